@@ -1,0 +1,81 @@
+{#
+    Makes the landing folder readable by the staging models.
+
+    For every source table in schema `landing` (models/staging/_landing__sources.yml) it finds
+    `<landing_dir>/<table>.csv` or `<table>.parquet`, checks the file against the source's
+    column list (names matched case-insensitively; columns with meta.optional may be absent
+    and read as null; extra columns are ignored), and creates the view
+    `landing.<table>` with every listed column as text plus `landing_row_number` (1-based row
+    of the file, in file order). All problems found are reported together and stop the run:
+    a missing file, both a CSV and a Parquet file, a missing required column.
+
+    Runs as the project's on-run-start hook, for the commands that read the landing folder.
+    An empty (0-byte) CSV is read as zero rows with every column null.
+    The reading itself is engine-specific and dispatched (DuckDB here).
+#}
+{% macro register_landing_files() -%}
+    {{ return(adapter.dispatch('register_landing_files')()) }}
+{%- endmacro %}
+
+
+{% macro default__register_landing_files() -%}
+    {{ exceptions.raise_compiler_error(
+        "register_landing_files: reading a landing folder is implemented for DuckDB only; "
+        ~ "on " ~ target.type ~ " load the landing tables into schema 'landing' instead.") }}
+{%- endmacro %}
+
+
+{% macro duckdb__register_landing_files() -%}
+    {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'snapshot', 'freshness', 'source', 'retry'] -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set landing_dir = (var('landing_dir') | string | trim).rstrip('/') -%}
+    {%- set sources = graph.sources.values() | selectattr('schema', 'equalto', 'landing') | sort(attribute='identifier') -%}
+    {%- set errors = [] -%}
+    {%- set views = [] -%}
+    {%- do log("Reading landing folder " ~ landing_dir, info=true) -%}
+
+    {%- for src in sources -%}
+        {%- set file_info = landing_file_for(landing_dir, src.identifier) -%}
+        {%- if file_info.error -%}
+            {%- do errors.append(file_info.error) -%}
+        {%- else -%}
+            {%- set found = landing_file_columns(file_info) -%}
+            {%- set select_list = [] -%}
+            {%- set missing = [] -%}
+            {%- for column_name, column in src.columns.items() -%}
+                {%- set wanted = column_name | lower -%}
+                {%- if wanted in found -%}
+                    {%- do select_list.append('cast(' ~ adapter.quote(found[wanted]) ~ ' as varchar) as ' ~ wanted) -%}
+                {%- elif file_info.is_empty or landing_column_is_optional(column) -%}
+                    {%- do select_list.append('cast(null as varchar) as ' ~ wanted) -%}
+                {%- else -%}
+                    {%- do missing.append(wanted) -%}
+                {%- endif -%}
+            {%- endfor -%}
+            {%- if missing -%}
+                {%- do errors.append("landing file " ~ file_info.file_name ~ " is missing required column(s) "
+                    ~ missing | join(', ') ~ " (columns found: " ~ (found.keys() | list | join(', ') or 'none') ~ ")") -%}
+            {%- else -%}
+                {%- do views.append((src.identifier, select_list, file_info)) -%}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endfor -%}
+
+    {%- if errors -%}
+        {{ exceptions.raise_compiler_error("Landing folder " ~ landing_dir ~ " cannot be loaded:\n  - " ~ errors | join("\n  - ")) }}
+    {%- endif -%}
+
+    {%- set statements = ["create schema if not exists landing"] -%}
+    {%- for identifier, select_list, file_info in views -%}
+        {%- do statements.append(
+            "create or replace view landing." ~ identifier ~ " as\nselect\n    "
+            ~ select_list | join(",\n    ")
+            ~ ",\n    " ~ file_info.row_number_expression ~ " as landing_row_number\nfrom " ~ file_info.reader
+            ~ ("\nwhere false" if file_info.is_empty else "")) -%}
+    {%- endfor -%}
+    {%- do log("Landing folder OK: " ~ views | length ~ " files registered", info=true) -%}
+    {#- The hook runs the returned statements, so the views are committed with it. -#}
+    {{ return(statements | join(";\n") ~ ";") }}
+{%- endmacro %}
+

@@ -1,0 +1,12 @@
+{#
+    A landing Y/N flag as a boolean (landing.md "Flags"): Y, Yes, 1, true -> true;
+    N, No, 0, false -> false (any case, through the `flag` code list and its synonyms);
+    null or anything else -> null, which KPIs count as not set. Unrecognised values are
+    reported through `parse_errors`.
+#}
+{% macro parse_flag(column) -%}
+    case {{ map_code(column, 'flag') }}
+        when 'Y' then true
+        when 'N' then false
+    end
+{%- endmacro %}

@@ -1,0 +1,19 @@
+with source as (
+    select * from {{ source('la', 'team_structure') }}
+),
+
+typed as (
+    select
+        {{ clean_text('team_id') }} as team_id,
+        {{ clean_text('locality') }} as locality,
+        {{ clean_text('service') }} as service,
+        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'team_id') }}
+)
+
+select * from final

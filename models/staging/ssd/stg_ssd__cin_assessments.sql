@@ -1,0 +1,26 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_cin_assessments') }}
+),
+
+typed as (
+    select
+        {{ clean_text('cina_assessment_id') }} as assessment_id,
+        {{ clean_text('cina_person_id') }} as person_id,
+        {{ pseudonymise('cina_person_id') }} as child_key,
+        {{ clean_text('cina_referral_id') }} as referral_id,
+        {{ parse_date('cina_assessment_start_date') }} as assessment_start_date,
+        {{ parse_flag('cina_assessment_child_seen') }} as is_child_seen,
+        {{ parse_date('cina_assessment_auth_date') }} as assessment_auth_date,
+        {{ parse_flag('cina_assessment_outcome_nfa') }} as is_outcome_nfa,
+        {{ clean_text('cina_assessment_team') }} as assessment_team_id,
+        {{ clean_text('cina_assessment_worker_id') }} as assessment_worker_id,
+        {{ parse_errors(dates=['cina_assessment_start_date', 'cina_assessment_auth_date'], flags=['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'assessment_id') }}
+)
+
+select * from final

@@ -1,0 +1,23 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_cin_visits') }}
+),
+
+typed as (
+    select
+        {{ clean_text('cinv_cin_visit_id') }} as cin_visit_id,
+        {{ clean_text('cinv_person_id') }} as person_id,
+        {{ pseudonymise('cinv_person_id') }} as child_key,
+        {{ parse_date('cinv_cin_visit_date') }} as cin_visit_date,
+        {{ parse_flag('cinv_cin_visit_seen') }} as is_child_seen,
+        {{ parse_flag('cinv_cin_visit_seen_alone') }} as is_child_seen_alone,
+        {{ parse_flag('cinv_cin_visit_bedroom') }} as is_bedroom_seen,
+        {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'cin_visit_id') }}
+)
+
+select * from final

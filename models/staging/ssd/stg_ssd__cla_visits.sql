@@ -1,0 +1,23 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_cla_visits') }}
+),
+
+typed as (
+    select
+        {{ clean_text('clav_cla_visit_id') }} as cla_visit_id,
+        {{ clean_text('clav_cla_id') }} as cla_id,
+        {{ clean_text('clav_person_id') }} as person_id,
+        {{ pseudonymise('clav_person_id') }} as child_key,
+        {{ parse_date('clav_cla_visit_date') }} as cla_visit_date,
+        {{ parse_flag('clav_cla_visit_seen') }} as is_child_seen,
+        {{ parse_flag('clav_cla_visit_seen_alone') }} as is_child_seen_alone,
+        {{ parse_errors(dates=['clav_cla_visit_date'], flags=['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'cla_visit_id') }}
+)
+
+select * from final

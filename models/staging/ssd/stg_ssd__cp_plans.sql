@@ -1,0 +1,27 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_cp_plans') }}
+),
+
+typed as (
+    select
+        {{ clean_text('cppl_cp_plan_id') }} as cp_plan_id,
+        {{ clean_text('cppl_referral_id') }} as referral_id,
+        {{ clean_text('cppl_icpc_id') }} as icpc_id,
+        {{ clean_text('cppl_person_id') }} as person_id,
+        {{ pseudonymise('cppl_person_id') }} as child_key,
+        {{ parse_date('cppl_cp_plan_start_date') }} as cp_plan_start_date,
+        {{ parse_date('cppl_cp_plan_end_date') }} as cp_plan_end_date,
+        {{ map_code('cppl_cp_plan_initial_category', 'category_of_abuse') }} as initial_category_code,
+        {{ is_known_code('cppl_cp_plan_initial_category', 'category_of_abuse') }} as is_known_initial_category,
+        {{ map_code('cppl_cp_plan_latest_category', 'category_of_abuse') }} as latest_category_code,
+        {{ is_known_code('cppl_cp_plan_latest_category', 'category_of_abuse') }} as is_known_latest_category,
+        {{ parse_errors(dates=['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'cp_plan_id') }}
+)
+
+select * from final

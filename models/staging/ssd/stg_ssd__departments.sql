@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_department') }}
+),
+
+typed as (
+    select
+        {{ clean_text('dept_team_id') }} as team_id,
+        {{ clean_text('dept_team_name') }} as team_name,
+        {{ clean_text('dept_team_parent_id') }} as parent_team_id,
+        {{ clean_text('dept_team_parent_name') }} as parent_team_name,
+        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'team_id') }}
+)
+
+select * from final

@@ -1,0 +1,23 @@
+with source as (
+    select * from {{ source('ssd', 'ssd_professionals') }}
+),
+
+typed as (
+    select
+        {{ clean_text('prof_professional_id') }} as professional_id,
+        {{ clean_text('prof_staff_id') }} as staff_id,
+        {{ clean_text('prof_professional_job_title') }} as job_title,
+        {{ clean_text('prof_professional_department') }} as team_id,
+        {{ parse_number('prof_full_time_equivalency') }} as fte,
+        {{ parse_flag('prof_agency_worker_flag') }} as is_agency_worker,
+        cast({{ parse_number('prof_professional_caseload') }} as bigint) as recorded_caseload,
+        {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
+        landing_row_number
+    from source
+),
+
+final as (
+    {{ keep_first_per_key('typed', 'professional_id') }}
+)
+
+select * from final

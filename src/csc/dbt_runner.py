@@ -1,0 +1,123 @@
+"""Run dbt in a subprocess with the project's profile, paths and telemetry settings.
+
+dbt runs in its own process so that this process can open the DuckDB file afterwards (DuckDB
+refuses a second connection with another configuration inside one process) and so that the
+output streams line by line as progress.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from csc.paths import WarehousePaths
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d\s+")
+
+
+@dataclass
+class DbtResult:
+    """Outcome of one dbt command."""
+
+    exit_code: int
+    output: list[str] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)
+    elapsed_seconds: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+    def failure_reason(self) -> str:
+        """One line saying why the command failed, taken from dbt's own error output."""
+        lines = [_TIMESTAMP.sub("", line).strip() for line in self.output]
+        for index, line in enumerate(lines):
+            if line.startswith("Landing folder") and "cannot be loaded" in line:
+                details = [item.lstrip("- ").strip() for item in lines[index + 1:] if item.startswith("- ")]
+                return f"{line} {'; '.join(details)}".strip()
+        for marker in ("Compilation Error", "Runtime Error", "Database Error", "Parsing Error"):
+            for index, line in enumerate(lines):
+                if marker in line:
+                    following = [item for item in lines[index + 1:index + 4] if item]
+                    return " ".join([line, *following])[:500]
+        for line in lines:
+            if line.startswith(("Failure in", "Error in", "[ERROR]")) or "ERROR" in line:
+                return line[:500]
+        return f"dbt exited with code {self.exit_code}"
+
+
+def dbt_executable() -> str:
+    """The dbt script installed beside this Python interpreter."""
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def dbt_environment(paths: WarehousePaths) -> dict[str, str]:
+    """Environment for dbt: the project's profile, absolute paths, no telemetry."""
+    env = dict(os.environ)
+    env.update(
+        {
+            "DBT_PROFILES_DIR": str(paths.project_dir),
+            "CSC_DUCKDB_PATH": str(paths.db_path),
+            "CSC_LANDING_DIR": str(paths.landing_dir),
+            "DO_NOT_TRACK": "1",
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+    )
+    return env
+
+
+def run_dbt(paths: WarehousePaths, args: Sequence[str],
+            echo: Callable[[str], None] | None = None) -> DbtResult:
+    """Run ``dbt <args>`` for the project, streaming each output line to ``echo``."""
+    paths.db_path.parent.mkdir(parents=True, exist_ok=True)
+    command = [
+        dbt_executable(), *args,
+        "--project-dir", str(paths.project_dir),
+        "--profiles-dir", str(paths.project_dir),
+        "--target-path", str(paths.target_dir),
+        "--log-path", str(paths.target_dir / "logs"),
+    ]
+    run_results = paths.target_dir / "run_results.json"
+    run_results.unlink(missing_ok=True)  # never report a previous run's results
+    result = DbtResult(exit_code=-1)
+    with subprocess.Popen(
+        command,
+        cwd=paths.project_dir,
+        env=dbt_environment(paths),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    ) as process:
+        assert process.stdout is not None
+        for raw_line in process.stdout:
+            line = _ANSI.sub("", raw_line.rstrip("\n"))
+            result.output.append(line)
+            if echo is not None:
+                echo(line)
+        result.exit_code = process.wait()
+    _read_run_results(run_results, result)
+    return result
+
+
+def _read_run_results(run_results: Path, result: DbtResult) -> None:
+    if not run_results.is_file():
+        return
+    try:
+        data = json.loads(run_results.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return
+    statuses: dict[str, int] = {}
+    for node in data.get("results", []):
+        status = str(node.get("status", "unknown"))
+        statuses[status] = statuses.get(status, 0) + 1
+    result.statuses = statuses
+    result.elapsed_seconds = data.get("elapsed_time")

@@ -1,0 +1,51 @@
+"""Shared fixtures: the project, the hand-made landing folder, and dbt runs in temp folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from csc.dbt_runner import DbtResult, run_dbt
+from csc.paths import WarehousePaths, find_project_dir
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL_LANDING = FIXTURES / "landing" / "minimal"
+
+
+@pytest.fixture(scope="session")
+def project_dir() -> Path:
+    return find_project_dir()
+
+
+def make_paths(project_dir: Path, work: Path, landing: Path) -> WarehousePaths:
+    """Paths for one dbt run with its own warehouse file and target folder under ``work``."""
+    return WarehousePaths(
+        project_dir=project_dir,
+        db_path=work / "warehouse.duckdb",
+        landing_dir=landing,
+        target_dir=work / "target",
+    )
+
+
+def dbt(paths: WarehousePaths, *args: str) -> DbtResult:
+    return run_dbt(paths, list(args))
+
+
+@pytest.fixture()
+def landing_copy(tmp_path: Path) -> Path:
+    """A writable copy of the hand-made landing folder, for tests that break it."""
+    copy = tmp_path / "landing"
+    shutil.copytree(MINIMAL_LANDING, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def minimal_build(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> WarehousePaths:
+    """The whole project built once (`dbt build`) from the hand-made landing folder."""
+    work = tmp_path_factory.mktemp("minimal_build")
+    paths = make_paths(project_dir, work, MINIMAL_LANDING)
+    result = dbt(paths, "build")
+    assert result.ok, "dbt build failed on the minimal landing folder:\n" + "\n".join(result.output[-60:])
+    return paths

@@ -1,0 +1,126 @@
+"""The landing folder contract (landing.md): files, columns and formats, checked at build start.
+
+Each dbt run costs a full parse (~10 s), so the cases share runs: one landing folder carries
+every fatal problem at once (the check reports them all together), one carries every
+tolerated variation.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from conftest import MINIMAL_LANDING, dbt, make_paths
+
+
+def drop_column(csv_path: Path, column: str) -> None:
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    index = rows[0].index(column)
+    with csv_path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([row[:index] + row[index + 1:] for row in rows])
+
+
+def to_parquet(csv_file: Path) -> Path:
+    target = csv_file.with_suffix(".parquet")
+    with duckdb.connect() as con:
+        con.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{target}' (format parquet)")
+    return target
+
+
+@pytest.fixture(scope="module")
+def broken_build(project_dir, tmp_path_factory):
+    """`csc build` on a landing folder with a missing column, a missing file and a doubled table."""
+    work = tmp_path_factory.mktemp("broken")
+    landing = work / "landing"
+    shutil.copytree(MINIMAL_LANDING, landing)
+    drop_column(landing / "ssd_cin_plans.csv", "cinp_cin_plan_start_date")
+    (landing / "ssd_cp_visits.csv").unlink()
+    to_parquet(landing / "ssd_person.csv")
+    completed = subprocess.run(
+        [sys.executable, "-m", "csc.cli", "build", "--quiet", "--landing", str(landing), "--db", str(work / "wh.duckdb")],
+        capture_output=True, text=True, cwd=work,
+        env={**os.environ, "CSC_DBT_TARGET_DIR": str(work / "target")},
+    )
+    return completed
+
+
+def test_build_stops_with_a_non_zero_exit(broken_build):
+    assert broken_build.returncode != 0
+
+
+def test_missing_required_column_names_file_and_column(broken_build):
+    assert "ssd_cin_plans.csv is missing required column(s) cinp_cin_plan_start_date" in broken_build.stderr
+
+
+def test_missing_file_is_named(broken_build):
+    assert "missing file ssd_cp_visits.csv" in broken_build.stderr
+
+
+def test_csv_and_parquet_of_one_table_is_an_error(broken_build):
+    assert "both ssd_person.csv and ssd_person.parquet" in broken_build.stderr
+
+
+def test_failure_reason_is_one_line(broken_build):
+    reasons = [line for line in broken_build.stderr.splitlines() if line.startswith("csc: build failed")]
+    assert len(reasons) == 1
+
+
+@pytest.fixture(scope="module")
+def tolerant_build(project_dir, tmp_path_factory):
+    """A landing folder with every tolerated variation, built up to staging."""
+    work = tmp_path_factory.mktemp("tolerant")
+    landing = work / "landing"
+    shutil.copytree(MINIMAL_LANDING, landing)
+    drop_column(landing / "ssd_cin_episodes.csv", "cine_referral_worker_id")       # optional column
+    department = landing / "ssd_department.csv"                                      # case, extra column
+    lines = department.read_text(encoding="utf-8").splitlines()
+    department.write_text("\n".join([lines[0].upper() + ",EXTRA_COLUMN"] + [line + ",x" for line in lines[1:]]) + "\n", encoding="utf-8")
+    (landing / "ssd_cin_visits.csv").write_text("", encoding="utf-8")               # empty file
+    (landing / "ssd_cp_visits.csv").write_text(                                      # header only
+        "cppv_cp_visit_id,cppv_person_id,cppv_cp_plan_id,cppv_cp_visit_date,cppv_cp_visit_seen\n", encoding="utf-8")
+    person = landing / "ssd_person.csv"                                              # UTF-8 BOM
+    person.write_bytes(b"\xef\xbb\xbf" + person.read_bytes())
+    to_parquet(landing / "ssd_cp_plans.csv")                                         # a Parquet file among CSVs
+    (landing / "ssd_cp_plans.csv").unlink()
+    paths = make_paths(project_dir, work, landing)
+    result = dbt(paths, "build", "--select", "staging", "resource_type:seed")
+    assert result.ok, "\n".join(result.output[-40:])
+    with duckdb.connect(str(paths.db_path), read_only=True) as con:
+        yield con
+
+
+def count(con, sql):
+    return con.execute(sql).fetchall()[0][0]
+
+
+def test_missing_optional_column_reads_as_null(tolerant_build):
+    assert count(tolerant_build, "select count(referral_worker_id) from staging.stg_ssd__cin_episodes") == 0
+    assert count(tolerant_build, "select count(*) from staging.stg_ssd__cin_episodes") == 5
+
+
+def test_column_names_match_case_insensitively_and_extra_columns_are_ignored(tolerant_build):
+    assert count(tolerant_build, "select count(*) from staging.stg_ssd__departments") == 5
+
+
+def test_empty_and_header_only_files_are_zero_rows(tolerant_build):
+    assert count(tolerant_build, "select count(*) from staging.stg_ssd__cin_visits") == 0
+    assert count(tolerant_build, "select count(*) from staging.stg_ssd__cp_visits") == 0
+
+
+def test_byte_order_mark_is_accepted(tolerant_build):
+    assert count(tolerant_build, "select count(*) from staging.stg_ssd__persons where person_id = 'P001'") == 1
+
+
+def test_parquet_file_stages_like_csv(tolerant_build):
+    row = tolerant_build.execute(
+        "select cp_plan_start_date, initial_category_code, landing_row_number from staging.stg_ssd__cp_plans"
+    ).fetchall()
+    assert [(str(r[0]), r[1], r[2]) for r in row] == [("2021-10-06", "NEG", 1)]

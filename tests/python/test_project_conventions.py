@@ -1,0 +1,63 @@
+"""Every model and column is documented and every model has a primary-key test."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+PRIMARY_KEY_TESTS = {"unique", "unique_combination_of_columns"}
+
+
+@pytest.fixture(scope="module")
+def manifest(minimal_build):
+    return json.loads((minimal_build.target_dir / "manifest.json").read_text(encoding="utf-8"))
+
+
+def project_models(manifest):
+    return {
+        node_id: node for node_id, node in manifest["nodes"].items()
+        if node["resource_type"] == "model" and node["package_name"] == "csc_warehouse"
+    }
+
+
+def test_every_model_is_described(manifest):
+    undocumented = [node["name"] for node in project_models(manifest).values() if not node["description"].strip()]
+    assert undocumented == []
+
+
+def test_every_column_is_described(manifest, minimal_build):
+    problems = []
+    with duckdb.connect(str(minimal_build.db_path), read_only=True) as con:
+        for node in project_models(manifest).values():
+            if node["config"]["materialized"] == "ephemeral":
+                continue
+            actual = {
+                row[0] for row in con.execute(
+                    "select column_name from information_schema.columns where table_schema = ? and table_name = ?",
+                    [node["schema"], node["alias"]],
+                ).fetchall()
+            }
+            documented = {name for name, column in node["columns"].items() if column["description"].strip()}
+            missing = sorted(actual - documented)
+            if missing:
+                problems.append(f"{node['name']}: {', '.join(missing)}")
+    assert problems == []
+
+
+def test_every_model_has_a_primary_key_test(manifest):
+    tested = set()
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test":
+            continue
+        name = (node.get("test_metadata") or {}).get("name")
+        if name in PRIMARY_KEY_TESTS:
+            tested.update(node["depends_on"]["nodes"])
+    missing = [node["name"] for node_id, node in project_models(manifest).items() if node_id not in tested]
+    assert missing == []
+
+
+def test_no_deprecation_warnings(minimal_build):
+    log = (minimal_build.target_dir / "logs" / "dbt.log").read_text(encoding="utf-8")
+    assert "Deprecat" not in log

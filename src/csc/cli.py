@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from csc.build import build_warehouse
 from csc.dbt_runner import DbtResult, run_dbt
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 
@@ -52,14 +53,14 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
     if not paths.landing_dir.is_dir():
         _fail(f"landing folder {paths.landing_dir} does not exist (set --landing or CSC_LANDING_DIR)")
     click.echo(f"Building {paths.db_path} from {paths.landing_dir}")
-    args = ["build"]
+    args: list[str] = []
     if select:
         args += ["--select", select]
     if full_refresh:
         args.append("--full-refresh")
-    result = run_dbt(paths, args, echo=None if quiet else click.echo)
+    result = build_warehouse(paths, args, echo=None if quiet else click.echo)
     if not result.ok:
-        _fail(f"build failed: {result.failure_reason()}")
+        _fail(f"build failed: {result.failure_reason()} (the previous warehouse, if any, is unchanged)")
     click.echo(f"Build OK ({_summary(result)}). Warehouse: {paths.db_path}")
 
 

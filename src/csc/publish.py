@@ -1,0 +1,284 @@
+"""Publish the read-only, aggregate-only DuckDB for BI tools (`csc publish`).
+
+The published file holds only aggregate, non-identifying tables, copied with explicit column
+lists from the warehouse:
+
+* ``fct_kpi_values`` with small numbers suppressed (see ``csc.report.disclosure``),
+* ``kpi_catalogue`` (definitions and benchmarks),
+* ``dim_reporting_periods`` and ``dim_teams``,
+* ``dq_rule_summary`` (rule-level counts, suppressed likewise) when the warehouse has it.
+
+It is written to a temporary file next to the target and moved into place with
+``os.replace``: a reader holding the old file keeps reading the old (unlinked) file, the next
+connection opens the new one, and nothing here ever opens the published file for writing in
+place. The build never opens the published file, so a BI reader cannot block a build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+import duckdb
+
+from csc.paths import ProjectNotFoundError, resolve_paths
+from csc.report.disclosure import (
+    DEFAULT_THRESHOLD,
+    suppressed_dq_summary_sql,
+    suppressed_kpi_values_sql,
+)
+from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
+
+# Relative to the project's build folder (csc.paths).
+PUBLISHED_RELATIVE_PATH = Path("published") / "csc_kpis.duckdb"
+# Files written at this storage version are readable by DuckDB 1.0 and later (BI drivers
+# often lag behind the Python package). None writes the running version's default.
+DEFAULT_STORAGE_VERSION = "v1.0.0"
+
+CATALOGUE_COLUMNS: tuple[str, ...] = (
+    "kpi_id",
+    "kpi_area",
+    "area_order",
+    "kpi_order",
+    "kpi_name",
+    "definition",
+    "unit",
+    "kpi_window",
+    "polarity",
+    "breakdowns",
+    "benchmark_england",
+    "benchmark_england_period",
+    "benchmark_england_source",
+    "benchmark_good_la",
+    "benchmark_good_la_source",
+)
+PERIOD_COLUMNS: tuple[str, ...] = ("period_month", "period_end", "is_latest_period")
+TEAM_COLUMNS: tuple[str, ...] = ("team_id", "team_name", "parent_team_id", "locality", "service")
+
+# Column names that must never reach the published file (a guard on top of the explicit
+# column lists above; names such as team_name and kpi_name are allowed).
+IDENTIFYING_COLUMN = re.compile(
+    r"(person|child_key|child_id|pupil|upn|nhs|birth|dob|death|postcode|post_code|address"
+    r"|forename|surname|first_name|last_name|full_name|given_name|family_name"
+    r"|worker|professional|staff|adviser|advisor|referral_id|episode_id|plan_id)",
+    re.IGNORECASE,
+)
+
+TABLE_COMMENTS: dict[str, str] = {
+    "fct_kpi_values": (
+        "KPI values per period and breakdown. Small numbers suppressed: value, numerator and "
+        "denominator are null where is_suppressed is true."
+    ),
+    "kpi_catalogue": "KPI definitions, units, polarity and benchmarks.",
+    "dim_reporting_periods": "Reporting periods (months) and their as-at dates.",
+    "dim_teams": "Teams with locality and service.",
+    "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
+}
+
+COLUMN_COMMENTS: dict[str, dict[str, str]] = {
+    "fct_kpi_values": {
+        "kpi_id": "KPI id; key of kpi_catalogue.",
+        "period_month": "First day of the reporting month.",
+        "period_end": "As-at date of the period (month end, or the extract date in the extract month).",
+        "breakdown": "'all' or the breakdown name (locality, service, team, role, ...).",
+        "breakdown_value": "'all', the breakdown value, or 'unknown'.",
+        "numerator": "Count, FTE sum or allocations; null when suppressed.",
+        "denominator": "Base of a percentage, ratio or rate (null for counts); null when suppressed.",
+        "value": "The KPI value in its unit; null when suppressed or the denominator is 0.",
+        "unit": "count, percent, ratio or rate_per_10k.",
+        "is_suppressed": "True when value, numerator and denominator are hidden (small numbers).",
+        "suppression_reason": "small_number (a count of 1 to the threshold) or secondary (would reveal one).",
+    },
+}
+
+
+class PublishError(RuntimeError):
+    """The published database could not be written."""
+
+
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def checkpoint_source(db_path: Path) -> None:
+    """Fold the warehouse's write-ahead log into the file (needs the write lock)."""
+    try:
+        with duckdb.connect(str(db_path)) as con:
+            con.execute("checkpoint")
+    except duckdb.IOException as exc:
+        raise PublishError(
+            f"cannot open {db_path} to checkpoint it (is a build still running, or another "
+            f"process holding it open?): {exc}"
+        ) from exc
+
+
+def _fsync_path(path: Path, directory: bool = False) -> None:
+    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _select_columns(
+    con: duckdb.DuckDBPyConnection, source: str, columns: Sequence[str], name: str
+) -> str:
+    present = set(table_columns(con, source))
+    missing = [column for column in columns if column not in present]
+    if missing:
+        raise PublishError(f"{name} in the warehouse lacks columns: {', '.join(missing)}")
+    return f"select {', '.join(columns)} from {source}"
+
+
+def _check_no_identifying_columns(con: duckdb.DuckDBPyConnection, catalog: str) -> None:
+    rows = con.execute(
+        "select table_name, column_name from information_schema.columns where table_catalog = ?",
+        [catalog],
+    ).fetchall()
+    bad = [f"{table}.{column}" for table, column in rows if IDENTIFYING_COLUMN.search(column)]
+    if bad:
+        raise PublishError(f"identifying columns would be published: {', '.join(bad)}")
+
+
+def _write_tables(
+    con: duckdb.DuckDBPyConnection, threshold: int
+) -> dict[str, int]:
+    """Create the published tables in catalog ``pub`` from catalog ``src``."""
+    kpi_values = require_table(con, "fct_kpi_values", catalog="src")
+    catalogue = require_table(con, "kpi_catalogue", catalog="src")
+    periods = require_table(con, "dim_reporting_periods", catalog="src")
+    teams = require_table(con, "dim_teams", catalog="src")
+    dq_summary = find_table(con, "dq_rule_summary", catalog="src")
+
+    _select_columns(con, kpi_values, ("kpi_id", "numerator", "denominator", "value"), "fct_kpi_values")
+    statements = {
+        "fct_kpi_values": (
+            f"{suppressed_kpi_values_sql(kpi_values, threshold)}"
+            " order by kpi_id, period_month, breakdown, breakdown_value"
+        ),
+        "kpi_catalogue": _select_columns(con, catalogue, CATALOGUE_COLUMNS, "kpi_catalogue")
+        + " order by area_order, kpi_order",
+        "dim_reporting_periods": _select_columns(con, periods, PERIOD_COLUMNS, "dim_reporting_periods")
+        + " order by period_month",
+        "dim_teams": _select_columns(con, teams, TEAM_COLUMNS, "dim_teams") + " order by team_id",
+    }
+    if dq_summary is not None:
+        statements["dq_rule_summary"] = (
+            suppressed_dq_summary_sql(dq_summary, threshold) + " order by rule_id, table_name"
+        )
+
+    counts: dict[str, int] = {}
+    for name, select in statements.items():
+        con.execute(f"create table pub.main.{name} as {select}")
+        con.execute(f"comment on table pub.main.{name} is {_sql_string(TABLE_COMMENTS[name])}")
+        for column, comment in COLUMN_COMMENTS.get(name, {}).items():
+            con.execute(f"comment on column pub.main.{name}.{column} is {_sql_string(comment)}")
+        counts[name] = con.execute(f"select count(*) from pub.main.{name}").fetchall()[0][0]
+    source_rows = con.execute(f"select count(*) from {kpi_values}").fetchall()[0][0]
+    if source_rows != counts["fct_kpi_values"]:
+        raise PublishError(
+            f"fct_kpi_values row count changed while publishing ({source_rows} vs {counts['fct_kpi_values']})"
+        )
+    return counts
+
+
+def publish(
+    db_path: Path,
+    out_path: Path,
+    threshold: int = DEFAULT_THRESHOLD,
+    *,
+    storage_version: str | None = DEFAULT_STORAGE_VERSION,
+) -> Path:
+    """Write the aggregate-only database to ``out_path`` atomically and return its path.
+
+    ``db_path`` is the warehouse built by dbt; it is checkpointed (so it must not be held open
+    by a build) and then read read-only. ``out_path`` is replaced with ``os.replace``.
+    """
+    db_path = Path(db_path)
+    out_path = Path(out_path)
+    if not db_path.is_file():
+        raise FileNotFoundError(f"warehouse not found: {db_path}")
+    if out_path.exists() and out_path.resolve() == db_path.resolve():
+        raise PublishError("the published database must not be the warehouse itself")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+
+    checkpoint_source(db_path)
+
+    tmp_path = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
+    leftovers = (tmp_path, tmp_path.with_name(tmp_path.name + ".wal"))
+    for leftover in leftovers:
+        leftover.unlink(missing_ok=True)
+
+    options = f" (STORAGE_VERSION {_sql_string(storage_version)})" if storage_version else ""
+    try:
+        with duckdb.connect(":memory:") as con:
+            con.execute(f"attach {_sql_string(str(db_path))} as src (READ_ONLY)")
+            con.execute(f"attach {_sql_string(str(tmp_path))} as pub{options}")
+            try:
+                _write_tables(con, threshold)
+            except MissingTableError as exc:
+                raise PublishError(str(exc)) from exc
+            _check_no_identifying_columns(con, "pub")
+            con.execute("checkpoint pub")
+            con.execute("detach pub")
+            con.execute("detach src")
+        if tmp_path.with_name(tmp_path.name + ".wal").exists():
+            raise PublishError("the temporary published file still has a write-ahead log")
+        _fsync_path(tmp_path)
+        os.replace(tmp_path, out_path)
+        _fsync_path(out_path.parent, directory=True)
+    except BaseException:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+        raise
+    return out_path
+
+
+@click.command("publish")
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The warehouse built by dbt (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where to write the published database (default: build/published/csc_kpis.duckdb).",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=0),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Suppress counts from 1 to this number.",
+)
+@click.option(
+    "--storage-version",
+    default=DEFAULT_STORAGE_VERSION,
+    show_default=True,
+    help="DuckDB storage version of the file (oldest DuckDB able to read it); '' for current.",
+)
+def publish_command(
+    db_path: Path | None, out_path: Path | None, threshold: int, storage_version: str
+) -> None:
+    """Write the read-only, aggregate-only database for BI tools."""
+    try:
+        paths = resolve_paths(db=db_path)
+        out_path = out_path if out_path is not None else paths.build_dir / PUBLISHED_RELATIVE_PATH
+        path = publish(paths.db_path, out_path, threshold, storage_version=storage_version or None)
+    except (PublishError, FileNotFoundError, ProjectNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"published: {path}")

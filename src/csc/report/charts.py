@@ -1,0 +1,122 @@
+"""Trend charts as Vega-Lite specifications (built with Altair).
+
+The report embeds the specifications and renders them in the page with the Vega, Vega-Lite
+and vega-embed scripts vendored in ``static/`` (inlined into the HTML, so the report opens
+offline). Suppressed months are gaps in the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import altair as alt
+
+from csc.report.formatting import format_value
+
+CHART_WIDTH = 430
+CHART_HEIGHT = 150
+TREND_DATA = "trend"
+BENCHMARK_DATA = "benchmarks"
+VENDORED_SCRIPTS = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    label: str
+    value: float
+    source: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _spec_template(unit: str, with_benchmarks: bool) -> str:
+    """The chart without its data (named datasets ``trend`` and ``benchmarks``), as JSON.
+
+    Building and serialising Altair charts costs ~0.2 s each, so the few shapes a report needs
+    are built once; charts differ only in their data.
+    """
+    y_title = {"percent": "%", "ratio": "ratio", "rate_per_10k": "per 10,000"}.get(unit, "")
+    x = alt.X(
+        "month:T",
+        title=None,
+        timeUnit="utcyearmonth",
+        axis=alt.Axis(format="%b %y", labelAngle=0, tickCount=6, grid=False),
+    )
+    y = alt.Y(
+        "value:Q",
+        title=y_title or None,
+        scale=alt.Scale(zero=unit == "count"),
+        axis=alt.Axis(tickCount=4),
+    )
+    base = alt.Chart(alt.Data(name=TREND_DATA))
+    line = base.mark_line(color="#1d4f91", strokeWidth=2).encode(x=x, y=y)
+    marks = base.mark_point(color="#1d4f91", filled=True, size=28).encode(
+        x=x,
+        y=y,
+        tooltip=[
+            alt.Tooltip("month:T", timeUnit="utcyearmonth", title="Month", format="%B %Y"),
+            alt.Tooltip("label:N", title="Value"),
+        ],
+    )
+    layers: list[alt.Chart] = [line, marks]
+    if with_benchmarks:
+        bench = alt.Chart(alt.Data(name=BENCHMARK_DATA)).mark_rule(strokeDash=[5, 4], strokeWidth=1.5)
+        layers.append(
+            bench.encode(
+                y=alt.Y("value:Q"),
+                color=alt.Color(
+                    "benchmark:N",
+                    legend=alt.Legend(orient="bottom", title=None, labelLimit=260),
+                    scale=alt.Scale(range=["#7a7a7a", "#2e7d32"]),
+                ),
+                tooltip=[alt.Tooltip("benchmark:N"), alt.Tooltip("label:N", title="Value")],
+            )
+        )
+    chart = alt.layer(*layers).properties(width=CHART_WIDTH, height=CHART_HEIGHT)
+    chart = chart.configure_view(stroke=None).configure_axis(labelFontSize=10, titleFontSize=10)
+    return json.dumps(chart.to_dict(validate=True))
+
+
+def trend_chart_spec(
+    points: list[tuple[dt.date, float | None, bool]],
+    unit: str,
+    benchmarks: list[Benchmark] | None = None,
+) -> dict[str, Any]:
+    """Vega-Lite spec of a KPI's monthly values: (period_month, value, is_suppressed).
+
+    A suppressed or missing month has a null value: a gap in the line.
+    """
+    spec = json.loads(_spec_template(unit, bool(benchmarks)))
+    spec["datasets"] = {
+        TREND_DATA: [
+            {
+                "month": month.isoformat(),
+                "value": value,
+                "label": "suppressed" if suppressed else format_value(value, unit),
+            }
+            for month, value, suppressed in points
+        ]
+    }
+    if benchmarks:
+        spec["datasets"][BENCHMARK_DATA] = [
+            {"benchmark": b.label, "value": b.value, "label": format_value(b.value, unit)}
+            for b in benchmarks
+        ]
+    return spec
+
+
+def vendored_scripts() -> list[str]:
+    """The JavaScript needed to render the charts, ready to inline (source maps dropped)."""
+    scripts = []
+    static = resources.files("csc.report").joinpath("static")
+    for name in VENDORED_SCRIPTS:
+        text = static.joinpath(name).read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")]
+        body = "\n".join(lines)
+        # Never let library code end the inline <script> element early.
+        scripts.append(body.replace("</script", "<\\/script"))
+    return scripts

@@ -1,0 +1,56 @@
+"""`csc report`: the click command (registered in the `csc` group by csc.cli)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from csc.paths import ProjectNotFoundError, resolve_paths
+from csc.report.commentary import CommentaryError
+from csc.report.disclosure import DEFAULT_THRESHOLD
+from csc.report.render import ReportError, render_report
+from csc.report.warehouse import MissingTableError
+
+
+
+@click.command("report")
+@click.option("--month", metavar="YYYY-MM", default=None, help="Reporting month (default: the latest period).")
+@click.option(
+    "--commentary",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Analyst commentary: Markdown with one '## Area' heading per area, or YAML area: text.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the HTML file (default: build/report in the project).",
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=0),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Suppress counts from 1 to this number.",
+)
+def report_command(
+    month: str | None, commentary: Path | None, out_dir: Path | None, db_path: Path | None, threshold: int
+) -> None:
+    """Render the self-contained monthly HTML report."""
+    try:
+        paths = resolve_paths(db=db_path)
+        out_dir = out_dir if out_dir is not None else paths.build_dir / "report"
+        path = render_report(paths.db_path, month, commentary, out_dir, threshold=threshold)
+    except (ReportError, CommentaryError, MissingTableError, ProjectNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"report: {path}")

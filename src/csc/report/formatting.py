@@ -1,0 +1,86 @@
+"""How figures are written in the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+SUPPRESSED_SYMBOL = "c"
+POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
+UNIT_LABELS = {
+    "count": "count",
+    "percent": "%",
+    "ratio": "ratio",
+    "rate_per_10k": "per 10,000 children",
+}
+WINDOW_LABELS = {
+    "stock": "at the period end",
+    "month": "in the month",
+    "rolling_12m": "in the 12 months to the period end",
+    "rolling_6m": "in the 6 months to the period end",
+}
+BREAKDOWN_LABELS = {
+    "locality": "Locality",
+    "service": "Service",
+    "team": "Team",
+    "referral_source": "Referral source",
+    "category_of_abuse": "Category of abuse",
+    "duration_band": "Duration of plan",
+    "role": "Role",
+    "placement_type": "Placement type",
+    "legal_status": "Legal status",
+}
+
+
+def _is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_number(value: float | None) -> str:
+    """A count or FTE: whole numbers without decimals, others with two."""
+    if _is_missing(value):
+        return "–"
+    if float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}"
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if _is_missing(value):
+        return "–"
+    if unit == "percent":
+        return f"{value:.1f}%"
+    if unit in ("ratio", "rate_per_10k"):
+        return f"{value:,.1f}"
+    return format_number(value)
+
+
+def format_change(delta: float | None, unit: str) -> str:
+    """A signed difference in the KPI's unit (percentage points for percentages)."""
+    if _is_missing(delta):
+        return "–"
+    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    size = abs(delta)
+    if unit == "percent":
+        return f"{sign}{size:.1f} pp"
+    if unit in ("ratio", "rate_per_10k"):
+        return f"{sign}{size:,.1f}"
+    return f"{sign}{format_number(size)}"
+
+
+def judge(delta: float | None, polarity: str | None) -> str | None:
+    """'better', 'worse' or 'same' for a difference (new minus reference), None if neutral."""
+    if _is_missing(delta) or polarity not in ("higher_is_better", "lower_is_better"):
+        return None
+    if abs(delta) < 1e-9:
+        return "same"
+    better = delta > 0 if polarity == "higher_is_better" else delta < 0
+    return "better" if better else "worse"
+
+
+def month_label(day: dt.date) -> str:
+    return day.strftime("%B %Y")
+
+
+def date_label(day: dt.date) -> str:
+    return day.strftime("%d/%m/%Y")

@@ -1,0 +1,468 @@
+"""Render the monthly performance report (`csc report`) from the warehouse.
+
+Reads ``fct_kpi_values``, ``kpi_catalogue``, ``dim_reporting_periods`` and, when present,
+``dim_teams`` and ``dq_rule_summary`` from either the dbt warehouse or the published database,
+read-only. Small numbers are suppressed with the same rules as the published database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import jinja2
+
+from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
+from csc.report.commentary import SUMMARY_KEY, load_commentary
+from csc.report.disclosure import (
+    DEFAULT_THRESHOLD,
+    suppressed_dq_summary_sql,
+    suppressed_kpi_values_sql,
+)
+from csc.report.formatting import (
+    BREAKDOWN_LABELS,
+    SUPPRESSED_SYMBOL,
+    UNIT_LABELS,
+    WINDOW_LABELS,
+    date_label,
+    format_change,
+    format_number,
+    format_value,
+    judge,
+    month_label,
+)
+from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
+
+TREND_MONTHS = 18
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    key: str
+    title: str
+
+
+# The seed report's order. KPIs join the section named by their catalogue area, except
+# caseload_average, which has its own section as in the seed.
+SECTIONS: tuple[SectionSpec, ...] = (
+    SectionSpec("referrals", "Referrals"),
+    SectionSpec("assessments", "Assessments"),
+    SectionSpec("children_in_need", "Children in need"),
+    SectionSpec("child_protection", "Child protection"),
+    SectionSpec("children_in_care", "Children in care"),
+    SectionSpec("care_leavers", "Care experienced young people"),
+    SectionSpec("caseloads", "Caseloads"),
+    SectionSpec("workforce", "Workforce"),
+    SectionSpec("data_quality", "Data quality"),
+)
+CASELOAD_KPIS = frozenset({"caseload_average"})
+OTHER_SECTION = SectionSpec("other", "Other measures")
+
+
+class ReportError(ValueError):
+    """The report cannot be produced from this database or these options."""
+
+
+@dataclass
+class Cell:
+    value: str
+    numerator: str
+    denominator: str
+    suppressed: bool
+    raw_value: float | None
+
+
+@dataclass
+class BreakdownRow:
+    label: str
+    current: Cell | None
+    previous: Cell | None
+
+
+@dataclass
+class BreakdownTable:
+    name: str
+    label: str
+    rows: list[BreakdownRow]
+
+
+@dataclass
+class Comparison:
+    label: str
+    text: str
+    judgement: str | None
+
+
+@dataclass
+class KpiView:
+    kpi_id: str
+    name: str
+    unit: str
+    unit_label: str
+    window_label: str
+    polarity: str
+    definition: str
+    current: Cell | None
+    previous_month: str | None
+    change: Comparison | None
+    benchmarks: list[Comparison]
+    chart_id: str
+    chart_spec_json: str | None
+    breakdowns: list[BreakdownTable]
+
+
+@dataclass
+class SectionView:
+    key: str
+    title: str
+    kpis: list[KpiView] = field(default_factory=list)
+    commentary_html: str | None = None
+
+
+@dataclass
+class DataQualityView:
+    available: bool
+    rows: list[dict[str, Any]]
+    by_severity: list[tuple[str, int, int]]
+    commentary_html: str | None = None
+
+
+def _parse_month(month: str) -> dt.date:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ReportError(f"month must be YYYY-MM, got {month!r}")
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def _kpi_source(con: duckdb.DuckDBPyConnection, threshold: int) -> str:
+    table = require_table(con, "fct_kpi_values")
+    if "is_suppressed" in table_columns(con, table):  # the published database
+        return table
+    return f"({suppressed_kpi_values_sql(table, threshold)})"
+
+
+def _dq_rows(con: duckdb.DuckDBPyConnection, threshold: int) -> list[dict[str, Any]] | None:
+    table = find_table(con, "dq_rule_summary")
+    if table is None:
+        return None
+    if "is_suppressed" in table_columns(con, table):  # the published database
+        source = table
+    else:
+        source = f"({suppressed_dq_summary_sql(table, threshold)})"
+    return fetch_dicts(
+        con,
+        f"""
+        select rule_id, severity, table_name, failures, rows_checked, failure_rate, is_suppressed
+        from {source} as dq
+        order by
+            case lower(severity) when 'error' then 0 when 'warn' then 1 when 'warning' then 1 else 2 end,
+            coalesce(failures, 0) desc,
+            rule_id
+        """,
+    )
+
+
+def _cell(row: dict[str, Any] | None, unit: str) -> Cell | None:
+    if row is None:
+        return None
+    if row["is_suppressed"]:
+        return Cell(SUPPRESSED_SYMBOL, SUPPRESSED_SYMBOL, SUPPRESSED_SYMBOL, True, None)
+    denominator = "" if unit == "count" else format_number(row["denominator"])
+    return Cell(
+        format_value(row["value"], unit),
+        format_number(row["numerator"]),
+        denominator,
+        False,
+        row["value"],
+    )
+
+
+def _benchmarks(kpi: dict[str, Any]) -> list[Benchmark]:
+    result = []
+    if kpi.get("benchmark_england") is not None:
+        period = kpi.get("benchmark_england_period")
+        result.append(
+            Benchmark(
+                f"England {period}" if period else "England",
+                float(kpi["benchmark_england"]),
+                kpi.get("benchmark_england_source"),
+            )
+        )
+    if kpi.get("benchmark_good_la") is not None:
+        result.append(
+            Benchmark("Good LAs", float(kpi["benchmark_good_la"]), kpi.get("benchmark_good_la_source"))
+        )
+    return result
+
+
+def _breakdown_label(name: str) -> str:
+    return BREAKDOWN_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def _sort_key(value: str) -> tuple[int, str]:
+    return (1 if value == "unknown" else 0, value.lower())
+
+
+def _section_for(kpi: dict[str, Any]) -> str:
+    if kpi["kpi_id"] in CASELOAD_KPIS:
+        return "caseloads"
+    area = re.sub(r"[^a-z0-9]+", "_", str(kpi["kpi_area"]).lower()).strip("_")
+    return area if area in {s.key for s in SECTIONS} else OTHER_SECTION.key
+
+
+def _json_for_script(data: Any) -> str:
+    text = json.dumps(data, separators=(",", ":"), default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _build_kpi(
+    kpi: dict[str, Any],
+    rows: dict[tuple[str, dt.date, str, str], dict[str, Any]],
+    trend_months: list[dt.date],
+    current_month: dt.date,
+    previous_month: dt.date | None,
+    team_names: dict[str, str],
+) -> KpiView:
+    kpi_id, unit = kpi["kpi_id"], kpi["unit"]
+    polarity = kpi.get("polarity") or "neutral"
+    current_row = rows.get((kpi_id, current_month, "all", "all"))
+    previous_row = rows.get((kpi_id, previous_month, "all", "all")) if previous_month else None
+    current = _cell(current_row, unit)
+    previous = _cell(previous_row, unit)
+
+    change = None
+    if previous_month is not None:
+        # raw_value is None when a figure is suppressed or missing.
+        if current and previous and current.raw_value is not None and previous.raw_value is not None:
+            delta = current.raw_value - previous.raw_value
+            change = Comparison("on last month", format_change(delta, unit), judge(delta, polarity))
+        else:
+            change = Comparison("on last month", "not available", None)
+
+    benchmark_views = []
+    for bench in _benchmarks(kpi):
+        if current and current.raw_value is not None:
+            judgement = judge(current.raw_value - bench.value, polarity)
+        else:
+            judgement = None
+        label = bench.label + (f" ({bench.source})" if bench.source else "")
+        benchmark_views.append(Comparison(label, format_value(bench.value, unit), judgement))
+
+    points = []
+    for month in trend_months:
+        row = rows.get((kpi_id, month, "all", "all"))
+        suppressed = bool(row and row["is_suppressed"])
+        points.append((month, None if row is None or suppressed else row["value"], suppressed))
+    # A chart with no figure at all (all suppressed or missing) is not drawn: Vega would
+    # warn about an empty domain, and there is nothing to see.
+    has_points = any(value is not None for _, value, _ in points)
+    spec = trend_chart_spec(points, unit, _benchmarks(kpi)) if has_points else None
+
+    tables: list[BreakdownTable] = []
+    names = sorted(
+        {key[2] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] != "all"}
+    )
+    declared = [b for b in str(kpi.get("breakdowns") or "").split("|") if b and b != "all"]
+    names.sort(key=lambda n: (declared.index(n) if n in declared else len(declared), n))
+    for name in names:
+        values = sorted(
+            {key[3] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] == name},
+            key=_sort_key,
+        )
+        table_rows = []
+        for value in values:
+            label = value
+            if name == "team" and value in team_names:
+                label = f"{team_names[value]} ({value})"
+            table_rows.append(
+                BreakdownRow(
+                    label,
+                    _cell(rows.get((kpi_id, current_month, name, value)), unit),
+                    _cell(rows.get((kpi_id, previous_month, name, value)), unit) if previous_month else None,
+                )
+            )
+        tables.append(BreakdownTable(name, _breakdown_label(name), table_rows))
+
+    return KpiView(
+        kpi_id=kpi_id,
+        name=kpi["kpi_name"],
+        unit=unit,
+        unit_label=UNIT_LABELS.get(unit, unit),
+        window_label=WINDOW_LABELS.get(kpi.get("kpi_window") or "", kpi.get("kpi_window") or ""),
+        polarity=polarity,
+        definition=kpi.get("definition") or "",
+        current=current,
+        previous_month=month_label(previous_month) if previous_month else None,
+        change=change,
+        benchmarks=benchmark_views,
+        chart_id=f"chart-{re.sub(r'[^A-Za-z0-9_-]', '-', kpi_id)}",
+        chart_spec_json=_json_for_script(spec) if spec is not None else None,
+        breakdowns=tables,
+    )
+
+
+def build_context(
+    con: duckdb.DuckDBPyConnection,
+    month: str | None,
+    commentary: Path | None,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> dict[str, Any]:
+    """Everything the template needs, read from an open (read-only) connection."""
+    periods_table = require_table(con, "dim_reporting_periods")
+    periods = fetch_dicts(
+        con,
+        f"select period_month, period_end, is_latest_period from {periods_table} order by period_month",
+    )
+    if not periods:
+        raise ReportError("dim_reporting_periods is empty")
+    if month is None:
+        latest = [p for p in periods if p["is_latest_period"]]
+        selected = latest[-1] if latest else periods[-1]
+    else:
+        wanted = _parse_month(month)
+        matches = [p for p in periods if p["period_month"] == wanted]
+        if not matches:
+            first, last = periods[0]["period_month"], periods[-1]["period_month"]
+            raise ReportError(
+                f"month {month} is not a reporting period (periods run from {first:%Y-%m} to {last:%Y-%m})"
+            )
+        selected = matches[0]
+    index = periods.index(selected)
+    trend = [p["period_month"] for p in periods[max(0, index - TREND_MONTHS + 1) : index + 1]]
+    current_month = selected["period_month"]
+    previous_month = periods[index - 1]["period_month"] if index > 0 else None
+
+    kpi_source = _kpi_source(con, threshold)
+    value_rows = fetch_dicts(
+        con,
+        f"""
+        select kpi_id, period_month, breakdown, breakdown_value, numerator, denominator, value, is_suppressed
+        from {kpi_source} as kv
+        where period_month >= ? and period_month <= ?
+          and (breakdown = 'all' or period_month >= ?)
+        """,
+        [trend[0], current_month, previous_month or current_month],
+    )
+    rows = {(r["kpi_id"], r["period_month"], r["breakdown"], r["breakdown_value"]): r for r in value_rows}
+
+    catalogue = fetch_dicts(
+        con, f"select * from {require_table(con, 'kpi_catalogue')} order by area_order, kpi_order, kpi_id"
+    )
+    teams_table = find_table(con, "dim_teams")
+    team_names: dict[str, str] = {}
+    if teams_table is not None:
+        team_names = {
+            str(r["team_id"]): r["team_name"]
+            for r in fetch_dicts(con, f"select team_id, team_name from {teams_table}")
+            if r["team_name"]
+        }
+
+    specs = list(SECTIONS)
+    if any(_section_for(k) == OTHER_SECTION.key for k in catalogue):
+        specs.insert(len(specs) - 1, OTHER_SECTION)
+    commentary_html = load_commentary(
+        commentary, [s.key for s in specs], {s.key: s.title for s in specs}
+    )
+    sections = {s.key: SectionView(s.key, s.title, commentary_html=commentary_html.get(s.key)) for s in specs}
+    for kpi in catalogue:
+        sections[_section_for(kpi)].kpis.append(
+            _build_kpi(kpi, rows, trend, current_month, previous_month, team_names)
+        )
+
+    dq_rows = _dq_rows(con, threshold)
+    severity_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in dq_rows or []:
+        counts = severity_counts[str(row["severity"])]
+        counts[0] += 1
+        if row["is_suppressed"] or (row["failures"] or 0) > 0:
+            counts[1] += 1
+    data_quality = DataQualityView(
+        available=dq_rows is not None,
+        rows=[
+            {
+                **row,
+                "failures_text": SUPPRESSED_SYMBOL if row["is_suppressed"] else format_number(row["failures"]),
+                "rows_checked_text": format_number(row["rows_checked"]),
+                # Computed from the counts, so it does not matter whether the table's
+                # failure_rate is a fraction or a percentage.
+                "failure_rate_text": SUPPRESSED_SYMBOL
+                if row["is_suppressed"]
+                else (
+                    f"{100 * float(row['failures']) / float(row['rows_checked']):.2f}%"
+                    if row["failures"] is not None and row["rows_checked"]
+                    else "–"
+                ),
+            }
+            for row in dq_rows or []
+        ],
+        by_severity=[(k, v[0], v[1]) for k, v in sorted(severity_counts.items())],
+        commentary_html=commentary_html.get("data_quality"),
+    )
+
+    return {
+        "title": "Children's Social Care Performance",
+        "month_label": month_label(current_month),
+        "month_iso": f"{current_month:%Y-%m}",
+        "period_end_label": date_label(selected["period_end"]),
+        "generated_at": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+        "threshold": threshold,
+        "suppressed_symbol": SUPPRESSED_SYMBOL,
+        "trend_from": month_label(trend[0]),
+        "trend_months": len(trend),
+        "summary_html": commentary_html.get(SUMMARY_KEY),
+        "sections": [sections[s.key] for s in specs if s.key != "data_quality"],
+        "data_quality": data_quality,
+        "data_quality_title": "Data quality",
+        "scripts": vendored_scripts(),
+    }
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("csc.report", "templates"),
+        autoescape=jinja2.select_autoescape(default=True, default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_html(context: dict[str, Any]) -> str:
+    env = _environment()
+    css = env.loader.get_source(env, "report.css")[0]  # type: ignore[union-attr]
+    return env.get_template("report.html.j2").render(css=css, **context)
+
+
+def render_report(
+    db_path: Path,
+    month: str | None,
+    commentary: Path | None,
+    out_dir: Path,
+    *,
+    threshold: int = DEFAULT_THRESHOLD,
+) -> Path:
+    """Write ``csc-report-YYYY-MM.html`` for ``month`` (default: latest) into ``out_dir``."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise ReportError(f"database not found: {db_path}")
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.IOException as exc:
+        raise ReportError(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
+    with con:
+        context = build_context(con, month, commentary, threshold)
+    html = render_html(context)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_path = out_dir / f"csc-report-{context['month_iso']}.html"
+    tmp_path = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
+    tmp_path.write_text(html, encoding="utf-8")
+    os.replace(tmp_path, out_path)
+    return out_path

@@ -1,0 +1,74 @@
+"""Finding and reading the warehouse tables the report and the publisher use.
+
+The same code reads the dbt warehouse (tables in schemas ``marts`` and ``reference``) and
+the published database (tables in ``main``), so tables are looked up by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import duckdb
+
+SEARCH_SCHEMAS: tuple[str, ...] = ("marts", "reference", "main")
+
+
+class MissingTableError(LookupError):
+    """A required table is not in the database."""
+
+
+def quote_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def find_table(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    schemas: Sequence[str] = SEARCH_SCHEMAS,
+    catalog: str | None = None,
+) -> str | None:
+    """Qualified name of table/view ``name`` in the first of ``schemas`` holding it, else None."""
+    if catalog is None:
+        catalog = con.execute("select current_database()").fetchall()[0][0]
+    rows = con.execute(
+        """
+        select table_schema
+        from information_schema.tables
+        where table_catalog = ? and table_name = ?
+        """,
+        [catalog, name],
+    ).fetchall()
+    found = {row[0] for row in rows}
+    for schema in schemas:
+        if schema in found:
+            return ".".join(quote_identifier(part) for part in (catalog, schema, name))
+    if len(found) == 1:  # e.g. dbt's default schema names (main_marts) when not overridden
+        return ".".join(quote_identifier(part) for part in (catalog, found.pop(), name))
+    return None
+
+
+def require_table(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    schemas: Sequence[str] = SEARCH_SCHEMAS,
+    catalog: str | None = None,
+) -> str:
+    table = find_table(con, name, schemas, catalog)
+    if table is None:
+        raise MissingTableError(
+            f"table {name!r} not found in schemas {', '.join(schemas)} of the database"
+        )
+    return table
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, qualified: str) -> list[str]:
+    return [row[0] for row in con.execute(f"describe {qualified}").fetchall()]
+
+
+def fetch_dicts(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] | None = None
+) -> list[dict[str, Any]]:
+    cursor = con.execute(sql, list(params) if params is not None else [])
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -1,0 +1,193 @@
+"""A small synthetic warehouse for the report and publish tests (no real data, no dbt).
+
+It has the shape of the dbt build: marts.fct_kpi_values, reference.kpi_catalogue,
+marts.dim_reporting_periods, marts.dim_teams and, optionally, marts.dq_rule_summary. It also
+carries record-level tables (staging.stg_ssd__persons, marts.dim_children) with identifying
+columns, which must never reach the published database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+# (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns,
+#  benchmark_england, benchmark_england_period, benchmark_good_la)
+CATALOGUE = [
+    ("referrals", "referrals", 1, 1, "Referrals", "count", "month", "neutral", "all|locality", None, None, None),
+    ("rereferral_rate", "referrals", 1, 2, "Re-referrals within 12 months", "percent", "rolling_12m", "lower_is_better", "all|locality", 22.6, "2024-25", 19.0),
+    ("assessment_timeliness", "assessments", 2, 1, "Assessments within 45 working days", "percent", "month", "higher_is_better", "all|team", 85.7, "2024-25", None),
+    ("cin_children", "children_in_need", 3, 1, "Children with a CIN plan", "count", "stock", "neutral", "all|locality|service", None, None, None),
+    ("cp_children", "child_protection", 4, 1, "Children with a CP plan", "count", "stock", "neutral", "all|category_of_abuse", None, None, None),
+    ("cla_children", "children_in_care", 5, 1, "Children looked after", "count", "stock", "neutral", "all", None, None, None),
+    ("care_leavers_in_touch", "care_leavers", 6, 1, "Care leavers in touch", "percent", "stock", "higher_is_better", "all", None, None, None),
+    ("caseload_average", "workforce", 7, 1, "Average caseload", "ratio", "stock", "lower_is_better", "all|service", 16.0, "30 Sep 2023", None),
+    ("vacancy_rate", "workforce", 7, 2, "Vacancy rate", "percent", "stock", "lower_is_better", "all|role", None, None, None),
+]
+
+KPI_COLUMNS = [
+    "kpi_id", "period_month", "period_end", "breakdown", "breakdown_value",
+    "numerator", "denominator", "value", "unit",
+]
+FIRST_MONTH = dt.date(2020, 1, 1)
+MONTHS = 22  # 2020-01 .. 2021-10
+EXTRACT_DATE = dt.date(2021, 10, 20)
+
+
+def month_start(index: int) -> dt.date:
+    year, month = divmod(FIRST_MONTH.month - 1 + index, 12)
+    return dt.date(FIRST_MONTH.year + year, month + 1, 1)
+
+
+def month_end(start: dt.date) -> dt.date:
+    following = dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _value(unit: str, numerator: float, denominator: float | None) -> float | None:
+    if unit == "count":
+        return numerator
+    if not denominator:
+        return None
+    return {"percent": 100.0, "ratio": 1.0, "rate_per_10k": 10000.0}[unit] * numerator / denominator
+
+
+def kpi_rows() -> list[tuple]:
+    """Deterministic synthetic values, with some small numbers in every month."""
+    rows: list[tuple] = []
+    for i in range(MONTHS):
+        start = month_start(i)
+        end = EXTRACT_DATE if i == MONTHS - 1 else month_end(start)
+
+        def add(kpi: str, unit: str, breakdown: str, value: str, num: float, den: float | None) -> None:
+            rows.append((kpi, start, end, breakdown, value, float(num), None if den is None else float(den), _value(unit, num, den), unit))
+
+        wave = int(10 * math.sin(i / 3))
+        referrals = {"NORTH": 120 + wave, "SOUTH": 95 + i, "EXETER": 3 if i % 2 else 40}
+        add("referrals", "count", "all", "all", sum(referrals.values()), None)
+        for loc, n in referrals.items():
+            add("referrals", "count", "locality", loc, n, None)
+        rerefs = {"NORTH": (30 + i % 5, 600), "SOUTH": (2, 410), "EXETER": (50, 250)}
+        add("rereferral_rate", "percent", "all", "all", sum(n for n, _ in rerefs.values()), sum(d for _, d in rerefs.values()))
+        for loc, (n, d) in rerefs.items():
+            add("rereferral_rate", "percent", "locality", loc, n, d)
+        teams = {"T1": (40 + i % 7, 50), "T2": (20, 31), "T3": (1, 3)}
+        add("assessment_timeliness", "percent", "all", "all", sum(n for n, _ in teams.values()), sum(d for _, d in teams.values()))
+        for team, (n, d) in teams.items():
+            add("assessment_timeliness", "percent", "team", team, n, d)
+        cin = {"NORTH": 200 + i, "SOUTH": 180, "EXETER": 150 - i}
+        add("cin_children", "count", "all", "all", sum(cin.values()), None)
+        for loc, n in cin.items():
+            add("cin_children", "count", "locality", loc, n, None)
+        add("cin_children", "count", "service", "DISABLED CHILDREN SERVICE", 124, None)
+        add("cin_children", "count", "service", "unknown", sum(cin.values()) - 124, None)
+        cp = {"NEG": 150, "EMO": 90, "PHY": 31, "SAB": 4}
+        add("cp_children", "count", "all", "all", sum(cp.values()), None)
+        for cat, n in cp.items():
+            add("cp_children", "count", "category_of_abuse", cat, n, None)
+        # A whole KPI that is small in some months: its 'all' row is suppressed then.
+        add("cla_children", "count", "all", "all", 2 if i % 6 == 0 else 640 + i, None)
+        # Empty population in the first month: 0/0 gives a null value, not suppressed.
+        if i == 0:
+            add("care_leavers_in_touch", "percent", "all", "all", 0, 0)
+        else:
+            add("care_leavers_in_touch", "percent", "all", "all", 150 + i, 180)
+        services = {"IRT": (420 + 5 * i, 21.5), "P&T": (300, 20.0)}
+        add("caseload_average", "ratio", "all", "all", sum(n for n, _ in services.values()), sum(d for _, d in services.values()))
+        for svc, (n, d) in services.items():
+            add("caseload_average", "ratio", "service", svc, n, d)
+        roles = {"Team Manager": (2.5, 32.0), "Social Worker": (36.05, 197.01)}
+        add("vacancy_rate", "percent", "all", "all", sum(n for n, _ in roles.values()), sum(d for _, d in roles.values()))
+        for role, (n, d) in roles.items():
+            add("vacancy_rate", "percent", "role", role, n, d)
+    return rows
+
+
+def build_warehouse(path: Path, with_dq: bool = True) -> Path:
+    """Create the synthetic warehouse at ``path`` and return it."""
+    with duckdb.connect(str(path)) as con:
+        for schema in ("marts", "reference", "staging"):
+            con.execute(f"create schema if not exists {schema}")
+        con.execute(
+            """
+            create table reference.kpi_catalogue (
+                kpi_id varchar, kpi_area varchar, area_order integer, kpi_order integer,
+                kpi_name varchar, definition varchar, unit varchar, kpi_window varchar,
+                polarity varchar, breakdowns varchar, benchmark_england double,
+                benchmark_england_period varchar, benchmark_england_source varchar,
+                benchmark_good_la double, benchmark_good_la_source varchar
+            )
+            """
+        )
+        for (kpi, area, ao, ko, name, unit, window, polarity, breakdowns, eng, eng_period, good) in CATALOGUE:
+            con.execute(
+                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [kpi, area, ao, ko, name, f"Synthetic definition of {name.lower()}.", unit, window, polarity,
+                 breakdowns, eng, eng_period, "DfE" if eng is not None else None, good,
+                 "Committee report" if good is not None else None],
+            )
+        con.execute(
+            """
+            create table marts.fct_kpi_values (
+                kpi_id varchar, period_month date, period_end date, breakdown varchar,
+                breakdown_value varchar, numerator double, denominator double, value double,
+                unit varchar
+            )
+            """
+        )
+        frame = pd.DataFrame(kpi_rows(), columns=KPI_COLUMNS)
+        frame["period_month"] = pd.to_datetime(frame["period_month"]).dt.date
+        frame["period_end"] = pd.to_datetime(frame["period_end"]).dt.date
+        con.register("kpi_frame", frame)  # executemany is slow for a thousand rows
+        con.execute(
+            "insert into marts.fct_kpi_values "
+            "select kpi_id, cast(period_month as date), cast(period_end as date), breakdown, breakdown_value, "
+            "numerator, denominator, value, unit from kpi_frame"
+        )
+        con.unregister("kpi_frame")
+        con.execute(
+            """
+            create table marts.dim_reporting_periods as
+            select distinct period_month, period_end, period_month = max(period_month) over () as is_latest_period
+            from marts.fct_kpi_values
+            """
+        )
+        con.execute(
+            """
+            create table marts.dim_teams as
+            select * from (values
+                ('T1', 'Initial Response North', null, 'NORTH', 'IRT'),
+                ('T2', 'Initial Response South', null, 'SOUTH', 'IRT'),
+                ('T3', 'Disabled Children East', null, 'EXETER', 'DISABLED CHILDREN SERVICE')
+            ) as t(team_id, team_name, parent_team_id, locality, service)
+            """
+        )
+        # Record-level tables with identifying columns: must never be published.
+        con.execute(
+            """
+            create table staging.stg_ssd__persons as
+            select * from (values
+                ('P001', 'a1b2', 'Alex', 'Example', date '2010-04-01', 'EX1 1AA'),
+                ('P002', 'c3d4', 'Sam', 'Sample', date '2012-09-15', 'EX2 2BB')
+            ) as t(person_id, child_key, first_name, surname, birth_date, postcode)
+            """
+        )
+        con.execute(
+            "create table marts.dim_children as select child_key, birth_date, 'M' as sex_code from staging.stg_ssd__persons"
+        )
+        if with_dq:
+            con.execute(
+                """
+                create table marts.dq_rule_summary as
+                select * from (values
+                    ('CIN_8500', 'error', 'ssd_cin_episodes', 12, 1200, 0.01),
+                    ('CIN_4180', 'warn', 'ssd_cin_assessments', 3, 900, 0.0033),
+                    ('CLA_103', 'error', 'ssd_cla_episodes', 0, 640, 0.0)
+                ) as t(rule_id, severity, table_name, failures, rows_checked, failure_rate)
+                """
+            )
+    return path

@@ -1,0 +1,126 @@
+"""Open the rendered report in headless Chromium from disk with networking disabled.
+
+Needs Debian's `chromium` (apt-get install -y chromium); skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from csc.report import render_report
+from csc.report.browser import find_chromium, load_page
+
+CHROMIUM = find_chromium()
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium not installed (apt-get install -y chromium)"
+)
+
+SECTIONS = [
+    "referrals",
+    "assessments",
+    "children_in_need",
+    "child_protection",
+    "children_in_care",
+    "care_leavers",
+    "caseloads",
+    "workforce",
+    "data_quality",
+]
+
+
+@pytest.fixture(scope="module")
+def report(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser")
+    notes = out / "notes.md"
+    notes.write_text("## Referrals\n\nDemand is high.\n", encoding="utf-8")
+    return render_report(warehouse, None, notes, out)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("shots")
+
+
+@pytest.fixture(scope="module")
+def page(report: Path, shots: Path):
+    # One Chromium run: DOM, screenshot and PDF (each start costs seconds on a busy machine).
+    return load_page(report, screenshot_path=shots / "report.png", pdf_path=shots / "report.pdf")
+
+
+def _charts(dom: str) -> list[tuple[str, str]]:
+    """(chart div attributes, inner HTML) for every chart container."""
+    return re.findall(r'<div class="chart([^>]*)>(.*?)</div>\s*<script type="application/json"', dom, flags=re.S)
+
+
+def test_every_section_is_rendered(page) -> None:
+    found = re.findall(r'<section class="area" id="area-([a-z_]+)"', page.dom)
+    assert found == SECTIONS
+
+
+def test_every_chart_is_drawn_as_svg(page, report: Path) -> None:
+    expected = len(re.findall(r'class="chart-spec"', report.read_text(encoding="utf-8")))
+    charts = _charts(page.dom)
+    assert expected > 0 and len(charts) == expected
+    for attributes, inner in charts:
+        assert 'data-rendered="true"' in attributes, attributes
+        assert "data-error" not in attributes, attributes
+        assert "<svg" in inner and re.search(r'class="mark-line', inner), attributes
+    assert f'data-charts-done="{expected}"' in page.dom
+    assert 'data-charts-failed="0"' in page.dom
+
+
+def test_no_console_errors_and_no_network(page) -> None:
+    assert page.probe_found, "the probe script did not run"
+    assert page.errors == []
+    assert page.warnings == []
+    assert page.failed_resources == []
+    assert [url for url in page.resources if not url.startswith(("file:", "data:", "blob:"))] == []
+    assert page.console == []
+
+
+def test_screenshot_and_pdf(page, shots: Path) -> None:
+    data = (shots / "report.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000
+    pdf = (shots / "report.pdf").read_bytes()
+    assert pdf[:5] == b"%PDF-"
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    # One page break before each area: at least one page per section plus the cover.
+    assert pages >= len(SECTIONS) + 1, pages
+
+
+def test_the_probe_catches_a_broken_page(tmp_path: Path) -> None:
+    """The checks above can fail: a page with a script error and a remote image is caught."""
+    broken = tmp_path / "broken.html"
+    broken.write_text(
+        "<!DOCTYPE html><html><head></head><body>"
+        '<img src="https://example.invalid/x.png"><script>missingFunction();</script>'
+        "</body></html>",
+        encoding="utf-8",
+    )
+    page = load_page(broken)
+    assert any("missingFunction" in error for error in page.errors)
+    assert any("example.invalid" in url for url in page.failed_resources + page.resources)
+
+
+DOCS_HTML = os.environ.get("CSC_DOCS_HTML")
+
+
+@pytest.mark.skipif(not DOCS_HTML, reason="set CSC_DOCS_HTML to the static dbt docs page (csc docs) to test it")
+def test_static_docs_page_renders_offline(tmp_path: Path) -> None:
+    docs = Path(DOCS_HTML or "")
+    assert docs.is_file(), docs
+    page = load_page(
+        docs,
+        fragment="!/model/model.csc_warehouse.fct_kpi_values",
+        screenshot_path=tmp_path / "docs.png",
+        window=(1280, 1600),
+    )
+    assert page.probe_found and page.errors == [] and page.failed_resources == []
+    assert [url for url in page.resources if not url.startswith(("file:", "data:", "blob:"))] == []
+    rendered = re.sub(r"<script.*?</script>", "", page.dom, flags=re.S)
+    # Angular rendered the model page: its name and its columns appear outside the scripts.
+    assert "fct_kpi_values" in rendered and "breakdown_value" in rendered

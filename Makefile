@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test venv lock clean
+.PHONY: demo test venv browser lock clean
 
 venv: $(VENV)/.installed
 
@@ -28,11 +28,21 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 demo: venv
 	$(BIN)/csc synth --out $(DEMO_LANDING)
 	$(BIN)/csc build --landing $(DEMO_LANDING)
+	$(BIN)/csc report --commentary docs/example_commentary.md
+	$(BIN)/csc publish
 	$(BIN)/csc docs --landing $(DEMO_LANDING)
-	@echo "Warehouse: $(CURDIR)/build/warehouse.duckdb"
-	@echo "Docs:      $(CURDIR)/build/docs/index.html"
+	@echo "Warehouse:          $(CURDIR)/build/warehouse.duckdb"
+	@echo "Report:             $(CURDIR)/build/report/"
+	@echo "Published database: $(CURDIR)/build/published/csc_kpis.duckdb"
+	@echo "Docs:               $(CURDIR)/build/docs/index.html"
 
-test: venv
+# The browser tests drive Debian's Chromium headless; install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test: venv browser
 	$(BIN)/python -m pytest
 
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").

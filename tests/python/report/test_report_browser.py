@@ -5,7 +5,6 @@ Needs Debian's `chromium` (apt-get install -y chromium); skipped when it is abse
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -104,23 +103,3 @@ def test_the_probe_catches_a_broken_page(tmp_path: Path) -> None:
     page = load_page(broken)
     assert any("missingFunction" in error for error in page.errors)
     assert any("example.invalid" in url for url in page.failed_resources + page.resources)
-
-
-DOCS_HTML = os.environ.get("CSC_DOCS_HTML")
-
-
-@pytest.mark.skipif(not DOCS_HTML, reason="set CSC_DOCS_HTML to the static dbt docs page (csc docs) to test it")
-def test_static_docs_page_renders_offline(tmp_path: Path) -> None:
-    docs = Path(DOCS_HTML or "")
-    assert docs.is_file(), docs
-    page = load_page(
-        docs,
-        fragment="!/model/model.csc_warehouse.fct_kpi_values",
-        screenshot_path=tmp_path / "docs.png",
-        window=(1280, 1600),
-    )
-    assert page.probe_found and page.errors == [] and page.failed_resources == []
-    assert [url for url in page.resources if not url.startswith(("file:", "data:", "blob:"))] == []
-    rendered = re.sub(r"<script.*?</script>", "", page.dom, flags=re.S)
-    # Angular rendered the model page: its name and its columns appear outside the scripts.
-    assert "fct_kpi_values" in rendered and "breakdown_value" in rendered

@@ -1,0 +1,63 @@
+{#
+    One row per CIN plan with the locality and service of the plan team and the
+    child's seen visits matched to the plan (int_cin_visits_matched: by person and date,
+    to the child's current plan on the visit date).
+#}
+
+with
+
+plans as (
+
+    select * from {{ ref('stg_ssd__cin_plans') }}
+
+),
+
+visits as (
+
+    select * from {{ ref('int_cin_visits_matched') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('dim_teams') }}
+
+),
+
+seen_visits_in_plan as (
+
+    select
+        cin_plan_id,
+        max(cin_visit_date) as last_seen_visit_date,
+        count(*) as seen_visit_count
+    from visits
+    where
+        is_child_seen
+        and cin_plan_id is not null
+    group by cin_plan_id
+
+),
+
+final as (
+
+    select
+        plans.cin_plan_id,
+        plans.referral_id,
+        plans.person_id,
+        plans.child_key,
+        plans.cin_plan_start_date,
+        plans.cin_plan_end_date,
+        plans.cin_plan_team_id as team_id,
+        coalesce(teams.locality, 'unknown') as locality,
+        coalesce(teams.service, 'unknown') as service,
+        seen_visits_in_plan.last_seen_visit_date,
+        coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
+    from plans
+    left join seen_visits_in_plan
+        on plans.cin_plan_id = seen_visits_in_plan.cin_plan_id
+    left join teams
+        on plans.cin_plan_team_id = teams.team_id
+
+)
+
+select * from final

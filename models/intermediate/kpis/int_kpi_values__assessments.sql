@@ -1,0 +1,242 @@
+{#
+    KPI values of the Assessments section of kpis.md, one row per KPI, period and
+    breakdown value (see _int_kpis__marts_one.yml). Each assessment is a unit of the
+    population of a KPI in a period; units are unpivoted to their breakdowns and summed.
+#}
+
+{%- set kpi_units = {
+    'assessments_completed': 'count',
+    'assessment_timeliness': 'percent',
+    'assessment_child_seen_rate': 'percent',
+    'assessment_nfa_rate': 'percent',
+    'assessments_overdue': 'count',
+} -%}
+{%- set breakdowns = ['locality', 'team'] -%}
+
+with
+
+periods as (
+
+    select * from {{ ref('dim_reporting_periods') }}
+
+),
+
+assessments as (
+
+    select * from {{ ref('int_assessments_timed') }}
+
+),
+
+authorised_in_month as (
+
+    select
+        periods.period_month,
+        periods.period_end,
+        assessments.*
+    from assessments
+    inner join periods
+        on
+            assessments.assessment_auth_date >= periods.period_month
+            and assessments.assessment_auth_date <= periods.period_end
+
+),
+
+period_range as (
+
+    select
+        min(period_end) as first_period_end,
+        max(period_end) as last_period_end
+    from periods
+
+),
+
+assessments_in_range as (
+
+    -- assessments that can be open at some period end: authorised history drops out
+    -- before the join
+    select assessments.*
+    from assessments
+    cross join period_range
+    where
+        assessments.assessment_start_date <= period_range.last_period_end
+        and coalesce(assessments.assessment_auth_date, cast('9999-12-31' as date))
+        > period_range.first_period_end
+
+),
+
+open_at_period_end as (
+
+    -- started on or before P and not authorised on or before P: an interval join that
+    -- expands each assessment only to the periods it is open in
+    select
+        periods.period_month,
+        periods.period_end,
+        assessments_in_range.*
+    from assessments_in_range
+    inner join periods
+        on
+            assessments_in_range.assessment_start_date <= periods.period_end
+            and periods.period_end
+            < coalesce(assessments_in_range.assessment_auth_date, cast('9999-12-31' as date))
+
+),
+
+overdue_at_period_end as (
+
+    -- the timescale runs from the assessment start here, whatever the clock-start var
+    select *
+    from open_at_period_end
+    where
+        {{ working_days_between('assessment_start_date', 'period_end') }}
+        > {{ var('assessment_timescale_working_days', 45) }}
+
+),
+
+units as (
+
+    select
+        'assessments_completed' as kpi_id,
+        period_month,
+        period_end,
+        cast(1 as double) as numerator,
+        cast(null as double) as denominator,
+        locality,
+        cast(null as varchar) as team
+    from authorised_in_month
+
+    union all
+
+    select
+        'assessment_timeliness' as kpi_id,
+        period_month,
+        period_end,
+        cast(case when is_within_timescale then 1 else 0 end as double) as numerator,
+        cast(1 as double) as denominator,
+        locality,
+        coalesce(team_id, 'unknown') as team
+    from authorised_in_month
+    where is_in_timeliness_population
+
+    union all
+
+    select
+        'assessment_child_seen_rate' as kpi_id,
+        period_month,
+        period_end,
+        cast(case when is_child_seen then 1 else 0 end as double) as numerator,
+        cast(1 as double) as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as team
+    from authorised_in_month
+
+    union all
+
+    select
+        'assessment_nfa_rate' as kpi_id,
+        period_month,
+        period_end,
+        cast(case when is_outcome_nfa then 1 else 0 end as double) as numerator,
+        cast(1 as double) as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as team
+    from authorised_in_month
+
+    union all
+
+    select
+        'assessments_overdue' as kpi_id,
+        period_month,
+        period_end,
+        cast(1 as double) as numerator,
+        cast(null as double) as denominator,
+        locality,
+        cast(null as varchar) as team
+    from overdue_at_period_end
+
+),
+
+kpis as (
+
+    {% for kpi_id, unit in kpi_units.items() %}
+    select
+        '{{ kpi_id }}' as kpi_id,
+        '{{ unit }}' as unit
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+),
+
+all_row_scaffold as (
+
+    -- an `all` row for every KPI and period, also when the population is empty:
+    -- counts start at 0/null, percentages at 0/0
+    select
+        kpis.kpi_id,
+        periods.period_month,
+        periods.period_end,
+        'all' as breakdown,
+        'all' as breakdown_value,
+        cast(0 as double) as numerator,
+        case
+            when kpis.unit = 'count' then cast(null as double)
+            else cast(0 as double)
+        end as denominator
+    from kpis
+    cross join periods
+
+),
+
+unit_breakdowns as (
+
+    select
+        kpi_id,
+        period_month,
+        period_end,
+        'all' as breakdown,
+        'all' as breakdown_value,
+        numerator,
+        denominator
+    from units
+
+    {% for breakdown in breakdowns %}
+    union all
+
+    select
+        kpi_id,
+        period_month,
+        period_end,
+        '{{ breakdown }}' as breakdown,
+        {{ breakdown }} as breakdown_value,
+        numerator,
+        denominator
+    from units
+    where {{ breakdown }} is not null
+    {% endfor %}
+
+    union all
+
+    select * from all_row_scaffold
+
+),
+
+final as (
+
+    select
+        kpi_id,
+        period_month,
+        period_end,
+        breakdown,
+        breakdown_value,
+        sum(numerator) as numerator,
+        sum(denominator) as denominator
+    from unit_breakdowns
+    group by
+        kpi_id,
+        period_month,
+        period_end,
+        breakdown,
+        breakdown_value
+
+)
+
+select * from final

@@ -1,9 +1,12 @@
 {#
     Finds the landing file of one table: `<dir>/<table>.csv` or `<dir>/<table>.parquet`.
     Returns a dict with `file_name`, `path`, `reader` (the DuckDB table function call that
-    reads it as text), `row_number_expression`, `is_empty`, or `error` (a message naming the
-    file) when there is no file or there are both. DuckDB only; called by
-    register_landing_files.
+    reads it as text), `row_number_expression`, `is_empty`, `columns` (for a CSV: the header's
+    column names, as in the file), or `error` (a message naming the file) when there is no
+    file, there are both, or the CSV cannot be read as the contract says (landing.md "Files"):
+    not UTF-8, not comma-separated, rows with more or fewer fields than the header.
+    `warning` is set for a file that is empty or has a header and no rows (valid: zero rows).
+    DuckDB only; called by register_landing_files.
 #}
 {% macro landing_file_for(landing_dir, identifier) -%}
     {%- set base = landing_dir ~ '/' ~ identifier -%}
@@ -23,11 +26,88 @@
                    'reader': "read_parquet(" ~ quoted ~ ", file_row_number = true)",
                    'row_number_expression': 'file_row_number + 1'}) }}
     {%- endif -%}
-    {%- set size = run_query("select size from read_blob(" ~ quoted ~ ")").columns[0].values()[0] -%}
-    {%- if size == 0 -%}
-        {%- do log("Warning: landing file " ~ identifier ~ ".csv is empty (0 bytes); read as zero rows", info=true) -%}
+    {%- set file_name = identifier ~ '.csv' -%}
+
+    {#- size, whether the bytes are UTF-8, and the header line (without a BOM and CR) -#}
+    {%- set blob = run_query(
+        "select size, text is not null as is_utf8, "
+        ~ "coalesce(trim(replace(replace(split_part(text, chr(10), 1), chr(13), ''), chr(65279), '')), '') as header_line, "
+        ~ "coalesce(length(trim(text, chr(10) || chr(13) || ' ' || chr(9))), 0) = 0 as is_blank "
+        ~ "from (select size, try(decode(content)) as text from read_blob(" ~ quoted ~ "))") -%}
+    {%- set size = blob.columns[0].values()[0] -%}
+    {%- set is_utf8 = blob.columns[1].values()[0] -%}
+    {%- set header_line = blob.columns[2].values()[0] -%}
+    {%- set is_blank = blob.columns[3].values()[0] -%}
+
+    {%- if size == 0 or (is_utf8 and is_blank) -%}
+        {{ return({'file_name': file_name, 'path': path, 'is_empty': true, 'columns': [],
+                   'warning': "landing file " ~ file_name ~ " is empty (" ~ size ~ " bytes); read as zero rows",
+                   'reader': "read_csv(" ~ quoted ~ ", header = true, all_varchar = true)",
+                   'row_number_expression': 'row_number() over ()'}) }}
     {%- endif -%}
-    {{ return({'file_name': identifier ~ '.csv', 'path': path, 'is_empty': size == 0,
-               'reader': "read_csv(" ~ quoted ~ ", header = true, all_varchar = true, delim = ',', quote = '\"', escape = '\"')",
+
+    {%- if not is_utf8 -%}
+        {#- find the first line that is not UTF-8, reading each line as one text column -#}
+        {%- set rejects = 'landing_rejects_' ~ identifier -%}
+        {%- do run_query(
+            "select count(*) from read_csv(" ~ quoted ~ ", header = false, auto_detect = false, "
+            ~ "columns = {'line': 'VARCHAR'}, delim = chr(30), quote = '', escape = '', strict_mode = false, "
+            ~ "store_rejects = true, rejects_table = '" ~ rejects ~ "', rejects_scan = '" ~ rejects ~ "_scan')") -%}
+        {%- set bad = run_query("select min(line) from " ~ rejects ~ " where error_type = 'INVALID ENCODING'") -%}
+        {%- set first_line = bad.columns[0].values()[0] -%}
+        {{ return({'error': "landing file " ~ file_name ~ " is not UTF-8 encoded"
+            ~ (" (first invalid text on line " ~ first_line ~ ")" if first_line else "")
+            ~ "; save it as UTF-8 (e.g. 'CSV UTF-8' in Excel) and load again"}) }}
+    {%- endif -%}
+
+    {#- the header: comma-separated names, quotes optional -#}
+    {%- set names = [] -%}
+    {%- for raw in header_line.split(',') -%}
+        {%- do names.append(raw | trim | replace('"', '') | trim) -%}
+    {%- endfor -%}
+    {%- if names | length == 1 -%}
+        {%- for delimiter, label in [(';', 'semicolon'), ('\t', 'tab'), ('|', 'pipe')] -%}
+            {%- if delimiter in header_line -%}
+                {{ return({'error': "landing file " ~ file_name ~ " is not comma-separated: its header looks "
+                    ~ label ~ "-separated (" ~ (header_line[:60] ~ ('...' if header_line | length > 60 else '')) ~ "); save it with commas between the values"}) }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- set lowered = names | map('lower') | list -%}
+    {%- for name in lowered -%}
+        {%- if name and lowered.count(name) > 1 -%}
+            {{ return({'error': "landing file " ~ file_name ~ " has the column " ~ name ~ " more than once in its header"}) }}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set columns = [] -%}
+    {%- set struct = [] -%}
+    {%- for name in names -%}
+        {%- set column = name if name else 'unnamed_column_' ~ loop.index -%}
+        {%- do columns.append(column) -%}
+        {%- do struct.append(dbt.string_literal(column) ~ ": 'VARCHAR'") -%}
+    {%- endfor -%}
+    {%- set reader = "read_csv(" ~ quoted ~ ", header = true, auto_detect = false, columns = {" ~ struct | join(', ')
+        ~ "}, delim = ',', quote = '\"', escape = '\"', strict_mode = true)" -%}
+
+    {#- every row must have as many fields as the header: read once, collecting the rows that do not -#}
+    {%- set rejects = 'landing_rejects_' ~ identifier -%}
+    {%- set counted = run_query(
+        "select count(*) from " ~ reader[:-1] ~ ", store_rejects = true, rejects_table = '" ~ rejects
+        ~ "', rejects_scan = '" ~ rejects ~ "_scan')") -%}
+    {%- set row_count = counted.columns[0].values()[0] -%}
+    {%- set problems = run_query(
+        "select count(*), string_agg('line ' || line || ': ' || error_type || ' (' || error_message || ')', '; ' order by line) "
+        ~ "filter (where line_rank <= 3) from ("
+        ~ "select line, lower(min(error_type)) as error_type, replace(min(error_message), chr(10), ' ') as error_message, "
+        ~ "row_number() over (order by line) as line_rank from " ~ rejects ~ " group by line)") -%}
+    {%- set problem_count = problems.columns[0].values()[0] -%}
+    {%- if problem_count > 0 -%}
+        {{ return({'error': "landing file " ~ file_name ~ " has " ~ problem_count ~ " row(s) that do not match its header of "
+            ~ columns | length ~ " column(s): " ~ problems.columns[1].values()[0]
+            ~ ("; ..." if problem_count > 3 else "") ~ ". Quote values that contain commas, and send one row per line"}) }}
+    {%- endif -%}
+    {{ return({'file_name': file_name, 'path': path, 'is_empty': false, 'columns': columns,
+               'warning': ("landing file " ~ file_name ~ " has a header and no rows; read as zero rows" if row_count == 0 else none),
+               'reader': reader,
                'row_number_expression': 'row_number() over ()'}) }}
 {%- endmacro %}

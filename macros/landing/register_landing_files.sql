@@ -7,10 +7,15 @@
     and read as null; extra columns are ignored), and creates the view
     `landing.<table>` with every listed column as text plus `landing_row_number` (1-based row
     of the file, in file order). All problems found are reported together and stop the run:
-    a missing file, both a CSV and a Parquet file, a missing required column.
+    a missing file, both a CSV and a Parquet file, a missing required column, a CSV that is not
+    UTF-8, not comma-separated, or has rows with more or fewer fields than its header
+    (landing_file_for). An empty or header-only file is valid (zero rows) and logged as a
+    warning.
 
     Runs as the project's on-run-start hook, for the commands that read the landing folder.
     An empty (0-byte) CSV is read as zero rows with every column null.
+    CSVs are read with the header's own column list (no type or dialect sniffing), so what
+    the check accepted is exactly what the views read.
     The reading itself is engine-specific and dispatched (DuckDB here).
 #}
 {% macro register_landing_files() -%}
@@ -40,6 +45,9 @@
         {%- if file_info.error -%}
             {%- do errors.append(file_info.error) -%}
         {%- else -%}
+            {%- if file_info.warning -%}
+                {%- do log("Warning: " ~ file_info.warning, info=true) -%}
+            {%- endif -%}
             {%- set found = landing_file_columns(file_info) -%}
             {%- set select_list = [] -%}
             {%- set missing = [] -%}

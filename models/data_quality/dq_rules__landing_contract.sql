@@ -1,0 +1,296 @@
+{{ config(materialized='table', schema='data_quality', tags=['data_quality']) }}
+
+{#
+    Findings of the landing contract's own checks (landing.md), one row per record, field
+    and rule, on the rows staging kept (the quarantine covers the others):
+    - csc_unparseable_date / csc_unrecognised_flag / csc_unparseable_number: a value staging
+      could not read (the staged field is null; from staging's parse_errors);
+    - unknown codes (is_known_* false), under the DfE rule that checks the code list where
+      there is one (cin_8866, ssda903_144, ...), else csc_unknown_code;
+    - csc_missing_value: a mandatory field left blank;
+    - csc_date_after_extract: a date after the extract date (cin_8520 for a birth date);
+    - csc_orphan_reference: an id that points at no record of the table it refers to (for a
+      person id the value is left blank: outside staging a child is named by child_key only).
+    Each rule is described in the dq_rules seed.
+#}
+{%- set keys = {} %}
+{%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
+
+{#- landing columns staging parses, per table, to classify parse_errors entries -#}
+{%- set parsed = {
+    'ssd_person': {'dates': ['pers_dob', 'pers_death_date'], 'flags': [], 'numbers': []},
+    'ssd_cin_episodes': {'dates': ['cine_referral_date', 'cine_close_date'], 'flags': ['cine_referral_nfa'], 'numbers': []},
+    'ssd_cin_assessments': {'dates': ['cina_assessment_start_date', 'cina_assessment_auth_date'], 'flags': ['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], 'numbers': []},
+    'ssd_cin_plans': {'dates': ['cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cin_visits': {'dates': ['cinv_cin_visit_date'], 'flags': ['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], 'numbers': []},
+    'ssd_s47_enquiry': {'dates': ['s47e_s47_start_date', 's47e_s47_end_date'], 'flags': ['s47e_s47_nfa'], 'numbers': []},
+    'ssd_initial_cp_conference': {'dates': ['icpc_icpc_target_date', 'icpc_icpc_date'], 'flags': ['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], 'numbers': []},
+    'ssd_cp_plans': {'dates': ['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cp_visits': {'dates': ['cppv_cp_visit_date'], 'flags': ['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], 'numbers': []},
+    'ssd_cla_episodes': {'dates': ['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date'], 'flags': [], 'numbers': []},
+    'ssd_legal_status': {'dates': ['lega_legal_status_start_date', 'lega_legal_status_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cla_placement': {'dates': ['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], 'flags': [], 'numbers': ['clap_cla_placement_distance']},
+    'ssd_cla_visits': {'dates': ['clav_cla_visit_date'], 'flags': ['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], 'numbers': []},
+    'ssd_cla_health': {'dates': ['clah_health_check_date'], 'flags': [], 'numbers': []},
+    'ssd_care_leavers': {'dates': ['extract_date', 'clea_care_leaver_latest_contact', 'clea_pathway_plan_review_date'], 'flags': ['clea_care_leaver_accom_suitable'], 'numbers': []},
+    'ssd_professionals': {'dates': [], 'flags': ['prof_agency_worker_flag'], 'numbers': ['prof_full_time_equivalency', 'prof_professional_caseload']},
+    'ssd_involvements': {'dates': ['invo_involvement_start_date', 'invo_involvement_end_date'], 'flags': [], 'numbers': []},
+    'extract_manifest': {'dates': ['extract_date'], 'flags': [], 'numbers': ['child_population']},
+    'hr_establishment': {'dates': ['as_at_date'], 'flags': [], 'numbers': ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte']},
+} %}
+
+{#- (rule, table, staged code column, is_known column, landing field) -#}
+{%- set unknown_codes = [
+    ('cin_8866', 'ssd_cin_episodes', 'referral_source_code', 'is_known_referral_source', 'cine_referral_source_code'),
+    ('cin_8650', 'ssd_cin_episodes', 'primary_need_code', 'is_known_primary_need', 'cine_cin_primary_need_code'),
+    ('cin_8640', 'ssd_cin_episodes', 'close_reason_code', 'is_known_close_reason', 'cine_close_reason'),
+    ('cin_8905', 'ssd_cp_plans', 'initial_category_code', 'is_known_initial_category', 'cppl_cp_plan_initial_category'),
+    ('cin_8905', 'ssd_cp_plans', 'latest_category_code', 'is_known_latest_category', 'cppl_cp_plan_latest_category'),
+    ('ssda903_143', 'ssd_cla_episodes', 'start_reason_code', 'is_known_start_reason', 'clae_cla_episode_start_reason'),
+    ('ssda903_145', 'ssd_cla_episodes', 'primary_need_code', 'is_known_primary_need', 'clae_cla_primary_need_code'),
+    ('ssda903_149', 'ssd_cla_episodes', 'ceased_reason_code', 'is_known_ceased_reason', 'clae_cla_episode_ceased_reason'),
+    ('ssda903_144', 'ssd_legal_status', 'legal_status_code', 'is_known_legal_status', 'lega_legal_status'),
+    ('ssda903_146', 'ssd_cla_placement', 'placement_type_code', 'is_known_placement_type', 'clap_cla_placement_type'),
+    ('ssda903_1009', 'ssd_cla_placement', 'change_reason_code', 'is_known_change_reason', 'clap_cla_placement_change_reason'),
+    ('csc_unknown_code', 'ssd_cla_health', 'health_check_type_code', 'is_known_health_check_type', 'clah_health_check_type'),
+    ('csc_unknown_code', 'ssd_cla_health', 'health_check_status_code', 'is_known_health_check_status', 'clah_health_check_status'),
+    ('csc_unknown_code', 'ssd_care_leavers', 'eligibility_code', 'is_known_eligibility', 'clea_care_leaver_eligibility'),
+    ('ssda903_131', 'ssd_care_leavers', 'in_touch_code', 'is_known_in_touch', 'clea_care_leaver_in_touch'),
+    ('ssda903_133', 'ssd_care_leavers', 'accommodation_code', 'is_known_accommodation', 'clea_care_leaver_accommodation'),
+    ('ssda903_132', 'ssd_care_leavers', 'activity_code', 'is_known_activity', 'clea_care_leaver_activity'),
+] %}
+
+{#- (table, staged column, landing field): mandatory values -#}
+{%- set mandatory = [
+    ('ssd_person', 'birth_date', 'pers_dob'),
+    ('ssd_cin_episodes', 'person_id', 'cine_person_id'),
+    ('ssd_cin_episodes', 'referral_date', 'cine_referral_date'),
+    ('ssd_cin_episodes', 'referral_source_code', 'cine_referral_source_code'),
+    ('ssd_cin_episodes', 'primary_need_code', 'cine_cin_primary_need_code'),
+    ('ssd_cin_assessments', 'person_id', 'cina_person_id'),
+    ('ssd_cin_assessments', 'assessment_start_date', 'cina_assessment_start_date'),
+    ('ssd_cin_plans', 'person_id', 'cinp_person_id'),
+    ('ssd_cin_plans', 'cin_plan_start_date', 'cinp_cin_plan_start_date'),
+    ('ssd_cin_visits', 'person_id', 'cinv_person_id'),
+    ('ssd_cin_visits', 'cin_visit_date', 'cinv_cin_visit_date'),
+    ('ssd_s47_enquiry', 'person_id', 's47e_person_id'),
+    ('ssd_s47_enquiry', 's47_start_date', 's47e_s47_start_date'),
+    ('ssd_initial_cp_conference', 'person_id', 'icpc_person_id'),
+    ('ssd_initial_cp_conference', 'icpc_date', 'icpc_icpc_date'),
+    ('ssd_cp_plans', 'person_id', 'cppl_person_id'),
+    ('ssd_cp_plans', 'cp_plan_start_date', 'cppl_cp_plan_start_date'),
+    ('ssd_cp_visits', 'person_id', 'cppv_person_id'),
+    ('ssd_cp_visits', 'cp_visit_date', 'cppv_cp_visit_date'),
+    ('ssd_cla_episodes', 'person_id', 'clae_person_id'),
+    ('ssd_cla_episodes', 'episode_start_date', 'clae_cla_episode_start_date'),
+    ('ssd_legal_status', 'person_id', 'lega_person_id'),
+    ('ssd_legal_status', 'legal_status_code', 'lega_legal_status'),
+    ('ssd_legal_status', 'legal_status_start_date', 'lega_legal_status_start_date'),
+    ('ssd_cla_placement', 'person_id', 'clap_person_id'),
+    ('ssd_cla_placement', 'placement_start_date', 'clap_cla_placement_start_date'),
+    ('ssd_cla_placement', 'placement_type_code', 'clap_cla_placement_type'),
+    ('ssd_cla_visits', 'person_id', 'clav_person_id'),
+    ('ssd_cla_visits', 'cla_visit_date', 'clav_cla_visit_date'),
+    ('ssd_cla_health', 'person_id', 'clah_person_id'),
+    ('ssd_cla_health', 'health_check_date', 'clah_health_check_date'),
+    ('ssd_care_leavers', 'person_id', 'clea_person_id'),
+    ('ssd_care_leavers', 'extract_date', 'extract_date'),
+    ('ssd_care_leavers', 'eligibility_code', 'clea_care_leaver_eligibility'),
+    ('ssd_involvements', 'involvement_start_date', 'invo_involvement_start_date'),
+    ('extract_manifest', 'extract_date', 'extract_date'),
+    ('extract_manifest', 'child_population', 'child_population'),
+] %}
+
+{#- (rule, table, staged date column, landing field): dates that cannot be after the extract date -#}
+{%- set not_future = [
+    ('cin_8520', 'ssd_person', 'birth_date', 'pers_dob'),
+    ('csc_date_after_extract', 'ssd_person', 'death_date', 'pers_death_date'),
+    ('csc_date_after_extract', 'ssd_cin_episodes', 'referral_date', 'cine_referral_date'),
+    ('csc_date_after_extract', 'ssd_cin_episodes', 'close_date', 'cine_close_date'),
+    ('csc_date_after_extract', 'ssd_cin_assessments', 'assessment_start_date', 'cina_assessment_start_date'),
+    ('csc_date_after_extract', 'ssd_cin_assessments', 'assessment_auth_date', 'cina_assessment_auth_date'),
+    ('csc_date_after_extract', 'ssd_cin_plans', 'cin_plan_start_date', 'cinp_cin_plan_start_date'),
+    ('csc_date_after_extract', 'ssd_cin_plans', 'cin_plan_end_date', 'cinp_cin_plan_end_date'),
+    ('csc_date_after_extract', 'ssd_cin_visits', 'cin_visit_date', 'cinv_cin_visit_date'),
+    ('csc_date_after_extract', 'ssd_s47_enquiry', 's47_start_date', 's47e_s47_start_date'),
+    ('csc_date_after_extract', 'ssd_s47_enquiry', 's47_end_date', 's47e_s47_end_date'),
+    ('csc_date_after_extract', 'ssd_initial_cp_conference', 'icpc_date', 'icpc_icpc_date'),
+    ('csc_date_after_extract', 'ssd_cp_plans', 'cp_plan_start_date', 'cppl_cp_plan_start_date'),
+    ('csc_date_after_extract', 'ssd_cp_plans', 'cp_plan_end_date', 'cppl_cp_plan_end_date'),
+    ('csc_date_after_extract', 'ssd_cp_visits', 'cp_visit_date', 'cppv_cp_visit_date'),
+    ('csc_date_after_extract', 'ssd_cla_episodes', 'episode_start_date', 'clae_cla_episode_start_date'),
+    ('csc_date_after_extract', 'ssd_cla_episodes', 'episode_ceased_date', 'clae_cla_episode_ceased_date'),
+    ('csc_date_after_extract', 'ssd_legal_status', 'legal_status_start_date', 'lega_legal_status_start_date'),
+    ('csc_date_after_extract', 'ssd_cla_placement', 'placement_start_date', 'clap_cla_placement_start_date'),
+    ('csc_date_after_extract', 'ssd_cla_visits', 'cla_visit_date', 'clav_cla_visit_date'),
+    ('csc_date_after_extract', 'ssd_cla_health', 'health_check_date', 'clah_health_check_date'),
+    ('csc_date_after_extract', 'ssd_care_leavers', 'latest_contact_date', 'clea_care_leaver_latest_contact'),
+] %}
+
+{#- (table, staged column, landing field, referenced table): ids that must exist -#}
+{%- set references = [
+    ('ssd_cin_episodes', 'person_id', 'cine_person_id', 'ssd_person'),
+    ('ssd_cin_assessments', 'person_id', 'cina_person_id', 'ssd_person'),
+    ('ssd_cin_assessments', 'referral_id', 'cina_referral_id', 'ssd_cin_episodes'),
+    ('ssd_cin_plans', 'person_id', 'cinp_person_id', 'ssd_person'),
+    ('ssd_cin_plans', 'referral_id', 'cinp_referral_id', 'ssd_cin_episodes'),
+    ('ssd_cin_visits', 'person_id', 'cinv_person_id', 'ssd_person'),
+    ('ssd_s47_enquiry', 'person_id', 's47e_person_id', 'ssd_person'),
+    ('ssd_s47_enquiry', 'referral_id', 's47e_referral_id', 'ssd_cin_episodes'),
+    ('ssd_initial_cp_conference', 'person_id', 'icpc_person_id', 'ssd_person'),
+    ('ssd_initial_cp_conference', 's47_enquiry_id', 'icpc_s47_enquiry_id', 'ssd_s47_enquiry'),
+    ('ssd_initial_cp_conference', 'referral_id', 'icpc_referral_id', 'ssd_cin_episodes'),
+    ('ssd_cp_plans', 'person_id', 'cppl_person_id', 'ssd_person'),
+    ('ssd_cp_plans', 'referral_id', 'cppl_referral_id', 'ssd_cin_episodes'),
+    ('ssd_cp_plans', 'icpc_id', 'cppl_icpc_id', 'ssd_initial_cp_conference'),
+    ('ssd_cp_visits', 'person_id', 'cppv_person_id', 'ssd_person'),
+    ('ssd_cp_visits', 'cp_plan_id', 'cppv_cp_plan_id', 'ssd_cp_plans'),
+    ('ssd_cla_episodes', 'person_id', 'clae_person_id', 'ssd_person'),
+    ('ssd_legal_status', 'person_id', 'lega_person_id', 'ssd_person'),
+    ('ssd_cla_placement', 'person_id', 'clap_person_id', 'ssd_person'),
+    ('ssd_cla_visits', 'person_id', 'clav_person_id', 'ssd_person'),
+    ('ssd_cla_health', 'person_id', 'clah_person_id', 'ssd_person'),
+    ('ssd_care_leavers', 'person_id', 'clea_person_id', 'ssd_person'),
+    ('ssd_involvements', 'person_id', 'invo_person_id', 'ssd_person'),
+    ('ssd_involvements', 'professional_id', 'invo_professional_id', 'ssd_professionals'),
+] %}
+
+{#- row identity columns of each staged table -#}
+{%- set row_columns = {} %}
+{%- for table, t in keys.items() %}
+{%- do row_columns.update({table: "'" ~ table ~ "' as table_name,\n        "
+    ~ ('cast(' ~ t.staged_key ~ ' as varchar)' if t.staged_key else 'cast(null as varchar)') ~ " as record_id,\n        "
+    ~ ('child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        landing_row_number,"}) %}
+{%- endfor %}
+
+with extract_manifest as (
+    select max(extract_date) as extract_date
+    from {{ ref('stg_la__extract_manifests') }}
+),
+
+{%- for table, lists in parsed.items() %}
+
+parse_{{ table }} as (
+    select
+        {{ row_columns[table] }}
+        parse_error
+    from {{ ref(keys[table].model) }},
+        unnest(string_split(parse_errors, '; ')) as split_errors (parse_error)
+    where parse_errors is not null
+),
+{%- endfor %}
+
+parse_findings as (
+    {%- for table, lists in parsed.items() %}
+    select
+        case
+            when split_part(parse_error, ': ', 1) in ('{{ (lists.dates + ['-']) | join("', '") }}') then 'csc_unparseable_date'
+            when split_part(parse_error, ': ', 1) in ('{{ (lists.flags + ['-']) | join("', '") }}') then 'csc_unrecognised_flag'
+            else 'csc_unparseable_number'
+        end as rule_id,
+        table_name,
+        record_id,
+        child_key,
+        landing_row_number,
+        split_part(parse_error, ': ', 1) as field,
+        regexp_extract(parse_error, ': ''(.*)''$', 1) as value,
+        'The value ''' || regexp_extract(parse_error, ': ''(.*)''$', 1) || ''' of '
+            || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank' as message
+    from parse_{{ table }}
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+unknown_code_findings as (
+    {%- for rule, table, column, known, field in unknown_codes %}
+    select
+        '{{ rule }}' as rule_id,
+        {{ row_columns[table] }}
+        '{{ field }}' as field,
+        cast({{ column }} as varchar) as value,
+        '''' || {{ column }} || ''' is not a code of the {{ field }} code list' as message
+    from {{ ref(keys[table].model) }}
+    where {{ known }} = false
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+missing_value_findings as (
+    {%- for table, column, field in mandatory %}
+    select
+        'csc_missing_value' as rule_id,
+        {{ row_columns[table] }}
+        '{{ field }}' as field,
+        cast(null as varchar) as value,
+        '{{ field }} is blank and is required' as message
+    from {{ ref(keys[table].model) }}
+    where {{ column }} is null
+        and coalesce('; ' || parse_errors, '') not like '%; {{ field }}: %'
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+future_date_findings as (
+    {%- for rule, table, column, field in not_future %}
+    select
+        '{{ rule }}' as rule_id,
+        {{ row_columns[table] }}
+        '{{ field }}' as field,
+        cast(staged.{{ column }} as varchar) as value,
+        '{{ field }} ' || cast(staged.{{ column }} as varchar) || ' is after the extract date '
+            || cast(extract_manifest.extract_date as varchar) as message
+    from {{ ref(keys[table].model) }} as staged
+    cross join extract_manifest
+    where staged.{{ column }} > extract_manifest.extract_date
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+orphan_reference_findings as (
+    {%- for table, column, field, target in references %}
+    select
+        'csc_orphan_reference' as rule_id,
+        {{ row_columns[table] }}
+        '{{ field }}' as field,
+        {%- if column == 'person_id' %}
+        {#- a person id is not repeated outside staging: child_key identifies the child #}
+        cast(null as varchar) as value,
+        '{{ field }} is not an id of {{ target }} (the person id is not shown; use child_key)' as message
+        {%- else %}
+        cast(staged.{{ column }} as varchar) as value,
+        '{{ field }} ' || staged.{{ column }} || ' is not an id of {{ target }}' as message
+        {%- endif %}
+    from {{ ref(keys[table].model) }} as staged
+    where staged.{{ column }} is not null
+        and not exists (
+            select 1
+            from {{ ref(keys[target].model) }} as target
+            where target.{{ keys[target].staged_key }} = staged.{{ column }}
+        )
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+final as (
+    select * from parse_findings
+    union all
+    select * from unknown_code_findings
+    union all
+    select * from missing_value_findings
+    union all
+    select * from future_date_findings
+    union all
+    select * from orphan_reference_findings
+)
+
+select * from final

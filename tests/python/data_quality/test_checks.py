@@ -1,0 +1,122 @@
+"""Great Expectations checks (csc.checks.run_checks) on small hand-made warehouses.
+
+Two DuckDB files: one where every table is as the contracts say (the checks pass, Data Docs
+are written under the output folder) and one with a broken key, KPI values outside their
+range, a numerator above its denominator and an unknown code (critical failures name the
+suite and expectation; the unknown code is only a warning).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from csc.checks import run_checks
+
+
+def _warehouse(path: Path, *, persons: list[tuple], kpis: list[tuple], referral_sources: list[str]) -> Path:
+    with duckdb.connect(str(path)) as con:
+        for schema in ("staging", "marts", "reference"):
+            con.execute(f"create schema {schema}")
+        con.execute("create table reference.ref_codes (code_list varchar, code varchar)")
+        con.execute("insert into reference.ref_codes values ('referral_source', '1A'), ('referral_source', '2A')")
+        con.execute("create table staging.stg_ssd__persons (person_id varchar, child_key varchar, landing_row_number bigint)")
+        con.executemany("insert into staging.stg_ssd__persons values (?, ?, ?)", persons)
+        con.execute("create table staging.stg_la__extract_manifests (extract_date date, landing_row_number bigint)")
+        con.execute("insert into staging.stg_la__extract_manifests values (date '2021-10-20', 1)")
+        con.execute("""create table staging.stg_ssd__cin_episodes (referral_id varchar, person_id varchar, child_key varchar,
+            referral_source_code varchar, primary_need_code varchar, close_reason_code varchar, landing_row_number bigint)""")
+        con.executemany("insert into staging.stg_ssd__cin_episodes values (?, 'P1', ?, ?, null, null, ?)",
+                        [(f"R{i}", "a" * 32, code, i) for i, code in enumerate(referral_sources, start=1)])
+        con.execute("""create table marts.fct_kpi_values (kpi_id varchar, period_month date, period_end date,
+            breakdown varchar, breakdown_value varchar, numerator double, denominator double, value double, unit varchar)""")
+        rows = []
+        for kpi_id, numerator, denominator, value, unit, *locality in kpis:
+            breakdown, breakdown_value = ("locality", locality[0]) if locality else ("all", "all")
+            rows.append((kpi_id, breakdown, breakdown_value, numerator, denominator, value, unit))
+        con.executemany("insert into marts.fct_kpi_values values (?, date '2021-10-01', date '2021-10-20', ?, ?, ?, ?, ?, ?)", rows)
+    return path
+
+
+GOOD_KPIS = [
+    ("referrals", 120.0, None, 120.0, "count"),
+    ("rereferral_rate", 20.0, 100.0, 20.0, "percent"),
+    ("cin_children_change_12m", -30.0, 200.0, -15.0, "percent"),   # a fall: negative is allowed
+    ("cin_children_change_12m", 300.0, 200.0, 150.0, "percent", "North"),  # more than doubled
+    ("cin_plan_duration", 300.0, 200.0, 150.0, "ratio"),            # not a percent: no 0-100 range
+    ("referral_rate_per_10k", 120.0, 20000.0, 60.0, "rate_per_10k"),
+]
+
+# permanent FTE above a budget that could only partly be read: the source, not the warehouse
+HR_ABOVE_100 = ("permanent_rate", 11.0, 10.0, 110.0, "percent")
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory):
+    work = tmp_path_factory.mktemp("gx_good")
+    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 32, 1), ("P2", "b" * 32, 2)],
+                    kpis=GOOD_KPIS + [HR_ABOVE_100],
+                    referral_sources=["1A", "2A"])
+    return run_checks(db, work / "out"), work / "out"
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory):
+    work = tmp_path_factory.mktemp("gx_bad")
+    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 32, 1), ("P1", "a" * 32, 2)],   # duplicate key
+                    kpis=GOOD_KPIS + [("assessment_timeliness", 130.0, 100.0, 130.0, "percent")],
+                    referral_sources=["1A", "ZZ"])                                           # unknown code
+    return run_checks(db, work / "out")
+
+
+def test_a_sound_warehouse_passes(good):
+    result, _ = good
+    assert result.ok, result.failures
+    assert result.failures == []
+
+
+def test_change_kpi_may_be_negative_or_above_100(good):
+    result, _ = good
+    assert not any("cin_children_change_12m" in message for message in result.failures + result.warnings)
+
+
+def test_hr_ratio_above_100_is_a_warning_only(good):
+    result, _ = good
+    assert any("permanent_rate" in message for message in result.warnings), result.warnings
+    assert not any("permanent_rate" in message for message in result.failures)
+
+
+def test_data_docs_are_written_under_the_output_folder(good):
+    result, out = good
+    assert result.docs_path is not None and result.docs_path.is_file()
+    assert out in result.docs_path.parents
+
+
+def test_broken_key_is_critical_and_names_suite_and_expectation(bad):
+    assert not bad.ok
+    assert any(m.startswith("GX suite stg_ssd__persons: expect_column_values_to_be_unique(column=person_id)")
+               for m in bad.failures), bad.failures
+
+
+def test_percent_above_100_is_critical(bad):
+    assert any("GX suite fct_kpi_values: expect_column_values_to_be_between(column=value)" in m for m in bad.failures)
+
+
+def test_numerator_above_denominator_is_critical(bad):
+    assert any("fct_kpi_values: expect_column_pair_values_a_to_be_greater_than_b" in m for m in bad.failures)
+
+
+def test_unknown_code_is_a_warning_only(bad):
+    assert any("stg_ssd__cin_episodes" in m and "referral_source_code" in m and "ZZ" in m for m in bad.warnings)
+    assert not any("referral_source_code" in m for m in bad.failures)
+
+
+def test_missing_kpi_table_is_critical(tmp_path):
+    db = tmp_path / "wh.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema staging")
+    result = run_checks(db, tmp_path / "out")
+    assert not result.ok
+    assert any("fct_kpi_values" in m for m in result.failures)

@@ -1,0 +1,109 @@
+"""Dirty mode: every injected change is in the files where the manifest says, and real
+faults are detectable (the clean-mode checks fail on them)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+KINDS_FAULT = {"duplicate_id", "end_before_start", "future_date", "before_birth", "unparseable_date",
+               "unknown_code", "orphan_reference", "overlapping_plan", "missing_mandatory", "bad_number"}
+KINDS_VALID = {"ddmmyyyy_date", "datetime_variant", "code_synonym", "yn_variant", "stray_whitespace", "null_text"}
+
+
+def _raw(folder: Path, file: str) -> list[dict[str, str]]:
+    with open(folder / file, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def parse_landing_date(value: str) -> dt.date | None:
+    """The landing contract's date rules: ISO date (time dropped) or DD/MM/YYYY."""
+    v = value.strip()
+    for fmt, n in (("%Y-%m-%d", 10), ("%d/%m/%Y", 10)):
+        try:
+            return dt.datetime.strptime(v[:n], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+@pytest.fixture(scope="module")
+def manifest(small_dirty: Path) -> pd.DataFrame:
+    return pd.read_csv(small_dirty / "_dirty_manifest.csv", dtype=str, keep_default_na=False)
+
+
+def test_every_kind_is_injected(manifest):
+    kinds = Counter(manifest["fault_kind"])
+    assert set(kinds) == KINDS_FAULT | KINDS_VALID
+    assert (manifest.loc[manifest["fault_kind"].isin(KINDS_FAULT), "is_fault"] == "Y").all()
+    assert (manifest.loc[manifest["fault_kind"].isin(KINDS_VALID), "is_fault"] == "N").all()
+
+
+def test_manifest_rows_point_at_the_changed_values(small_dirty: Path, manifest):
+    cache: dict[str, list[dict[str, str]]] = {}
+    for m in manifest.itertuples():
+        if m.file not in cache:
+            cache[m.file] = _raw(small_dirty, m.file)
+        rows = cache[m.file]
+        row = rows[int(m.row_number) - 1]
+        assert row[m.id_column].strip() == m.id_value, m
+        if m.fault_kind not in ("duplicate_id",):
+            assert row[m.field] == m.value, m
+
+
+def test_faults_are_detectable(small_dirty: Path, manifest):
+    extract = dt.date(2021, 10, 20)
+    cache: dict[str, list[dict[str, str]]] = {}
+    for m in manifest.itertuples():
+        if m.file not in cache:
+            cache[m.file] = _raw(small_dirty, m.file)
+        rows = cache[m.file]
+        value = m.value
+        if m.fault_kind == "unparseable_date":
+            assert parse_landing_date(value) is None, value
+        elif m.fault_kind in ("ddmmyyyy_date", "datetime_variant"):
+            assert parse_landing_date(value) is not None, value
+            assert ("/" in value) == (m.fault_kind == "ddmmyyyy_date")
+        elif m.fault_kind == "future_date":
+            assert parse_landing_date(value) > extract
+        elif m.fault_kind == "duplicate_id":
+            assert sum(r[m.id_column] == m.id_value for r in rows) >= 2
+        elif m.fault_kind == "missing_mandatory":
+            assert value == ""
+        elif m.fault_kind == "yn_variant":
+            assert value.lower() in {"yes", "no", "1", "0", "true", "false", "y", "n"}
+        elif m.fault_kind == "stray_whitespace":
+            assert value != value.strip()
+        elif m.fault_kind == "null_text":
+            assert value.lower() == "null"
+        elif m.fault_kind == "bad_number":
+            with pytest.raises(ValueError):
+                float(value)
+    # orphans: the referenced id does not exist in the parent file
+    referrals = {r["cine_referral_id"] for r in _raw(small_dirty, "ssd_cin_episodes.csv")}
+    orphans = manifest[(manifest["fault_kind"] == "orphan_reference") & (manifest["field"] == "cinp_referral_id")]
+    assert len(orphans) and not set(orphans["value"]) & referrals
+
+
+def test_overlapping_plans_and_end_before_start_break_the_clean_rules(small_dirty: Path, manifest):
+    plans = pd.DataFrame(_raw(small_dirty, "ssd_cin_plans.csv"))
+    plans = plans[plans["cinp_cin_plan_start_date"].str.len() == 10]
+    plans["s"] = pd.to_datetime(plans["cinp_cin_plan_start_date"], errors="coerce")
+    plans["e"] = pd.to_datetime(plans["cinp_cin_plan_end_date"].where(plans["cinp_cin_plan_end_date"].str.len() == 10),
+                                errors="coerce").fillna(pd.Timestamp("2099-01-01"))
+    plans = plans.dropna(subset=["s"]).sort_values(["cinp_person_id", "s"])
+    same = plans["cinp_person_id"].eq(plans["cinp_person_id"].shift())
+    overlapping = plans[same & (plans["s"] < plans["e"].shift())]
+    injected = set(manifest.loc[(manifest["file"] == "ssd_cin_plans.csv") & (manifest["fault_kind"] == "overlapping_plan"), "id_value"])
+    assert injected and injected <= set(overlapping["cinp_cin_plan_id"])
+    ebs = manifest[manifest["fault_kind"] == "end_before_start"]
+    assert len(ebs) >= 5
+
+
+def test_clean_mode_has_no_manifest(small_clean: Path):
+    assert not (small_clean / "_dirty_manifest.csv").exists()

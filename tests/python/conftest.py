@@ -7,30 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from csc.dbt_runner import DbtResult, run_dbt
 from csc.paths import WarehousePaths, find_project_dir
-
-FIXTURES = Path(__file__).parent / "fixtures"
-MINIMAL_LANDING = FIXTURES / "landing" / "minimal"
+from warehouse_helpers import MINIMAL_LANDING, dbt, make_paths
 
 
 @pytest.fixture(scope="session")
 def project_dir() -> Path:
     return find_project_dir()
-
-
-def make_paths(project_dir: Path, work: Path, landing: Path) -> WarehousePaths:
-    """Paths for one dbt run with its own warehouse file and target folder under ``work``."""
-    return WarehousePaths(
-        project_dir=project_dir,
-        db_path=work / "warehouse.duckdb",
-        landing_dir=landing,
-        target_dir=work / "target",
-    )
-
-
-def dbt(paths: WarehousePaths, *args: str) -> DbtResult:
-    return run_dbt(paths, list(args))
 
 
 @pytest.fixture()

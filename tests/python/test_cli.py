@@ -11,8 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from conftest import MINIMAL_LANDING
-from test_landing_contract import drop_column
+from warehouse_helpers import MINIMAL_LANDING, drop_column
 
 
 def csc(*args: str, cwd: Path, target: Path) -> subprocess.CompletedProcess[str]:

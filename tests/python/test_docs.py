@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from conftest import dbt
 from csc.report.browser import find_chromium, load_page
+from warehouse_helpers import dbt
 
 
 @pytest.fixture(scope="module")

@@ -7,32 +7,15 @@ tolerated variation.
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import duckdb
 import pytest
 
-from conftest import MINIMAL_LANDING, dbt, make_paths
-
-
-def drop_column(csv_path: Path, column: str) -> None:
-    with csv_path.open(newline="", encoding="utf-8") as handle:
-        rows = list(csv.reader(handle))
-    index = rows[0].index(column)
-    with csv_path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows([row[:index] + row[index + 1:] for row in rows])
-
-
-def to_parquet(csv_file: Path) -> Path:
-    target = csv_file.with_suffix(".parquet")
-    with duckdb.connect() as con:
-        con.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{target}' (format parquet)")
-    return target
+from warehouse_helpers import MINIMAL_LANDING, dbt, drop_column, make_paths, to_parquet
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import MINIMAL_LANDING, dbt, make_paths
+
+from warehouse_helpers import MINIMAL_LANDING, dbt, make_paths
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,49 @@
+"""Helpers shared by the warehouse tests: fixture paths, dbt runs in temp folders, file edits.
+
+(A module of its own, not conftest.py: test folders below have conftest modules too, and a
+plain `from conftest import ...` would pick whichever was imported first.)
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+from csc.dbt_runner import DbtResult, run_dbt
+from csc.paths import WarehousePaths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINIMAL_LANDING = FIXTURES / "landing" / "minimal"
+
+
+def make_paths(project_dir: Path, work: Path, landing: Path) -> WarehousePaths:
+    """Paths for one dbt run with its own warehouse file and target folder under ``work``."""
+    return WarehousePaths(
+        project_dir=project_dir,
+        db_path=work / "warehouse.duckdb",
+        landing_dir=landing,
+        target_dir=work / "target",
+    )
+
+
+def dbt(paths: WarehousePaths, *args: str) -> DbtResult:
+    return run_dbt(paths, list(args))
+
+
+def drop_column(csv_path: Path, column: str) -> None:
+    """Remove one column from a landing CSV file."""
+    with csv_path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    index = rows[0].index(column)
+    with csv_path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([row[:index] + row[index + 1:] for row in rows])
+
+
+def to_parquet(csv_file: Path) -> Path:
+    """Write a Parquet copy of a landing CSV file (all columns as text) beside it."""
+    target = csv_file.with_suffix(".parquet")
+    with duckdb.connect() as con:
+        con.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{target}' (format parquet)")
+    return target

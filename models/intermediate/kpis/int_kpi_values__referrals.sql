@@ -34,7 +34,7 @@ extract_manifest as (
 
 child_population as (
 
-    select coalesce(max(cast(child_population as double)), 0) as child_population
+    select coalesce(max(cast(child_population as double)), 0) as rate_base
     from extract_manifest
 
 ),
@@ -120,90 +120,6 @@ units as (
 
 ),
 
-kpis as (
-
-    {% for kpi_id, unit in kpi_units.items() %}
-    select
-        '{{ kpi_id }}' as kpi_id,
-        '{{ unit }}' as unit
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
-
-),
-
-all_row_scaffold as (
-
-    -- an `all` row for every KPI and period, also when the population is empty:
-    -- counts start at 0/null, percentages at 0/0, the rate's denominator is the population
-    select
-        kpis.kpi_id,
-        periods.period_month,
-        periods.period_end,
-        'all' as breakdown,
-        'all' as breakdown_value,
-        cast(0 as double) as numerator,
-        case
-            when kpis.unit = 'count' then cast(null as double)
-            when kpis.unit = 'rate_per_10k' then child_population.child_population
-            else cast(0 as double)
-        end as denominator
-    from kpis
-    cross join periods
-    cross join child_population
-
-),
-
-unit_breakdowns as (
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        'all' as breakdown,
-        'all' as breakdown_value,
-        numerator,
-        denominator
-    from units
-
-    {% for breakdown in breakdowns %}
-    union all
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        '{{ breakdown }}' as breakdown,
-        {{ breakdown }} as breakdown_value,
-        numerator,
-        denominator
-    from units
-    where {{ breakdown }} is not null
-    {% endfor %}
-
-    union all
-
-    select * from all_row_scaffold
-
-),
-
-final as (
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        sum(numerator) as numerator,
-        sum(denominator) as denominator
-    from unit_breakdowns
-    group by
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value
-
-)
+{{ kpi_values_from_units(kpi_units, breakdowns, rate_base='child_population') }}
 
 select * from final

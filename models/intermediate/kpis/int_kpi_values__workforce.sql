@@ -43,7 +43,7 @@ caseload_rows as (
         breakdown,
         breakdown_value,
         cast(sum(open_involvement_count) as double) as numerator,
-        cast(sum(fte) as double) as denominator
+        {{ exact_sum('fte') }} as denominator
     from caseloads_by_breakdown
     group by period_end, breakdown, breakdown_value
 
@@ -72,11 +72,11 @@ hr_by_breakdown as (
         period_end,
         'all' as breakdown,
         'all' as breakdown_value,
-        sum(budgeted_fte) as budgeted_fte,
-        sum(permanent_fte) as permanent_fte,
-        sum(fixed_term_fte) as fixed_term_fte,
-        sum(agency_fte) as agency_fte,
-        sum(vacancy_fte) as vacancy_fte
+        {{ exact_sum('budgeted_fte') }} as budgeted_fte,
+        {{ exact_sum('permanent_fte') }} as permanent_fte,
+        {{ exact_sum('fixed_term_fte') }} as fixed_term_fte,
+        {{ exact_sum('agency_fte') }} as agency_fte,
+        {{ exact_sum('vacancy_fte') }} as vacancy_fte
     from hr_at_period
     group by period_end
     union all

@@ -18,11 +18,11 @@ by_role as (
         as_at_date,
         coalesce(role, 'unknown') as role,
         count(*) as hr_row_count,
-        coalesce(sum(budgeted_fte), 0) as budgeted_fte,
-        coalesce(sum(permanent_fte), 0) as permanent_fte,
-        coalesce(sum(fixed_term_fte), 0) as fixed_term_fte,
-        coalesce(sum(agency_fte), 0) as agency_fte,
-        coalesce(sum(vacancy_fte), 0) as vacancy_fte
+        coalesce({{ exact_sum('budgeted_fte') }}, 0) as budgeted_fte,
+        coalesce({{ exact_sum('permanent_fte') }}, 0) as permanent_fte,
+        coalesce({{ exact_sum('fixed_term_fte') }}, 0) as fixed_term_fte,
+        coalesce({{ exact_sum('agency_fte') }}, 0) as agency_fte,
+        coalesce({{ exact_sum('vacancy_fte') }}, 0) as vacancy_fte
     from hr_rows
     group by as_at_date, coalesce(role, 'unknown')
 

@@ -30,6 +30,7 @@ from csc.report.disclosure import (
     suppressed_dq_summary_sql,
     suppressed_kpi_values_sql,
 )
+from csc.report.options import db_option, threshold_option
 from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
 
 # Relative to the project's build folder (csc.paths).
@@ -244,13 +245,7 @@ def publish(
 
 
 @click.command("publish")
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="The warehouse built by dbt (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).",
-)
+@db_option("The warehouse built by dbt (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
 @click.option(
     "--out",
     "out_path",
@@ -258,13 +253,7 @@ def publish(
     default=None,
     help="Where to write the published database (default: build/published/csc_kpis.duckdb).",
 )
-@click.option(
-    "--threshold",
-    type=click.IntRange(min=0),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Suppress counts from 1 to this number.",
-)
+@threshold_option
 @click.option(
     "--storage-version",
     default=DEFAULT_STORAGE_VERSION,

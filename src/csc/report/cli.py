@@ -8,7 +8,7 @@ import click
 
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.commentary import CommentaryError
-from csc.report.disclosure import DEFAULT_THRESHOLD
+from csc.report.options import db_option, threshold_option
 from csc.report.render import ReportError, render_report
 from csc.report.warehouse import MissingTableError
 
@@ -29,20 +29,8 @@ from csc.report.warehouse import MissingTableError
     default=None,
     help="Folder for the HTML file (default: build/report in the project).",
 )
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).",
-)
-@click.option(
-    "--threshold",
-    type=click.IntRange(min=0),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Suppress counts from 1 to this number.",
-)
+@db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@threshold_option
 def report_command(
     month: str | None, commentary: Path | None, out_dir: Path | None, db_path: Path | None, threshold: int
 ) -> None:

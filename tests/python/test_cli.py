@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 
-from warehouse_helpers import MINIMAL_LANDING, drop_column
-
-
-def csc(*args: str, cwd: Path, target: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "csc.cli", *args],
-        capture_output=True, text=True, cwd=cwd,
-        env={**os.environ, "CSC_DBT_TARGET_DIR": str(target)},
-    )
+from warehouse_helpers import MINIMAL_LANDING, drop_column, run_csc
 
 
 def digest(path: Path) -> str:
@@ -27,23 +16,23 @@ def digest(path: Path) -> str:
 
 
 def test_help_lists_the_commands(tmp_path):
-    completed = csc("--help", cwd=tmp_path, target=tmp_path / "target")
+    completed = run_csc("--help", cwd=tmp_path, target=tmp_path / "target")
     assert completed.returncode == 0
     for command in ("build", "docs"):
         assert command in completed.stdout
 
 
 def test_missing_landing_folder_is_a_clear_error(tmp_path):
-    completed = csc("build", "--landing", str(tmp_path / "nowhere"), "--db", str(tmp_path / "wh.duckdb"),
-                    cwd=tmp_path, target=tmp_path / "target")
+    completed = run_csc("build", "--landing", str(tmp_path / "nowhere"), "--db", str(tmp_path / "wh.duckdb"),
+                        cwd=tmp_path, target=tmp_path / "target")
     assert completed.returncode == 1
     assert "landing folder" in completed.stderr and "does not exist" in completed.stderr
 
 
 def test_failed_build_leaves_the_previous_warehouse_untouched(tmp_path):
     db = tmp_path / "out" / "wh.duckdb"
-    first = csc("build", "--quiet", "--landing", str(MINIMAL_LANDING), "--db", str(db),
-                "--select", "stg_la__extract_manifests", cwd=tmp_path, target=tmp_path / "target")
+    first = run_csc("build", "--quiet", "--landing", str(MINIMAL_LANDING), "--db", str(db),
+                    "--select", "stg_la__extract_manifests", cwd=tmp_path, target=tmp_path / "target")
     assert first.returncode == 0, first.stdout + first.stderr
     assert "Build OK" in first.stdout
     with duckdb.connect(str(db), read_only=True) as con:
@@ -53,8 +42,8 @@ def test_failed_build_leaves_the_previous_warehouse_untouched(tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(MINIMAL_LANDING, broken)
     drop_column(broken / "extract_manifest.csv", "extract_date")
-    second = csc("build", "--quiet", "--landing", str(broken), "--db", str(db),
-                 "--select", "stg_la__extract_manifests", cwd=tmp_path, target=tmp_path / "target")
+    second = run_csc("build", "--quiet", "--landing", str(broken), "--db", str(db),
+                     "--select", "stg_la__extract_manifests", cwd=tmp_path, target=tmp_path / "target")
     assert second.returncode == 1
     assert "extract_manifest.csv is missing required column(s) extract_date" in second.stderr
     assert digest(db) == before

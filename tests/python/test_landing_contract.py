@@ -7,15 +7,12 @@ tolerated variation.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 
 import duckdb
 import pytest
 
-from warehouse_helpers import MINIMAL_LANDING, dbt, drop_column, make_paths, to_parquet
+from warehouse_helpers import MINIMAL_LANDING, dbt, drop_column, make_paths, run_csc, to_parquet
 
 
 @pytest.fixture(scope="module")
@@ -27,12 +24,8 @@ def broken_build(project_dir, tmp_path_factory):
     drop_column(landing / "ssd_cin_plans.csv", "cinp_cin_plan_start_date")
     (landing / "ssd_cp_visits.csv").unlink()
     to_parquet(landing / "ssd_person.csv")
-    completed = subprocess.run(
-        [sys.executable, "-m", "csc.cli", "build", "--quiet", "--landing", str(landing), "--db", str(work / "wh.duckdb")],
-        capture_output=True, text=True, cwd=work,
-        env={**os.environ, "CSC_DBT_TARGET_DIR": str(work / "target")},
-    )
-    return completed
+    return run_csc("build", "--quiet", "--landing", str(landing), "--db", str(work / "wh.duckdb"),
+                   cwd=work, target=work / "target")
 
 
 def test_build_stops_with_a_non_zero_exit(broken_build):

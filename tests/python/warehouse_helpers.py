@@ -7,6 +7,9 @@ plain `from conftest import ...` would pick whichever was imported first.)
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -47,3 +50,12 @@ def to_parquet(csv_file: Path) -> Path:
     with duckdb.connect() as con:
         con.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{target}' (format parquet)")
     return target
+
+
+def run_csc(*args: str, cwd: Path, target: Path) -> subprocess.CompletedProcess[str]:
+    """Run the `csc` command line in a child process, with its dbt target folder at ``target``."""
+    return subprocess.run(
+        [sys.executable, "-m", "csc.cli", *args],
+        capture_output=True, text=True, cwd=cwd,
+        env={**os.environ, "CSC_DBT_TARGET_DIR": str(target)},
+    )

@@ -55,7 +55,6 @@ def promote(work: Path, db_path: Path) -> None:
     stale_wal = db_path.with_name(db_path.name + ".wal")
     stale_wal.unlink(missing_ok=True)  # belongs to the old file; must not be replayed on the new one
     os.replace(work, db_path)
-    _remove_database(work)
 
 
 def build_warehouse(paths: WarehousePaths, dbt_args: Sequence[str],

@@ -1,78 +1,288 @@
 """Build the warehouse without ever leaving a half-built file where readers look.
 
-dbt builds a working copy in ``<db folder>/.building/<db name>`` (a copy of the current
-warehouse, so incremental history such as care leavers' earlier extracts carries over). Only
-when dbt build and the checks pass is the copy moved over the warehouse with an atomic
-rename; on failure the working copy is deleted and the previous warehouse stays as it was.
+One build at a time per warehouse (csc.lock). Each build works in a folder of its own,
+``<db folder>/.csc-<db name>/run-<UTC time>-<pid>/``, holding the working copy (a copy of the
+current warehouse, so incremental history such as care leavers' earlier extracts carries
+over) and dbt's target and log folders. Before anything is copied the manifest is checked
+(csc.manifest_check), the previous warehouse must open read-only and belong to the same
+authority (csc.authority). Only when dbt build and the checks pass is the identity row with
+this build's id written, the copy checked to be the one this build wrote, and moved over the
+warehouse with an atomic rename. Whatever happens the run folder is removed, so nothing
+partial is left; dbt's logs of a failed build are kept in ``.csc-<db name>/failed-run-logs``.
 The file name is kept so DuckDB's catalog name (the file stem) is the same in both places.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
 import duckdb
 
+from csc.authority import (
+    AuthorityMismatchError,
+    Identity,
+    built_by,
+    check_authority,
+    read_identity,
+    write_identity,
+)
 from csc.dbt_runner import DbtResult, run_dbt
-from csc.paths import WarehousePaths
+from csc.fsync import fsync_path
+from csc.keys import KeyFileError, resolve_pseudonym_key
+from csc.lock import WarehouseBusyError, WarehouseLock
+from csc.manifest_check import Manifest, ManifestError, check_manifest
+from csc.paths import WarehousePaths, state_dir
+
+FAILED_LOGS = "failed-run-logs"
+GX_FOLDER = "checks"
 
 
-def working_copy_path(db_path: Path) -> Path:
-    return db_path.parent / ".building" / db_path.name
+class BuildError(RuntimeError):
+    """A build refused or stopped for a reason the user can act on (one line)."""
 
 
-def _remove_database(path: Path) -> None:
-    for candidate in (path, path.with_name(path.name + ".wal")):
-        candidate.unlink(missing_ok=True)
+# Errors that refuse a build before anything is built, and every error reported as one line.
+REFUSALS: tuple[type[Exception], ...] = (
+    ManifestError, WarehouseBusyError, KeyFileError, AuthorityMismatchError,
+)
+USER_ERRORS: tuple[type[Exception], ...] = (*REFUSALS, BuildError)
+
+AfterBuild = Callable[[WarehousePaths, Path], None]
 
 
-def prepare_working_copy(db_path: Path) -> Path:
-    """A fresh working copy of the warehouse (empty when there is no warehouse yet)."""
-    work = working_copy_path(db_path)
-    work.parent.mkdir(parents=True, exist_ok=True)
-    _remove_database(work)
-    if db_path.exists():
-        shutil.copyfile(db_path, work)
-        wal = db_path.with_name(db_path.name + ".wal")
-        if wal.exists():
-            shutil.copyfile(wal, work.with_name(work.name + ".wal"))
-    return work
+@dataclass
+class BuildOutcome:
+    """What a build did: dbt's result, the summary lines, where a failed build's logs are."""
+
+    result: DbtResult
+    summary: list[str] = field(default_factory=list)
+    failed_logs: Path | None = None
 
 
-def checkpoint(db_path: Path) -> None:
-    """Fold the write-ahead log into the file so the file alone is the whole database."""
-    with duckdb.connect(str(db_path)) as con:
-        con.execute("checkpoint")
+def _database_files(path: Path) -> tuple[Path, Path]:
+    return path, path.with_name(path.name + ".wal")
 
 
-def promote(work: Path, db_path: Path) -> None:
+def _os_error(error: OSError, db_path: Path, step: str) -> BuildError:
+    """One line for an operating-system error while building ``db_path``."""
+    if error.errno == errno.ENOSPC:
+        return BuildError(
+            f"the disk holding {db_path.parent} is full (while {step}); free some space and build again "
+            f"(a build needs room for a second copy of the warehouse); the previous warehouse, if any, "
+            f"is unchanged and no working files were left"
+        )
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        where = error.filename or db_path.parent
+        return BuildError(
+            f"cannot write to {where} (read-only or no permission) while {step}; choose a --db in a "
+            f"folder you can write to, or get write access to {db_path.parent} (nothing was built)"
+        )
+    where = error.filename or db_path
+    return BuildError(f"{step} failed on {where}: {error.strerror or error}; the previous warehouse, "
+                      f"if any, is unchanged")
+
+
+def _duckdb_disk_full(error: duckdb.Error) -> bool:
+    return "No space left on device" in str(error)
+
+
+def _ensure_writable_folder(folder: Path, db_path: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _os_error(error, db_path, "creating the warehouse folder") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BuildError(
+            f"cannot write to the warehouse folder {folder} (read-only or no permission); choose a --db "
+            f"in a folder you can write to, or get write access to it (nothing was built)"
+        )
+
+
+def open_previous(db_path: Path) -> Identity | None:
+    """Check the current warehouse opens (read-only, before anything is copied); its identity."""
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            con.execute("select count(*) from information_schema.tables").fetchone()
+            return read_identity(con)
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        if "lock" in first.lower():
+            raise BuildError(
+                f"the warehouse {db_path} is open for writing in another program ({first}); close it "
+                f"and build again (nothing was built)"
+            ) from None
+        raise BuildError(
+            f"the previous warehouse {db_path} cannot be opened; it looks damaged ({first}); restore it "
+            f"from a backup, or move it aside to start a new warehouse (care-leaver history then "
+            f"restarts); nothing was built"
+        ) from None
+
+
+def _copy_previous(db_path: Path, work: Path) -> None:
+    for source, copy in zip(_database_files(db_path), _database_files(work)):
+        if source.exists():
+            shutil.copyfile(source, copy)
+
+
+def _promote(work: Path, db_path: Path) -> None:
     """Move the finished working copy over the warehouse atomically."""
-    checkpoint(work)
-    stale_wal = db_path.with_name(db_path.name + ".wal")
+    stale_wal = _database_files(db_path)[1]
     stale_wal.unlink(missing_ok=True)  # belongs to the old file; must not be replayed on the new one
     os.replace(work, db_path)
+    fsync_path(db_path.parent, directory=True)
+
+
+def _keep_failed_logs(target: Path, state: Path, secret: str) -> Path | None:
+    """Copy a failed build's dbt logs out of its run folder, with the pseudonym key blotted out."""
+    logs = target / "logs"
+    if not logs.is_dir():
+        return None
+    kept = state / FAILED_LOGS
+    try:
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(mode=0o700)
+        for log in logs.glob("*.log"):
+            text = log.read_text(encoding="utf-8", errors="replace")
+            (kept / log.name).write_text(text.replace(secret, "<pseudonym key>"), encoding="utf-8")
+    except OSError:
+        shutil.rmtree(kept, ignore_errors=True)
+        return None
+    log = kept / "dbt.log"
+    return log if log.is_file() else kept
+
+
+def _relation_exists(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> bool:
+    row = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+        [schema, name],
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def build_summary(db_path: Path) -> list[str]:
+    """Lines for the end of a build: empty landing tables, build warnings, findings by severity."""
+    lines: list[str] = []
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        if _relation_exists(con, "data_quality", "dq_reconciliation"):
+            empty = [row[0] for row in con.execute(
+                "select table_name from data_quality.dq_reconciliation where rows_in_file = 0 "
+                "order by table_name").fetchall()]
+            lines.append(f"Empty landing tables (no rows): {', '.join(empty) if empty else 'none'}")
+        if _relation_exists(con, "data_quality", "dq_build_warnings"):
+            for (warning,) in con.execute("select warning from data_quality.dq_build_warnings").fetchall():
+                lines.append(f"Build warning: {warning}")
+        if _relation_exists(con, "data_quality", "dq_rule_summary"):
+            counts = con.execute(
+                "select severity, sum(failures), count(*) filter (where failures > 0) "
+                "from data_quality.dq_rule_summary group by severity order by severity").fetchall()
+            found = [(severity, int(total or 0), rules) for severity, total, rules in counts if total]
+            if found:
+                shown = ", ".join(f"{total} {severity} finding(s) from {rules} rule(s)"
+                                  for severity, total, rules in found)
+                lines.append(f"Data-quality findings: {shown} (data_quality.dq_rule_failures)")
+            else:
+                lines.append("Data-quality findings: none")
+    return lines
+
+
+def _run_stamp() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+
+
+def _clear_leftovers(state: Path, db_path: Path) -> None:
+    """Run folders of earlier builds that did not finish (we hold the lock: nobody else builds)."""
+    for leftover in state.glob("run-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    legacy = db_path.parent / ".building" / db_path.name  # before per-build folders
+    for path in _database_files(legacy):
+        path.unlink(missing_ok=True)
 
 
 def build_warehouse(paths: WarehousePaths, dbt_args: Sequence[str],
                     echo: Callable[[str], None] | None = None,
-                    after_build: Callable[[WarehousePaths], None] | None = None) -> DbtResult:
+                    after_build: AfterBuild | None = None, *,
+                    new_warehouse: bool = False,
+                    notify: Callable[[str], None] | None = None) -> BuildOutcome:
     """Run ``dbt build`` on a working copy, then ``after_build`` (checks), then promote it.
 
-    ``after_build`` raises to reject the build. The warehouse at ``paths.db_path`` changes
-    only when everything succeeded.
+    ``after_build(work_paths, gx_dir)`` raises to reject the build. The warehouse at
+    ``paths.db_path`` changes only when everything succeeded. Raises one of USER_ERRORS for
+    a refused or stopped build.
     """
-    work = prepare_working_copy(paths.db_path)
-    work_paths = dataclasses.replace(paths, db_path=work)
+    db_path = paths.db_path
+    manifest = check_manifest(paths.landing_dir)
+    _ensure_writable_folder(db_path.parent, db_path)
     try:
-        result = run_dbt(work_paths, ["build", *dbt_args], echo=echo)
-        if result.ok:
-            if after_build is not None:
-                after_build(work_paths)
-            promote(work, paths.db_path)
-        return result
+        with WarehouseLock(db_path, "csc build") as lock:
+            if lock.stale is not None and notify is not None:
+                notify(f"A previous run did not finish ({lock.stale.describe()}); its lock and working "
+                       f"files were cleared")
+            _clear_leftovers(state_dir(db_path), db_path)
+            return _build_locked(paths, dbt_args, manifest, echo, after_build, new_warehouse)
+    except OSError as error:
+        raise _os_error(error, db_path, "taking the build lock") from None
+
+
+def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Manifest | None,
+                  echo: Callable[[str], None] | None, after_build: AfterBuild | None,
+                  new_warehouse: bool) -> BuildOutcome:
+    db_path = paths.db_path
+    state = state_dir(db_path)
+    previous: Identity | None = None
+    if db_path.exists():
+        if new_warehouse:
+            raise BuildError(
+                f"--new-warehouse starts a new warehouse, but {db_path} already exists; move it aside "
+                f"or choose another --db (nothing was built)"
+            )
+        previous = open_previous(db_path)
+        check_authority(db_path, previous, manifest)
+    key = resolve_pseudonym_key(db_path)
+
+    run_dir = state / f"run-{_run_stamp()}"
+    work = run_dir / db_path.name
+    target = paths.target_dir or run_dir / "target"
+    work_paths = dataclasses.replace(paths, db_path=work, target_dir=target)
+    step = "creating the build folder"
+    try:
+        run_dir.mkdir(mode=0o700, parents=True)  # compiled SQL and logs may name the key
+        step = "copying the warehouse to its working copy"
+        _copy_previous(db_path, work)
+        step = "running dbt build"
+        result = run_dbt(work_paths, ["build", *dbt_args], echo=echo, pseudonym_key=key)
+        if result.disk_full:
+            raise _os_error(OSError(errno.ENOSPC, "No space left on device"), db_path, step)
+        if not result.ok:
+            return BuildOutcome(result, failed_logs=_keep_failed_logs(target, state, key))
+        step = "running the checks"
+        if after_build is not None:
+            after_build(work_paths, state / GX_FOLDER)
+        step = "recording the warehouse's authority"
+        build_id = uuid.uuid4().hex
+        write_identity(work, manifest, previous, build_id)
+        summary = build_summary(work)
+        if not built_by(work, build_id):
+            raise BuildError(
+                f"the working copy {work} is not the one this build wrote (changed or removed by another "
+                f"process); the warehouse {db_path} was not replaced; build again"
+            )
+        step = "replacing the warehouse"
+        _promote(work, db_path)
+        return BuildOutcome(result, summary=summary)
+    except OSError as error:
+        raise _os_error(error, db_path, step) from None
+    except duckdb.Error as error:
+        if _duckdb_disk_full(error):
+            raise _os_error(OSError(errno.ENOSPC, "No space left on device"), db_path, step) from None
+        raise BuildError(f"{step} failed: {str(error).splitlines()[0]}; the warehouse {db_path} is "
+                         f"unchanged") from None
     finally:
-        _remove_database(work)
+        shutil.rmtree(run_dir, ignore_errors=True)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
-from csc.build import build_warehouse
+from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
+from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 from csc.publish import publish_command
 from csc.report.cli import report_command
@@ -38,10 +41,10 @@ class ChecksFailedError(RuntimeError):
         self.failures = failures
 
 
-def _check_warehouse(paths: WarehousePaths) -> None:
+def _check_warehouse(paths: WarehousePaths, gx_dir: Path) -> None:
     """Great Expectations checkpoint on the freshly built working copy (README "Data quality")."""
     click.echo("Running Great Expectations checks ...")
-    result = run_checks(paths.db_path, paths.build_dir)
+    result = run_checks(paths.db_path, gx_dir)
     shown = 10
     for warning in result.warnings[:shown]:
         click.echo(f"  warning: {warning}")
@@ -77,9 +80,11 @@ def main() -> None:
               help="Rebuild incremental models from scratch (drops care-leaver history not in this landing folder).")
 @click.option("--no-checks", is_flag=True,
               help="Skip the Great Expectations checks (they are skipped anyway with --select).")
+@click.option("--new-warehouse", is_flag=True,
+              help="Start a new warehouse (another authority's extract); --db must not exist yet.")
 @click.option("--quiet", is_flag=True, help="Only print the summary.")
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
-          no_checks: bool, quiet: bool) -> None:
+          no_checks: bool, new_warehouse: bool, quiet: bool) -> None:
     """Build the warehouse from a landing folder: `dbt build` (models and tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
     paths = _paths(db, landing)
@@ -95,15 +100,24 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
     if select and not no_checks:
         click.echo("Partial build (--select): Great Expectations checks skipped")
     try:
-        result = build_warehouse(paths, args, echo=None if quiet else click.echo,
-                                 after_build=_check_warehouse if run_the_checks else None)
+        outcome = build_warehouse(paths, args, echo=None if quiet else click.echo,
+                                  after_build=_check_warehouse if run_the_checks else None,
+                                  new_warehouse=new_warehouse, notify=click.echo)
     except ChecksFailedError as error:
         for failure in error.failures:
             click.echo(f"  {failure}", err=True)
         _fail(f"build failed: {error} (first: {error.failures[0]}); the previous warehouse, if any, is unchanged")
+    except REFUSALS as error:
+        _fail(f"build refused: {error}")
+    except USER_ERRORS as error:
+        _fail(f"build failed: {error}")
+    result = outcome.result
     if not result.ok:
-        _fail(f"build failed: {result.failure_reason()} (the previous warehouse, if any, is unchanged)")
+        logs = f"; dbt's log: {outcome.failed_logs}" if outcome.failed_logs else ""
+        _fail(f"build failed: {result.failure_reason()} (the previous warehouse, if any, is unchanged{logs})")
     click.echo(f"Build OK ({_summary(result)}). Warehouse: {paths.db_path}")
+    for line in outcome.summary:
+        click.echo(line)
 
 
 @main.command()
@@ -115,14 +129,36 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
 def docs(landing: str | None, db: str | None, out: str | None) -> None:
     """Write the static dbt docs page (lineage from landing columns to every KPI)."""
     paths = _paths(db, landing)
-    result = run_dbt(paths, ["docs", "generate", "--static"], echo=None)
-    if not result.ok:
-        _fail(f"docs failed: {result.failure_reason()}")
     out_dir = Path(out).resolve() if out else paths.build_dir / "docs"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    page = out_dir / "index.html"
-    shutil.copyfile(paths.target_dir / "static_index.html", page)
+    try:
+        page = _write_docs(paths, out_dir)
+    except WarehouseBusyError as error:
+        _fail(f"docs refused: {error}")
+    except (OSError, BuildError) as error:
+        _fail(f"docs failed: {error}")
     click.echo(f"Docs: {page} (self-contained; open it in a browser, no server needed)")
+
+
+# The docs page embeds compiled SQL: dbt gets a stand-in, never the warehouse's pseudonym key.
+DOCS_STAND_IN_KEY = "0" * 64
+
+
+def _write_docs(paths: WarehousePaths, out_dir: Path) -> Path:
+    """`dbt docs generate --static` in a temporary target folder (never the project's)."""
+    with tempfile.TemporaryDirectory(prefix="csc-docs-") as scratch:
+        docs_paths = dataclasses.replace(paths, target_dir=Path(scratch) / "target")
+        if paths.db_path.is_file():
+            with WarehouseLock(paths.db_path, "csc docs"):
+                result = run_dbt(docs_paths, ["docs", "generate", "--static"], pseudonym_key=DOCS_STAND_IN_KEY)
+        else:  # no warehouse yet: an empty scratch database, so none is created at --db
+            docs_paths = dataclasses.replace(docs_paths, db_path=Path(scratch) / paths.db_path.name)
+            result = run_dbt(docs_paths, ["docs", "generate", "--static"], pseudonym_key=DOCS_STAND_IN_KEY)
+        if not result.ok:
+            raise BuildError(result.failure_reason())
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page = out_dir / "index.html"
+        shutil.copyfile(Path(scratch) / "target" / "static_index.html", page)
+    return page
 
 
 main.add_command(synth, name="synth")

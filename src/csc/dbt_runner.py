@@ -7,15 +7,18 @@ output streams line by line as progress.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from csc.keys import resolve_pseudonym_key
 from csc.paths import WarehousePaths
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -35,6 +38,11 @@ class DbtResult:
     def ok(self) -> bool:
         return self.exit_code == 0
 
+    @property
+    def disk_full(self) -> bool:
+        """True when dbt (or DuckDB inside it) ran out of disk space."""
+        return any("No space left on device" in line for line in self.output)
+
     def failure_reason(self) -> str:
         """One line saying why the command failed, taken from dbt's own error output."""
         lines = [_TIMESTAMP.sub("", line).strip() for line in self.output]
@@ -53,20 +61,32 @@ class DbtResult:
         return f"dbt exited with code {self.exit_code}"
 
 
+def _die_with_parent() -> None:
+    """In the dbt child (Linux): end when the csc process ends, even by kill -9, so a killed
+    build leaves no dbt process writing into its run folder."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def dbt_executable() -> str:
     """The dbt script installed beside this Python interpreter."""
     candidate = Path(sys.executable).with_name("dbt")
     return str(candidate) if candidate.exists() else "dbt"
 
 
-def dbt_environment(paths: WarehousePaths) -> dict[str, str]:
-    """Environment for dbt: the project's profile, absolute paths, no telemetry."""
+def dbt_environment(paths: WarehousePaths, pseudonym_key: str) -> dict[str, str]:
+    """Environment for dbt: the project's profile, absolute paths, the pseudonym key, no telemetry."""
     env = dict(os.environ)
+    env.pop("CSC_PSEUDONYM_SALT", None)  # retired: the key below replaces it
     env.update(
         {
             "DBT_PROFILES_DIR": str(paths.project_dir),
             "CSC_DUCKDB_PATH": str(paths.db_path),
             "CSC_LANDING_DIR": str(paths.landing_dir),
+            "CSC_PSEUDONYM_KEY": pseudonym_key,
             "DO_NOT_TRACK": "1",
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
@@ -75,8 +95,17 @@ def dbt_environment(paths: WarehousePaths) -> dict[str, str]:
 
 
 def run_dbt(paths: WarehousePaths, args: Sequence[str],
-            echo: Callable[[str], None] | None = None) -> DbtResult:
-    """Run ``dbt <args>`` for the project, streaming each output line to ``echo``."""
+            echo: Callable[[str], None] | None = None,
+            pseudonym_key: str | None = None) -> DbtResult:
+    """Run ``dbt <args>`` for the project, streaming each output line to ``echo``.
+
+    ``pseudonym_key`` defaults to the warehouse's key (csc.keys: the environment, else the key
+    file beside ``paths.db_path``, created on first use). ``paths.target_dir`` must be set.
+    """
+    if paths.target_dir is None:
+        raise ValueError("run_dbt needs a dbt target folder (paths.target_dir)")
+    if pseudonym_key is None:
+        pseudonym_key = resolve_pseudonym_key(paths.db_path)
     paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     command = [
         dbt_executable(), *args,
@@ -91,11 +120,12 @@ def run_dbt(paths: WarehousePaths, args: Sequence[str],
     with subprocess.Popen(
         command,
         cwd=paths.project_dir,
-        env=dbt_environment(paths),
+        env=dbt_environment(paths, pseudonym_key),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
         bufsize=1,
+        preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
     ) as process:
         assert process.stdout is not None
         for raw_line in process.stdout:

@@ -4,6 +4,16 @@ The dbt project is the repository root (the folder holding ``dbt_project.yml``).
 paths given on the command line are taken from the current directory; the defaults are
 inside the project (``build/warehouse.duckdb``, ``build/landing/demo``), so the CLI works
 from any working directory.
+
+Everything a build writes besides the warehouse lives beside the warehouse, never in the
+project folder, so builds of different warehouses from one installation never meet:
+
+    <db folder>/<db name>                 the warehouse
+    <db folder>/<db name>.key             the pseudonym key (csc.keys), when not in the environment
+    <db folder>/.csc-<db name>/lock       the build lock (csc.lock)
+    <db folder>/.csc-<db name>/run-<UTC time>-<pid>/   one build's working copy and dbt target
+    <db folder>/.csc-<db name>/checks/    Great Expectations project and Data Docs of the last build
+    <db folder>/.csc-<db name>/failed-run-logs/         dbt logs of the last failed build
 """
 
 from __future__ import annotations
@@ -39,7 +49,8 @@ class WarehousePaths:
     project_dir: Path
     db_path: Path
     landing_dir: Path
-    target_dir: Path
+    # dbt's --target-path; None: a folder of the build's own (csc.build), or a temporary one.
+    target_dir: Path | None = None
 
     @property
     def build_dir(self) -> Path:
@@ -64,5 +75,20 @@ def resolve_paths(db: str | os.PathLike[str] | None = None,
         project_dir=project_dir,
         db_path=pick(db, "CSC_DUCKDB_PATH", DEFAULT_DB),
         landing_dir=pick(landing, "CSC_LANDING_DIR", DEFAULT_LANDING),
-        target_dir=pick(target, "CSC_DBT_TARGET_DIR", Path("target")),
+        target_dir=_explicit_path(target, "CSC_DBT_TARGET_DIR"),
     )
+
+
+def _explicit_path(option: str | os.PathLike[str] | None, env_name: str) -> Path | None:
+    value = option if option is not None else os.environ.get(env_name) or None
+    return Path(value).expanduser().resolve() if value is not None else None
+
+
+def state_dir(db_path: Path) -> Path:
+    """The folder beside the warehouse holding its lock, build runs and check output."""
+    return db_path.parent / f".csc-{db_path.name}"
+
+
+def key_file(db_path: Path) -> Path:
+    """The pseudonym key file beside the warehouse."""
+    return db_path.with_name(db_path.name + ".key")

@@ -24,6 +24,8 @@ from pathlib import Path
 import click
 import duckdb
 
+from csc.fsync import fsync_path as _fsync_path
+from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import (
     DEFAULT_THRESHOLD,
@@ -114,20 +116,6 @@ def checkpoint_source(db_path: Path) -> None:
             f"cannot open {db_path} to checkpoint it (is a build still running, or another "
             f"process holding it open?): {exc}"
         ) from exc
-
-
-def _fsync_path(path: Path, directory: bool = False) -> None:
-    flags = os.O_RDONLY | (getattr(os, "O_DIRECTORY", 0) if directory else 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _select_columns(
@@ -267,7 +255,10 @@ def publish_command(
     try:
         paths = resolve_paths(db=db_path)
         out_path = out_path if out_path is not None else paths.build_dir / PUBLISHED_RELATIVE_PATH
-        path = publish(paths.db_path, out_path, threshold, storage_version=storage_version or None)
-    except (PublishError, FileNotFoundError, ProjectNotFoundError) as exc:
+        if not paths.db_path.is_file():
+            raise FileNotFoundError(f"warehouse not found: {paths.db_path}")
+        with WarehouseLock(paths.db_path, "csc publish"):  # never checkpoint while a build copies it
+            path = publish(paths.db_path, out_path, threshold, storage_version=storage_version or None)
+    except (PublishError, FileNotFoundError, ProjectNotFoundError, WarehouseBusyError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"published: {path}")

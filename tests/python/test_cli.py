@@ -47,4 +47,4 @@ def test_failed_build_leaves_the_previous_warehouse_untouched(tmp_path):
     assert second.returncode == 1
     assert "extract_manifest.csv is missing required column(s) extract_date" in second.stderr
     assert digest(db) == before
-    assert not any((db.parent / ".building").glob("*"))
+    assert not any((db.parent / f".csc-{db.name}").glob("run-*"))  # no working files left

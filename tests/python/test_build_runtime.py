@@ -299,3 +299,16 @@ def test_docs_write_no_project_target_and_create_no_warehouse(tmp_path, project_
     assert not db.exists() and not db.parent.exists()
     after = {path: path.stat().st_mtime for path in project_target.rglob("*")} if project_target.exists() else {}
     assert after == before, "csc docs wrote into the project's target folder"
+
+
+def test_full_disk_while_dbt_builds_is_one_line(tmp_path):
+    folder = tmp_path / "tiny"
+    _mount_tmpfs(folder, "3m")  # a first build outgrows it while dbt runs
+    try:
+        db = folder / "wh.duckdb"
+        completed = build(db, cwd=tmp_path)
+        assert_one_line_failure(completed, f"csc: build failed: the disk holding {folder} is full "
+                                           "(while running dbt build)")
+        assert not db.exists() and no_working_files(db)
+    finally:
+        _unmount(folder)

@@ -132,6 +132,23 @@ def _copy_previous(db_path: Path, work: Path) -> None:
             shutil.copyfile(source, copy)
 
 
+def _fingerprint(path: Path) -> tuple[int, int, int, int] | None:
+    """Device, inode, size and change time of ``path``, None when absent: the same file, not merely
+    the same name (an inode number is reused at once for a file created after a removal)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _not_ours(work: Path, db_path: Path) -> BuildError:
+    return BuildError(
+        f"the working copy {work} is not the one this build wrote (removed or replaced by another "
+        f"process); the warehouse {db_path} was not replaced; build again"
+    )
+
+
 def _promote(work: Path, db_path: Path) -> None:
     """Move the finished working copy over the warehouse atomically."""
     stale_wal = _database_files(db_path)[1]
@@ -262,18 +279,21 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
             raise _os_error(OSError(errno.ENOSPC, "No space left on device"), db_path, step)
         if not result.ok:
             return BuildOutcome(result, failed_logs=_keep_failed_logs(target, state, key))
+        built = _fingerprint(work)  # the file dbt wrote (DuckDB writes in place)
+        if built is None:
+            raise _not_ours(work, db_path)
         step = "running the checks"
         if after_build is not None:
             after_build(work_paths, state / GX_FOLDER)
         step = "recording the warehouse's authority"
+        if _fingerprint(work) != built:
+            raise _not_ours(work, db_path)
         build_id = uuid.uuid4().hex
         write_identity(work, manifest, previous, build_id)
+        recorded = _fingerprint(work)
         summary = build_summary(work)
-        if not built_by(work, build_id):
-            raise BuildError(
-                f"the working copy {work} is not the one this build wrote (changed or removed by another "
-                f"process); the warehouse {db_path} was not replaced; build again"
-            )
+        if recorded is None or _fingerprint(work) != recorded or not built_by(work, build_id):
+            raise _not_ours(work, db_path)
         step = "replacing the warehouse"
         _promote(work, db_path)
         return BuildOutcome(result, summary=summary)

@@ -336,3 +336,44 @@ def test_read_only_folder_is_one_line(tmp_path, monkeypatch):
     with pytest.raises(BuildError, match=rf"cannot write to the warehouse folder {tmp_path} \(read-only"):
         build_warehouse(_paths(tmp_path, db), [])
     assert not state_dir(db).exists()
+
+
+def _fake_dbt(paths, args, echo=None, pseudonym_key=None):
+    """dbt stand-in: writes a small database at the working copy, as dbt build would."""
+    from csc.dbt_runner import DbtResult
+
+    with duckdb.connect(str(paths.db_path)) as con:
+        con.execute("create table built_here as select 1 as x")
+    return DbtResult(exit_code=0)
+
+
+@pytest.mark.parametrize("meddle", ["remove", "replace"])
+def test_promotion_refuses_a_working_copy_it_did_not_write(tmp_path, monkeypatch, meddle):
+    db = tmp_path / "wh.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table previous as select 1 as x")
+    before = digest(db)
+    monkeypatch.setattr(build_module, "run_dbt", _fake_dbt)
+
+    def other_process(work_paths, gx_dir):
+        work = work_paths.db_path
+        work.unlink()
+        if meddle == "replace":
+            with duckdb.connect(str(work)) as con:
+                con.execute("create table someone_elses as select 1 as x")
+
+    with pytest.raises(BuildError, match="is not the one this build wrote"):
+        build_warehouse(_paths(tmp_path, db), [], after_build=other_process)
+    assert digest(db) == before and _no_run_folders(db)
+
+
+def test_promotion_moves_the_copy_this_build_wrote(tmp_path, monkeypatch):
+    db = tmp_path / "wh.duckdb"
+    monkeypatch.setattr(build_module, "run_dbt", _fake_dbt)
+    outcome = build_warehouse(_paths(tmp_path, db), [])
+    assert outcome.result.ok
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select x from built_here").fetchall() == [(1,)]
+        identity = read_identity(con)
+    assert identity is not None and identity.la_code == "E99999999"
+    assert _no_run_folders(db)

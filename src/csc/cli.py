@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -58,6 +60,14 @@ def _check_warehouse(paths: WarehousePaths, gx_dir: Path) -> None:
                f"no critical failure, {len(result.warnings)} warning(s)")
 
 
+_COMPILED_AT = re.compile(r" compiled code at (\S+)")
+
+
+def _existing_paths_only(reason: str) -> str:
+    """dbt's reason without a 'compiled code at' path of the run folder, which is gone."""
+    return _COMPILED_AT.sub(lambda match: match.group(0) if Path(match.group(1)).exists() else "", reason)
+
+
 def _summary(result: DbtResult) -> str:
     counts = ", ".join(f"{count} {status}" for status, count in sorted(result.statuses.items()))
     elapsed = f" in {result.elapsed_seconds:.1f} s" if result.elapsed_seconds is not None else ""
@@ -111,13 +121,22 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
         _fail(f"build refused: {error}")
     except USER_ERRORS as error:
         _fail(f"build failed: {error}")
+    except KeyboardInterrupt:
+        _fail("build interrupted; the previous warehouse, if any, is unchanged and no working files were left")
+    except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
+        if os.environ.get("CSC_DEBUG"):
+            raise
+        _fail(f"build failed unexpectedly ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}); "
+              f"the previous warehouse, if any, is unchanged; set CSC_DEBUG=1 for the details")
     result = outcome.result
     if not result.ok:
         logs = f"; dbt's log: {outcome.failed_logs}" if outcome.failed_logs else ""
-        _fail(f"build failed: {result.failure_reason()} (the previous warehouse, if any, is unchanged{logs})")
+        _fail(f"build failed: {_existing_paths_only(result.failure_reason())} "
+              f"(the previous warehouse, if any, is unchanged{logs})")
     click.echo(f"Build OK ({_summary(result)}). Warehouse: {paths.db_path}")
-    for line in outcome.summary:
-        click.echo(line)
+    if not select:  # a partial build leaves the data-quality tables of an earlier build
+        for line in outcome.summary:
+            click.echo(line)
 
 
 @main.command()

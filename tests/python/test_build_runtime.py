@@ -139,6 +139,14 @@ def test_two_builds_of_one_warehouse_one_runs_the_other_is_refused(tmp_path, min
     assert identity(db)[0] == "E99999999"
     assert no_working_files(db)
 
+    # the summary counts the findings the warehouse holds
+    with duckdb.connect(str(db), read_only=True) as con:
+        errors = con.execute("select sum(failures) from data_quality.dq_rule_summary "
+                             "where severity = 'error'").fetchone()[0]
+    assert errors > 0
+    assert f"Data-quality findings: {errors} error finding(s)" in winner_out
+    assert "Empty landing tables (no rows): none" in winner_out
+
 
 def test_builds_of_two_warehouses_run_side_by_side(tmp_path, project_dir):
     project_target = project_dir / "target"

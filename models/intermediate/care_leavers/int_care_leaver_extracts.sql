@@ -31,7 +31,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by extract_date, person_id
+            partition by extract_date, child_key
             order by landing_row_number
         ) as person_extract_row_number
     from care_leavers
@@ -43,7 +43,6 @@ final as (
 
     select
         extract_date,
-        person_id,
         child_key,
         care_leaver_row_id,
         eligibility_code,

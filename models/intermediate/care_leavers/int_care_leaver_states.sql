@@ -31,7 +31,6 @@ final as (
     select
         extracts.extract_date,
         extract_sequence.next_extract_date,
-        extracts.person_id,
         extracts.child_key,
         extracts.eligibility_code,
         extracts.is_known_eligibility,

@@ -342,3 +342,29 @@ def test_parse_key_refuses_missing_short_or_odd_keys(text):
 
 def test_parse_key_accepts_32_hex_digits_in_either_case():
     assert parse_key(" 0123456789ABCDEF0123456789abcdef\n") == bytes.fromhex("0123456789abcdef" * 2)
+
+
+def test_a_store_written_with_person_ids_is_rekeyed(protected_build: WarehousePaths, tmp_path: Path):
+    """The care-leaver history (incremental) of a warehouse built before the keyed hash has a
+    person_id column and md5 keys: the next run re-keys it and drops the column."""
+    work = tmp_path / "old_store"
+    work.mkdir()
+    shutil.copy(protected_build.db_path, work / "warehouse.duckdb")
+    store = "intermediate.int_care_leaver_extracts"
+    with duckdb.connect(str(work / "warehouse.duckdb")) as con:
+        con.execute(f"alter table {store} add column person_id varchar")
+        con.execute(f"update {store} set person_id = 'P003', child_key = md5('csc-warehouse|P003')")
+        con.execute(f"insert into {store} by name select date '2021-06-30' as extract_date, "
+                    "'P001' as person_id, md5('csc-warehouse|P001') as child_key, 'OLD1' as care_leaver_row_id")
+    paths = make_paths(find_project_dir(), work, protected_build.landing_dir)
+    result = dbt(paths, "run", "--select", "int_care_leaver_extracts")
+    assert result.ok, result.failure_reason()
+    with duckdb.connect(str(paths.db_path), read_only=True) as con:
+        columns = {c for (c,) in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'intermediate' and table_name = 'int_care_leaver_extracts'").fetchall()}
+        rows = con.execute(f"select care_leaver_row_id, child_key from {store} order by all").fetchall()
+    key = bytes.fromhex(TEST_PSEUDONYM_KEY)
+    assert "person_id" not in columns
+    assert ("OLD1", child_key(key, "P001")) in rows  # a month only the store has, re-keyed
+    assert {k for _, k in rows} == {child_key(key, "P001"), child_key(key, "P003")}

@@ -31,7 +31,7 @@ from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_pat
 UNSCANNED_SCHEMAS = ("landing", "staging", "reference", "information_schema", "pg_catalog")
 IDENTIFYING_COLUMN = re.compile(
     r"(birth|dob|person_id|person_name|forename|surname|first_name|last_name|full_name|nhs|"
-    r"common_child_id|upn|postcode|post_code|address|personal_advis[oe]r$|professional_name)"
+    r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$|professional_name)"
 )
 # Columns named *name that name organisational things, not people.
 ORGANISATION_NAMES = {"table_name", "team_name", "parent_team_name", "kpi_name",
@@ -163,6 +163,29 @@ def test_no_identifying_column_outside_staging(published_columns):
                  if IDENTIFYING_COLUMN.search(c.lower())
                  or (c.lower().endswith("name") and c.lower() not in ORGANISATION_NAMES)]
     assert offending == []
+
+
+STAGING_IDENTIFYING_COLUMN = re.compile(
+    r"(forename|surname|first_name|last_name|full_name|person_name|professional_name|nhs|"
+    r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$)"
+)
+
+
+def test_staging_reads_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths):
+    """Staging keeps the person id and the date of birth (to key and age the child), and
+    nothing else that identifies: no name, NHS number, postcode or address, as column or value."""
+    _, others = _identifying_values(protected_build.landing_dir)
+    person_ids = {v for v in others if re.fullmatch(r"P\d+", v)}
+    personal = sorted(others - person_ids)
+    assert {"Alice", "9990000001", "EX1 1AA", "Worker One"} <= set(personal)
+    with duckdb.connect(str(protected_build.db_path), read_only=True) as con:
+        found = con.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = 'staging'").fetchall()
+        assert [f"{t}.{c}" for t, c, _ in found if STAGING_IDENTIFYING_COLUMN.search(c.lower())] == []
+        hits = [f"{t}.{c}" for t, c, d in found if d.upper().startswith("VARCHAR") and con.execute(
+            f'select count(*) from staging."{t}" where "{c}" in (select unnest(?))', [personal]).fetchone()[0]]
+    assert hits == []
 
 
 def test_no_identifying_value_outside_staging(published_columns, protected_build: WarehousePaths):

@@ -7,7 +7,9 @@
     the file is staged, see keep_first_per_key). Together with staging this accounts for
     every row of every file (dq_reconciliation). Rows with other problems (an unparseable
     date, an unknown code) are staged, not quarantined, and reported in dq_rule_failures.
-    Only the record id and the pseudonymous child key identify a row here.
+    A row is named by its landing_row_number, its record id (the table's own id; null for
+    ssd_person, whose id is the person id) and the pseudonymous child key: no person id,
+    date of birth or other identifying value is copied here.
 #}
 {%- set tables = landing_table_keys() | selectattr('key') | list %}
 
@@ -18,7 +20,7 @@ with
     select
         '{{ t.table }}' as table_name,
         landing_row_number,
-        {{ clean_text(t.key) }} as record_id,
+        {{ clean_text(t.key) }} as primary_key,
         {%- if t.person %}
         {{ pseudonymise(t.person) }} as child_key,
         {%- else %}
@@ -46,17 +48,17 @@ quarantined as (
     select
         table_name,
         landing_row_number,
-        record_id,
+        case when table_name != 'ssd_person' then primary_key end as record_id,
         child_key,
         case
-            when record_id is null then 'missing primary key'
+            when primary_key is null then 'missing primary key'
             else 'duplicate primary key'
         end as reason,
         case
-            when record_id is not null then first_landing_row_number
+            when primary_key is not null then first_landing_row_number
         end as kept_landing_row_number
     from all_rows
-    where record_id is null
+    where primary_key is null
         or key_occurrence > 1
 ),
 

@@ -59,12 +59,12 @@ death_before_birth as (
     select
         'cin_8535Q' as rule_id,
         'ssd_person' as table_name,
-        person_id as record_id,
+        cast(null as varchar) as record_id,
         child_key,
         landing_row_number,
         'pers_death_date' as field,
         cast(death_date as varchar) as value,
-        'Death date ' || cast(death_date as varchar) || ' is before the birth date ' || cast(birth_date as varchar) as message
+        'Death date ' || cast(death_date as varchar) || ' is before the child''s date of birth' as message
     from persons
     where death_date < birth_date
 ),
@@ -73,7 +73,7 @@ unknown_sex as (
     select
         'csc_unknown_sex' as rule_id,
         'ssd_person' as table_name,
-        person_id as record_id,
+        cast(null as varchar) as record_id,
         child_key,
         landing_row_number,
         'pers_sex' as field,
@@ -88,7 +88,7 @@ unknown_ethnicity as (
     select
         'csc_unknown_ethnicity' as rule_id,
         'ssd_person' as table_name,
-        person_id as record_id,
+        cast(null as varchar) as record_id,
         child_key,
         landing_row_number,
         'pers_ethnicity' as field,
@@ -164,7 +164,7 @@ referral_long_before_birth as (
         landing_row_number,
         'cine_referral_date' as field,
         cast(referral_date as varchar) as value,
-        'Referral date ' || cast(referral_date as varchar) || ' is more than 40 weeks before the birth date ' || cast(birth_date as varchar) as message
+        'Referral date ' || cast(referral_date as varchar) || ' is more than 40 weeks before the child''s date of birth' as message
     from referrals_with_birth
     where referral_date < cast({{ dbt.dateadd('day', -280, 'birth_date') }} as date)
 ),
@@ -556,8 +556,8 @@ event_before_birth as (
         {{ cte }}.landing_row_number,
         '{{ field }}' as field,
         cast({{ cte }}.{{ column }} as varchar) as value,
-        'The {{ label }} date ' || cast({{ cte }}.{{ column }} as varchar) || ' is before the birth date '
-            || cast(persons.birth_date as varchar) || ' (right only for an unborn child)' as message
+        'The {{ label }} date ' || cast({{ cte }}.{{ column }} as varchar)
+            || ' is before the child''s date of birth (right only for an unborn child)' as message
     from {{ cte }}
     inner join persons
         on {{ cte }}.person_id = persons.person_id

@@ -11,8 +11,12 @@
     - csc_date_after_extract: a date after the extract date (cin_8520 for a birth date);
     - csc_orphan_reference: an id that points at no record of the table it refers to (for a
       person id the value is left blank: outside staging a child is named by child_key only).
-    Each rule is described in the dq_rules seed.
+    Each rule is described in the dq_rules seed. A record is named by record_id (its own id;
+    null for ssd_person, whose id is the person id), child_key and landing_row_number. The
+    value of an identifying field (identifying_fields: person ids, date of birth, names...)
+    is never copied into value or message.
 #}
+{%- set identifying = identifying_fields() %}
 {%- set keys = {} %}
 {%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
 
@@ -159,7 +163,7 @@
 {%- set row_columns = {} %}
 {%- for table, t in keys.items() %}
 {%- do row_columns.update({table: "'" ~ table ~ "' as table_name,\n        "
-    ~ ('cast(' ~ t.staged_key ~ ' as varchar)' if t.staged_key else 'cast(null as varchar)') ~ " as record_id,\n        "
+    ~ ('cast(' ~ t.staged_key ~ ' as varchar)' if t.staged_key and t.key != t.person else 'cast(null as varchar)') ~ " as record_id,\n        "
     ~ ('child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        landing_row_number,"}) %}
 {%- endfor %}
 
@@ -193,9 +197,18 @@ parse_findings as (
         child_key,
         landing_row_number,
         split_part(parse_error, ': ', 1) as field,
-        regexp_extract(parse_error, ': ''(.*)''$', 1) as value,
-        'The value ''' || regexp_extract(parse_error, ': ''(.*)''$', 1) || ''' of '
-            || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank' as message
+        case
+            when split_part(parse_error, ': ', 1) not in ('{{ identifying | join("', '") }}')
+                then regexp_extract(parse_error, ': ''(.*)''$', 1)
+        end as value,
+        case
+            when split_part(parse_error, ': ', 1) in ('{{ identifying | join("', '") }}')
+                then 'The value of ' || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
+                    || ' (the value identifies the child and is not shown here: see row '
+                    || cast(landing_row_number as varchar) || ' of the landing file)'
+            else 'The value ''' || regexp_extract(parse_error, ': ''(.*)''$', 1) || ''' of '
+                || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
+        end as message
     from parse_{{ table }}
     {%- if not loop.last %}
     union all
@@ -242,9 +255,16 @@ future_date_findings as (
         '{{ rule }}' as rule_id,
         {{ row_columns[table] }}
         '{{ field }}' as field,
+        {%- if field in identifying %}
+        cast(null as varchar) as value,
+        '{{ field }} is after the extract date ' || cast(extract_manifest.extract_date as varchar)
+            || ' (the date identifies the child and is not shown here: see row '
+            || cast(staged.landing_row_number as varchar) || ' of the landing file)' as message
+        {%- else %}
         cast(staged.{{ column }} as varchar) as value,
         '{{ field }} ' || cast(staged.{{ column }} as varchar) || ' is after the extract date '
             || cast(extract_manifest.extract_date as varchar) as message
+        {%- endif %}
     from {{ ref(keys[table].model) }} as staged
     cross join extract_manifest
     where staged.{{ column }} > extract_manifest.extract_date

@@ -76,8 +76,7 @@ episode_before_birth as (
         episodes.landing_row_number,
         'clae_cla_episode_start_date' as field,
         cast(episodes.episode_start_date as varchar) as value,
-        'Episode start ' || cast(episodes.episode_start_date as varchar) || ' is before the birth date '
-            || cast(persons.birth_date as varchar) as message
+        'Episode start ' || cast(episodes.episode_start_date as varchar) || ' is before the child''s date of birth' as message
     from episodes
     inner join persons
         on episodes.person_id = persons.person_id

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from csc.paths import WarehousePaths, find_project_dir
-from warehouse_helpers import MINIMAL_LANDING, dbt, make_paths
+from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pseudonym_key() -> str:
+    """Every dbt run needs CSC_PSEUDONYM_KEY; the tests use a fixed, public test key."""
+    os.environ.setdefault("CSC_PSEUDONYM_KEY", TEST_PSEUDONYM_KEY)
+    return os.environ["CSC_PSEUDONYM_KEY"]
 
 
 @pytest.fixture(scope="session")

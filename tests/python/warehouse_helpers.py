@@ -19,6 +19,8 @@ from csc.paths import WarehousePaths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINIMAL_LANDING = FIXTURES / "landing" / "minimal"
+# The pseudonymisation key of the test builds (public, so never a real authority's key).
+TEST_PSEUDONYM_KEY = "7e57" * 16
 
 
 def make_paths(project_dir: Path, work: Path, landing: Path) -> WarehousePaths:

@@ -17,6 +17,17 @@
 -- landing folder holding fewer months than the store: the missing months would be lost.
 -- Rows without an extract_date cannot be placed in a month and are left out; of several rows
 -- for the same person in one extract, the first in the landing file is kept (kpis.md).
+-- The store holds child_key, not the person id. A store written before child_key became a
+-- keyed hash still has a person_id column: its months are re-keyed with the current key and
+-- the column is dropped, once, before this run adds its own months.
+
+{%- if execute and is_incremental() %}
+    {%- set stored_columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list %}
+    {%- if 'person_id' in stored_columns %}
+        {%- do run_query('update ' ~ this ~ ' set child_key = ' ~ pseudonymise('person_id')) %}
+        {%- do run_query('alter table ' ~ this ~ ' drop column person_id') %}
+    {%- endif %}
+{%- endif %}
 
 with
 
@@ -31,7 +42,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by extract_date, person_id
+            partition by extract_date, child_key
             order by landing_row_number
         ) as person_extract_row_number
     from care_leavers
@@ -43,7 +54,6 @@ final as (
 
     select
         extract_date,
-        person_id,
         child_key,
         care_leaver_row_id,
         eligibility_code,

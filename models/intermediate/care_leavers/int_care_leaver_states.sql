@@ -1,7 +1,6 @@
 -- One row per young person per loaded care-leaver extract, with the outcome flags of the
--- Care leavers KPIs (kpis.md) and the date of birth from dim_children (a young person missing
--- from the current ssd_person, or without a date of birth, has a null birth_date and is left
--- out of the age-based cohort). next_extract_date is the following extract in the whole
+-- Care leavers KPIs (kpis.md). No date of birth: int_kpi_values__care_leavers takes the age at
+-- each period end from staging. next_extract_date is the following extract in the whole
 -- store: this extract is the cohort source for period ends in [extract_date, next_extract_date).
 
 with
@@ -9,12 +8,6 @@ with
 extracts as (
 
     select * from {{ ref('int_care_leaver_extracts') }}
-
-),
-
-children as (
-
-    select * from {{ ref('dim_children') }}
 
 ),
 
@@ -38,9 +31,7 @@ final as (
     select
         extracts.extract_date,
         extract_sequence.next_extract_date,
-        extracts.person_id,
         extracts.child_key,
-        children.birth_date,
         extracts.eligibility_code,
         extracts.is_known_eligibility,
         coalesce(extracts.eligibility_code in ('RELEVANT', 'FORMER_RELEVANT'), false)
@@ -73,8 +64,6 @@ final as (
     from extracts
     inner join extract_sequence
         on extracts.extract_date = extract_sequence.extract_date
-    left join children
-        on extracts.child_key = children.child_key
 
 )
 

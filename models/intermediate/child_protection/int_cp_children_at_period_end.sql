@@ -56,7 +56,7 @@ plans_in_range as (
     from plans
     cross join date_range
     where
-        plans.person_id is not null
+        plans.child_key is not null
         and plans.cp_plan_start_date <= date_range.last_as_at_date
         and coalesce(plans.cp_plan_end_date, cast('9999-12-31' as date))
         > date_range.first_as_at_date
@@ -84,10 +84,10 @@ ranked_open_plans as (
     select
         *,
         row_number() over (
-            partition by person_id, as_at_date
+            partition by child_key, as_at_date
             order by cp_plan_start_date desc, cast(cp_plan_id as varchar) desc
         ) as plan_recency_rank,
-        count(*) over (partition by person_id, as_at_date) as open_plan_count
+        count(*) over (partition by child_key, as_at_date) as open_plan_count
     from open_plans
 
 ),
@@ -105,7 +105,7 @@ visit_events as (
     -- child-dates and seen visits in one stream per person; a visit on the as-at date
     -- sorts before it (event_order 0), so it counts as on or before the date
     select
-        person_id,
+        child_key,
         as_at_date as event_date,
         1 as event_order,
         as_at_date
@@ -114,7 +114,7 @@ visit_events as (
     union all
 
     select
-        person_id,
+        child_key,
         cp_visit_date as event_date,
         0 as event_order,
         cast(null as date) as as_at_date
@@ -122,17 +122,17 @@ visit_events as (
     where
         is_child_seen
         and cp_visit_date is not null
-        and person_id is not null
+        and child_key is not null
 
 ),
 
 latest_seen_visits as (
 
     select
-        person_id,
+        child_key,
         as_at_date,
         max(case when event_order = 0 then event_date end) over (
-            partition by person_id
+            partition by child_key
             order by event_date, event_order
             rows between unbounded preceding and current row
         ) as latest_seen_visit_date
@@ -161,7 +161,7 @@ with_last_seen_visit as (
     from current_plans
     inner join latest_seen_visits
         on
-            current_plans.person_id = latest_seen_visits.person_id
+            current_plans.child_key = latest_seen_visits.child_key
             and current_plans.as_at_date = latest_seen_visits.as_at_date
 
 ),

@@ -53,7 +53,7 @@ earlier_plans as (
     from plans as plan
     inner join plans as earlier
         on
-            earlier.person_id = plan.person_id
+            earlier.child_key = plan.child_key
             and earlier.cp_plan_id <> plan.cp_plan_id
             and earlier.cp_plan_start_date < plan.cp_plan_start_date
             {%- if lookback_years is not none %}
@@ -85,7 +85,6 @@ final as (
         plans.cp_plan_id,
         plans.referral_id,
         plans.icpc_id,
-        plans.person_id,
         plans.child_key,
         plans.cp_plan_start_date,
         plans.cp_plan_end_date,

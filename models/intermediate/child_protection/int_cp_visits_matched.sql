@@ -32,7 +32,7 @@ plans_open_on_visit_date as (
     from visits
     inner join plans
         on
-            visits.person_id = plans.person_id
+            visits.child_key = plans.child_key
             and visits.cp_visit_date >= plans.cp_plan_start_date
             and visits.cp_visit_date
             < coalesce(plans.cp_plan_end_date, cast('9999-12-31' as date))
@@ -43,7 +43,6 @@ final as (
 
     select
         visits.cp_visit_id,
-        visits.person_id,
         visits.child_key,
         visits.cp_visit_date,
         coalesce(visits.is_child_seen, false) as is_child_seen,

@@ -64,9 +64,9 @@ health_checks as (
 
 ),
 
-children as (
+persons as (
 
-    select * from {{ ref('dim_children') }}
+    select * from {{ ref('stg_ssd__persons') }}
 
 ),
 
@@ -261,7 +261,7 @@ joined as (
         placement_at_period.merged_placement_id as current_placement_id,
         placement_at_period.placement_start_date as current_placement_start_date,
         coalesce(placements_in_12m.placements_in_12m_count, 0) as placements_in_12m_count,
-        {{ age_at('children.birth_date', 'children_in_care_at_period.period_end') }} as age_at_period,
+        {{ age_at('persons.birth_date', 'children_in_care_at_period.period_end') }} as age_at_period,
         visits_matched.child_key is not null as has_seen_visit_in_standard,
         coalesce(health_checks_in_12m.has_health_assessment, 0) = 1 as has_health_assessment_12m,
         coalesce(health_checks_in_12m.has_dental_check, 0) = 1 as has_dental_check_12m,
@@ -290,8 +290,8 @@ joined as (
     left join health_checks_in_12m
         on children_in_care_at_period.child_key = health_checks_in_12m.child_key
         and children_in_care_at_period.period_end = health_checks_in_12m.period_end
-    left join children
-        on children_in_care_at_period.child_key = children.child_key
+    left join persons
+        on children_in_care_at_period.child_key = persons.child_key
 
 ),
 

@@ -14,7 +14,6 @@ dated_episodes as (
 
     select
         cla_episode_id,
-        person_id,
         child_key,
         cla_id,
         episode_start_date,
@@ -37,7 +36,6 @@ final as (
 
     select
         cla_episode_id,
-        person_id,
         child_key,
         cla_id,
         coalesce(cla_id, cla_episode_id) as period_of_care_id,

@@ -43,7 +43,6 @@ final as (
     select
         plans.cin_plan_id,
         plans.referral_id,
-        plans.person_id,
         plans.child_key,
         plans.cin_plan_start_date,
         plans.cin_plan_end_date,

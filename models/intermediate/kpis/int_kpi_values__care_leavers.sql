@@ -1,7 +1,9 @@
 -- Care leavers KPIs (kpis.md, "Care leavers") for every reporting period. The cohort at P is
 -- the rows of one extract, the greatest extract_date on or before P in the whole store (not
 -- each person's latest row), with eligibility RELEVANT or FORMER_RELEVANT and age 17 to 21 at
--- P. Each extract is joined only to the periods it is the cohort source for.
+-- P (from the date of birth in staging: a young person missing from the current ssd_person,
+-- or without a date of birth, is left out). Each extract is joined only to the periods it is
+-- the cohort source for.
 
 {%- set review_months = var('pathway_plan_review_months') %}
 
@@ -21,6 +23,12 @@ reporting_periods as (
 states as (
 
     select * from {{ ref('int_care_leaver_states') }}
+
+),
+
+persons as (
+
+    select * from {{ ref('stg_ssd__persons') }}
 
 ),
 
@@ -53,8 +61,10 @@ cohort as (
     inner join reporting_periods
         on states.extract_date <= reporting_periods.period_end
         and coalesce(states.next_extract_date, cast('9999-12-31' as date)) > reporting_periods.period_end
+    left join persons
+        on states.child_key = persons.child_key
     where states.is_relevant_or_former_relevant
-        and {{ age_at('states.birth_date', 'reporting_periods.period_end') }} between 17 and 21
+        and {{ age_at('persons.birth_date', 'reporting_periods.period_end') }} between 17 and 21
 
 ),
 

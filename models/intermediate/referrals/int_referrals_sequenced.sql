@@ -36,7 +36,7 @@ earlier_referrals as (
     from referrals as referral
     inner join referrals as earlier
         on
-            earlier.person_id = referral.person_id
+            earlier.child_key = referral.child_key
             and earlier.referral_id <> referral.referral_id
             and earlier.referral_date < referral.referral_date
     group by referral.referral_id

@@ -1,7 +1,7 @@
 {#
-    Children known to the service, under their pseudonymous key. Sex, ethnicity and date of
-    birth only: names, NHS numbers and other identifiers stay out of this and every other
-    model. The person id stays in staging.
+    Children known to the service, under their pseudonymous key, with sex, ethnicity and date
+    of death. No date of birth, names, NHS numbers or person ids: they stay in staging, and
+    the intermediate models compute the ages the KPIs need at each period end from there.
 #}
 with persons as (
     select * from {{ ref('stg_ssd__persons') }}
@@ -12,7 +12,6 @@ final as (
         child_key,
         sex_code,
         ethnicity_code,
-        birth_date,
         death_date
     from persons
 )

@@ -121,7 +121,7 @@ def staging_suite(spec: TableSpec, codes: dict[str, list[str]]) -> SuiteSpec:
         # every staged row with a person id has a pseudonymous key
         e.append(_severity(gxe.ExpectColumnValuesToNotBeNull(
             column="child_key", row_condition=Column("person_id").is_not_null()), CRITICAL))
-        e.append(_severity(gxe.ExpectColumnValuesToMatchRegex(column="child_key", regex=r"^[0-9a-f]{32}$"), CRITICAL))
+        e.append(_severity(gxe.ExpectColumnValuesToMatchRegex(column="child_key", regex=r"^[0-9a-f]{64}$"), CRITICAL))
     for column, code_list in spec.codes.items():
         e.append(_severity(gxe.ExpectColumnValuesToBeInSet(column=column, value_set=codes.get(code_list, [])), WARNING))
     for column in spec.non_negative:

@@ -29,7 +29,7 @@ def _warehouse(path: Path, *, persons: list[tuple], kpis: list[tuple], referral_
         con.execute("""create table staging.stg_ssd__cin_episodes (referral_id varchar, person_id varchar, child_key varchar,
             referral_source_code varchar, primary_need_code varchar, close_reason_code varchar, landing_row_number bigint)""")
         con.executemany("insert into staging.stg_ssd__cin_episodes values (?, 'P1', ?, ?, null, null, ?)",
-                        [(f"R{i}", "a" * 32, code, i) for i, code in enumerate(referral_sources, start=1)])
+                        [(f"R{i}", "a" * 64, code, i) for i, code in enumerate(referral_sources, start=1)])
         con.execute("""create table marts.fct_kpi_values (kpi_id varchar, period_month date, period_end date,
             breakdown varchar, breakdown_value varchar, numerator double, denominator double, value double, unit varchar)""")
         rows = []
@@ -56,7 +56,7 @@ HR_ABOVE_100 = ("permanent_rate", 11.0, 10.0, 110.0, "percent")
 @pytest.fixture(scope="module")
 def good(tmp_path_factory):
     work = tmp_path_factory.mktemp("gx_good")
-    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 32, 1), ("P2", "b" * 32, 2)],
+    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 64, 1), ("P2", "b" * 64, 2)],
                     kpis=GOOD_KPIS + [HR_ABOVE_100],
                     referral_sources=["1A", "2A"])
     return run_checks(db, work / "out"), work / "out"
@@ -65,7 +65,7 @@ def good(tmp_path_factory):
 @pytest.fixture(scope="module")
 def bad(tmp_path_factory):
     work = tmp_path_factory.mktemp("gx_bad")
-    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 32, 1), ("P1", "a" * 32, 2)],   # duplicate key
+    db = _warehouse(work / "wh.duckdb", persons=[("P1", "a" * 64, 1), ("P1", "a" * 64, 2)],   # duplicate key
                     kpis=GOOD_KPIS + [("assessment_timeliness", 130.0, 100.0, 130.0, "percent")],
                     referral_sources=["1A", "ZZ"])                                           # unknown code
     return run_checks(db, work / "out")

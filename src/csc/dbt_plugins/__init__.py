@@ -1,0 +1,1 @@
+"""dbt-duckdb plugins of the warehouse, named in profiles.yml (``plugins: - module: ...``)."""

@@ -115,14 +115,14 @@
     {%- set row_count = counted.columns[0].values()[0] -%}
     {%- set problems = run_query(
         "select count(*), string_agg('line ' || line || ': ' || error_type || ' (' || error_message || ')', '; ' order by line) "
-        ~ "filter (where line_rank <= 3) from ("
+        ~ "filter (where line_rank <= 3), count(*) filter (where is_too_long), min(line) filter (where is_too_long) from ("
         ~ "select line, lower(min(error_type)) as error_type, replace(min(error_message), chr(10), ' ') as error_message, "
+        ~ "bool_or(error_type = 'LINE SIZE OVER MAXIMUM') as is_too_long, "
         ~ "row_number() over (order by line) as line_rank from " ~ rejects ~ " group by line)") -%}
     {%- set problem_count = problems.columns[0].values()[0] -%}
-    {%- set long_lines = run_query("select count(distinct line), min(line) from " ~ rejects ~ " where error_type = 'LINE SIZE OVER MAXIMUM'") -%}
-    {%- if long_lines.columns[0].values()[0] > 0 -%}
-        {{ return({'error': "landing file " ~ file_name ~ " has " ~ long_lines.columns[0].values()[0] ~ " line(s) longer than DuckDB's "
-            ~ "2,000,000-byte limit (first: line " ~ long_lines.columns[1].values()[0] ~ "); a row is one line of a few hundred bytes: "
+    {%- if problems.columns[2].values()[0] > 0 -%}
+        {{ return({'error': "landing file " ~ file_name ~ " has " ~ problems.columns[2].values()[0] ~ " line(s) longer than DuckDB's "
+            ~ "2,000,000-byte limit (first: line " ~ problems.columns[3].values()[0] ~ "); a row is one line of a few hundred bytes: "
             ~ "look for a missing line ending or an unclosed quote, and export the table again"}) }}
     {%- endif -%}
     {%- if problem_count > 0 -%}

@@ -230,3 +230,13 @@ def test_windows_line_endings_leave_no_carriage_return(accepted_build):
 
 def test_blank_trailing_header_names_are_ignored_columns(accepted_build):
     assert rows(accepted_build, "select count(*) from staging.stg_ssd__departments") == [(5,)]
+
+
+def test_a_folder_path_with_a_backslash_and_a_wildcard_is_one_clear_error(tmp_path: Path, project_dir: Path) -> None:
+    landing = tmp_path / "exports\\2021 [final]"
+    shutil.copytree(MINIMAL_LANDING, landing)
+    result = dbt(make_paths(project_dir, tmp_path, landing), "run", "--select", "stg_ssd__persons")
+    assert not result.ok
+    assert errors_of("\n".join(result.output)) == [
+        "its path holds a backslash (\\) and one of * ? [ , a mix DuckDB cannot read literally; "
+        "rename the folder or move the files to a folder without these characters"]

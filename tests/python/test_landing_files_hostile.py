@@ -169,6 +169,9 @@ def make_accepted_landing(plain: Path) -> None:
                    "cppv_cp_visit_seen = 'Y' as cppv_cp_visit_seen)")
     episodes = plain / "ssd_cin_episodes.csv"                                           # Windows line endings
     episodes.write_bytes(episodes.read_bytes().replace(b"\n", b"\r\n"))
+    professionals = plain / "ssd_professionals.csv"                                     # a quote in an extra column's name
+    lines = professionals.read_text(encoding="utf-8").splitlines()
+    professionals.write_text("\n".join([lines[0] + ",manager's note"] + [line + ",ok" for line in lines[1:]]) + "\n", encoding="utf-8")
     department = plain / "ssd_department.csv"                                           # Excel's blank columns
     department.write_text("".join(line + ",,\n" for line in department.read_text(encoding="utf-8").splitlines()), encoding="utf-8")
 
@@ -228,6 +231,10 @@ def test_windows_line_endings_leave_no_carriage_return(accepted_build):
     assert rows(accepted_build, "select count(*) from landing.ssd_cin_episodes where cine_referral_worker_id = 'W01'") == [(2,)]
 
 
+def test_an_extra_column_named_with_a_quote_is_ignored(accepted_build):
+    assert rows(accepted_build, "select count(*) from staging.stg_ssd__professionals") == [(3,)]
+
+
 def test_blank_trailing_header_names_are_ignored_columns(accepted_build):
     assert rows(accepted_build, "select count(*) from staging.stg_ssd__departments") == [(5,)]
 
@@ -240,3 +247,13 @@ def test_a_folder_path_with_a_backslash_and_a_wildcard_is_one_clear_error(tmp_pa
     assert errors_of("\n".join(result.output)) == [
         "its path holds a backslash (\\) and one of * ? [ , a mix DuckDB cannot read literally; "
         "rename the folder or move the files to a folder without these characters"]
+
+
+def test_a_folder_name_with_a_backslash_a_newline_and_quotes_is_read(tmp_path: Path, project_dir: Path) -> None:
+    landing = tmp_path / "O'Brien\\exports\n\"2021\" $HOME"
+    shutil.copytree(MINIMAL_LANDING, landing)
+    paths = make_paths(project_dir, tmp_path, landing)
+    result = dbt(paths, "run", "--select", "stg_ssd__persons")
+    assert result.ok, "\n".join(result.output[-20:])
+    with duckdb.connect(str(paths.db_path), read_only=True) as con:
+        assert con.execute("select count(*) from staging.stg_ssd__persons").fetchall() == [(5,)]

@@ -37,6 +37,14 @@ def dbt(paths: WarehousePaths, *args: str) -> DbtResult:
     return run_dbt(paths, list(args))
 
 
+def build_staging(project_dir: Path, work: Path, landing: Path) -> Path:
+    """Build the seeds and the staging models (with their tests) from ``landing``; the warehouse file."""
+    paths = make_paths(project_dir, work, landing)
+    result = dbt(paths, "build", "--select", "staging", "resource_type:seed", "--indirect-selection", "cautious")
+    assert result.ok, "\n".join(result.output[-40:])
+    return paths.db_path
+
+
 def drop_column(csv_path: Path, column: str) -> None:
     """Remove one column from a landing CSV file."""
     with csv_path.open(newline="", encoding="utf-8") as handle:

@@ -2,9 +2,9 @@
 
 One landing folder carries every bad-file case at once (the landing check reports all the
 problems of a folder together), so one dbt run covers them: a missing file, a missing column,
-a non-UTF-8 file, a semicolon-delimited file and a file with ragged rows stop the run with
-one message each; an empty file and a header-only file are valid zero-row tables, logged as
-warnings.
+a non-UTF-8 file, a semicolon-delimited file, a file with ragged rows and an empty (0-byte)
+file stop the run with one message each; a header-only file is a valid zero-row table, logged
+as a warning.
 """
 
 from __future__ import annotations
@@ -68,15 +68,16 @@ def test_ragged_rows_are_named_with_their_lines(bad_folder_output):
     assert "line 4: missing columns" in line and "line 5: too many columns" in line
 
 
-def test_empty_and_header_only_files_are_warnings_not_errors(bad_folder_output):
-    assert "Warning: landing file ssd_cin_visits.csv is empty (0 bytes); read as zero rows" in bad_folder_output
-    assert "Warning: landing file ssd_cla_visits.csv has a header and no rows; read as zero rows" in bad_folder_output
+def test_empty_file_is_an_error_and_header_only_file_a_warning(bad_folder_output):
     errors = bad_folder_output.split("cannot be loaded:", 1)[1]
-    assert "ssd_cin_visits.csv" not in errors and "ssd_cla_visits.csv" not in errors
+    assert "landing file ssd_cin_visits.csv is empty (0 bytes, no header): this looks like a failed export" in errors
+    assert "Warning: landing file ssd_cla_visits.csv has a header and no rows; read as zero rows" in bad_folder_output
+    assert "ssd_cla_visits.csv" not in errors
 
 
 def test_every_problem_is_reported_in_one_run(bad_folder_output):
     errors = [line for line in bad_folder_output.splitlines() if line.strip().startswith("- ")]
-    named = {name for name in ("ssd_cla_health", "ssd_department", "ssd_cin_plans", "ssd_cp_visits", "ssd_legal_status")
+    named = {name for name in ("ssd_cla_health", "ssd_department", "ssd_cin_plans", "ssd_cp_visits", "ssd_legal_status",
+                               "ssd_cin_visits")
              if any(name + ".csv" in line for line in errors)}
-    assert len(named) == 5
+    assert len(named) == 6

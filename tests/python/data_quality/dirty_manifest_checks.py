@@ -1,0 +1,67 @@
+"""The fault-by-fault check of a `--dirty` synthetic extract, shared by the dirty-extract tests.
+
+A `--dirty` extract carries `_dirty_manifest.csv`: one row per injected change (file, 1-based
+data row, id, fault kind, field, raw value, `is_fault`). Each real fault (`is_fault` = Y) must
+be quarantined (its row) or reported in dq_rule_failures on its row and field.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+
+#: landing code columns and their code lists, to tell a generator "unknown code" that is in
+#: fact a valid code (e.g. accommodation X = custody) from a real fault
+CODE_LISTS = {
+    "cine_referral_source_code": "referral_source", "cine_cin_primary_need_code": "primary_need",
+    "cine_close_reason": "closure_reason", "cppl_cp_plan_initial_category": "category_of_abuse",
+    "cppl_cp_plan_latest_category": "category_of_abuse", "clae_cla_episode_start_reason": "reason_new_episode",
+    "clae_cla_primary_need_code": "primary_need", "clae_cla_episode_ceased_reason": "reason_episode_ceased",
+    "lega_legal_status": "legal_status", "clap_cla_placement_type": "placement_type",
+    "clap_cla_placement_change_reason": "placement_change_reason", "clah_health_check_type": "health_check_type",
+    "clah_health_check_status": "health_check_status", "clea_care_leaver_eligibility": "care_leaver_eligibility",
+    "clea_care_leaver_in_touch": "care_leaver_in_touch", "clea_care_leaver_accommodation": "care_leaver_accommodation",
+    "clea_care_leaver_activity": "care_leaver_activity",
+}
+
+
+def read_manifest(landing: Path) -> list[dict[str, str]]:
+    """The rows of the extract's `_dirty_manifest.csv`."""
+    with (landing / "_dirty_manifest.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def unreported_faults(con: duckdb.DuckDBPyConnection, landing: Path) -> tuple[list[dict[str, str]], Counter]:
+    """The real faults of the manifest neither quarantined nor reported, and the faults checked per kind."""
+    quarantined = set(con.execute("select table_name, landing_row_number from data_quality.dq_quarantine").fetchall())
+    reported: dict[tuple[str, int], set[str]] = {}
+    for table, row, field in con.execute(
+            "select table_name, landing_row_number, field from data_quality.dq_rule_failures").fetchall():
+        reported.setdefault((table, row), set()).add(field or "")
+    valid_codes = {(code_list, key) for code_list, key in con.execute(
+        "select code_list, lookup_key from staging.stg_reference__code_lookup").fetchall()}
+    missed, checked = [], Counter()
+    for fault in read_manifest(landing):
+        if fault["is_fault"] != "Y":
+            continue
+        if fault["fault_kind"] == "unknown_code":
+            normalised = fault["value"].strip().upper().replace(" ", "_").replace("-", "_")
+            if (CODE_LISTS.get(fault["field"]), normalised) in valid_codes:
+                continue  # the generator wrote a code that is valid for this field: not a fault
+        table, row = fault["file"].rsplit(".", 1)[0], int(fault["row_number"])
+        checked[fault["fault_kind"]] += 1
+        if (table, row) in quarantined:
+            continue
+        if not any(fault["field"] in field for field in reported.get((table, row), ())):
+            missed.append(fault)
+    return missed, checked
+
+
+def unbalanced_tables(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Landing tables whose rows in the file are not the rows staged plus the rows quarantined."""
+    return con.execute(
+        "select table_name, rows_in_file, rows_staged, rows_quarantined from data_quality.dq_reconciliation "
+        "where rows_in_file <> rows_staged + rows_quarantined").fetchall()

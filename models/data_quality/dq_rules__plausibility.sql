@@ -6,9 +6,10 @@
     names. Nothing here stops the build.
     - csc_date_outside_calendar: a date outside the working-day calendar (1900-01-01 to
       2099-12-31); the working-day figures that need it leave the record out;
-    - csc_implausible_birth_date: a date of birth after the extract date or more than var
-      max_person_age_years years before it (stg_ssd__persons leaves birth_date blank, so the
-      child leaves every age-based population); the date itself is never shown;
+    - csc_birth_date_after_extract: a date of birth after the extract date (stg_ssd__persons
+      leaves birth_date blank, so the child leaves every age-based population);
+      csc_implausible_birth_date: one more than var max_person_age_years years before it (a
+      query: still used). The date itself is never shown;
     - csc_caseload_out_of_range / csc_not_whole_number: a recorded caseload above var
       max_recorded_caseload, or any count that is not a whole number (12.7 is not read as 13);
     - csc_team_not_in_team_structure: one finding per team id that records use but
@@ -97,20 +98,24 @@ date_outside_calendar as (
 
 implausible_birth_date as (
     select
-        'csc_implausible_birth_date' as rule_id,
+        case staged.birth_date_implausibility
+            when 'after_extract_date' then 'csc_birth_date_after_extract'
+            else 'csc_implausible_birth_date'
+        end as rule_id,
         {{ row_columns['ssd_person'] }}
         'pers_dob' as field,
         {#- a date of birth identifies: it is never copied into a finding #}
         cast(null as varchar) as value,
-        'pers_dob is '
-            || case staged.birth_date_implausibility
-                when 'after_extract_date' then 'after the extract date'
-                else 'more than {{ var('max_person_age_years') }} years before the extract date'
-            end
-            || ' (the date is not shown): it is not used, so the child is excluded from every'
-            || ' age-based population (cla_stability_long and the care-leaver cohort of'
-            || ' care_leavers_in_touch, care_leavers_suitable_accommodation, care_leavers_eet,'
-            || ' care_leavers_pathway_plan_current and care_leavers_with_pa)' as message
+        case staged.birth_date_implausibility
+            when 'after_extract_date'
+                then 'pers_dob is after the extract date (the date is not shown): it is not used, so the child'
+                    || ' is excluded from every age-based population (cla_stability_long and the care-leaver'
+                    || ' cohort of care_leavers_in_touch, care_leavers_suitable_accommodation, care_leavers_eet,'
+                    || ' care_leavers_pathway_plan_current and care_leavers_with_pa)'
+            else 'pers_dob is more than {{ var('max_person_age_years') }} years before the extract date'
+                || ' (the date is not shown): check it; it is still used, and at that age the person is in'
+                || ' no age-based population at the extract'
+        end as message
     from {{ ref('stg_ssd__persons') }} as staged
     where staged.birth_date_implausibility is not null
 ),

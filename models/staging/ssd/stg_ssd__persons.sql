@@ -1,11 +1,14 @@
 {#
-    A date of birth is kept only when it is plausible for a child of this service: on or
-    before the extract date and not more than var max_person_age_years (default 25) years
-    before it. Otherwise birth_date is null, so the child leaves every age-based population
-    (kpis.md "Age at D": a child without a date of birth is left out), and
-    birth_date_implausibility says why; csc_implausible_birth_date (dq_rules__plausibility)
-    reports it without showing the date. recorded_birth_date keeps the date as read for the
-    data-quality rules that compare it (cin_8520).
+    Plausibility of the date of birth (birth_date_implausibility; reported without showing
+    the date by dq_rules__plausibility):
+    - after the extract date: impossible, so birth_date is null and the child leaves every
+      age-based population (kpis.md "Age at D": a child without a date of birth is left out;
+      a negative age would otherwise count as "under 16"); csc_birth_date_after_extract;
+    - more than var max_person_age_years (default 25) years before the extract date: may be
+      right (a former care leaver's history), so it is a query and the date is still used
+      (at that age the person is in no age-based population at the extract);
+      csc_implausible_birth_date.
+    recorded_birth_date keeps the date as read for the rules that compare it (cin_8520).
 #}
 
 with source as (
@@ -51,7 +54,7 @@ with_birth_date as (
         sex_code,
         ethnicity_code,
         case
-            when birth_date_implausibility is null then recorded_birth_date
+            when coalesce(birth_date_implausibility, '') <> 'after_extract_date' then recorded_birth_date
         end as birth_date,
         recorded_birth_date,
         birth_date_implausibility,

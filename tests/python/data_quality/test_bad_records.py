@@ -238,19 +238,23 @@ def test_caseload_too_large_for_an_integer_is_a_finding_not_an_error(bad):
 
 
 def test_implausible_birth_dates_are_findings_without_the_date(bad, reference):
-    rows = bad.execute("select child_key, value, message from data_quality.dq_rule_failures "
-                       "where rule_id = 'csc_implausible_birth_date' order by message").fetchall()
+    rows = bad.execute("select rule_id, severity, child_key, value, message from data_quality.dq_rule_failures "
+                       "where rule_id in ('csc_birth_date_after_extract', 'csc_implausible_birth_date') "
+                       "order by rule_id").fetchall()
     keys = dict(bad.execute("select person_id, child_key from staging.stg_ssd__persons "
                             "where person_id in ('P900', 'P901')").fetchall())
-    assert [(key, value) for key, value, _ in rows] == [(keys["P900"], None), (keys["P901"], None)]
-    tail = (" (the date is not shown): it is not used, so the child is excluded from every age-based population "
-            "(cla_stability_long and the care-leaver cohort of care_leavers_in_touch, "
-            "care_leavers_suitable_accommodation, care_leavers_eet, care_leavers_pathway_plan_current and "
-            "care_leavers_with_pa)")
-    assert [message for _, _, message in rows] == ["pers_dob is after the extract date" + tail,
-                                                   "pers_dob is more than 25 years before the extract date" + tail]
-    for _, value, message in rows:
-        assert "2022" not in message and "1900" not in message
+    assert [row[:4] for row in rows] == [("csc_birth_date_after_extract", "error", keys["P900"], None),
+                                         ("csc_implausible_birth_date", "query", keys["P901"], None)]
+    assert rows[0][4] == (
+        "pers_dob is after the extract date (the date is not shown): it is not used, so the child is excluded "
+        "from every age-based population (cla_stability_long and the care-leaver cohort of care_leavers_in_touch, "
+        "care_leavers_suitable_accommodation, care_leavers_eet, care_leavers_pathway_plan_current and "
+        "care_leavers_with_pa)")
+    assert rows[1][4] == (
+        "pers_dob is more than 25 years before the extract date (the date is not shown): check it; it is still "
+        "used, and at that age the person is in no age-based population at the extract")
+    for row in rows:
+        assert "2022" not in row[4] and "1900" not in row[4]
     # the child born "after the extract" is looked after, but not in cla_stability_long
     assert _kpi(bad, "cla_stability_long", "2021-10-20") == _kpi(reference, "cla_stability_long", "2021-10-20")
     assert _kpi(bad, "cla_children", "2021-10-20")[0] == _kpi(reference, "cla_children", "2021-10-20")[0] >= 1

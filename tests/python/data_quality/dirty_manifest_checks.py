@@ -40,12 +40,36 @@ def read_manifest(landing: Path) -> list[dict[str, str]]:
 _SHADOWING_KINDS = {"unparseable_date", "missing_mandatory"}
 
 
+def _shadowed_faults(landing: Path, manifest: list[dict[str, str]]) -> set[tuple[str, str, str]]:
+    """(file, row, kind) of the faults another injected fault made undetectable.
+
+    - end_before_start on a row whose start date was also made unreadable or blank;
+    - overlapping_plan copied from a plan of the same child whose end was put before its
+      start (the copy then overlaps nothing).
+    """
+    from csc.synth.dirty import SPEC
+
+    shadowing = {(f["file"], f["row_number"]) for f in manifest if f["fault_kind"] in _SHADOWING_KINDS}
+    shadowed = {(f["file"], f["row_number"], f["fault_kind"]) for f in manifest
+                if f["fault_kind"] == "end_before_start" and (f["file"], f["row_number"]) in shadowing}
+    for file in {f["file"] for f in manifest if f["fault_kind"] == "overlapping_plan"}:
+        person_column = SPEC[file.rsplit(".", 1)[0]]["overlap"][0]
+        with (landing / file).open(newline="", encoding="utf-8") as handle:
+            persons = [row.get(person_column) for row in csv.DictReader(handle)]
+        ended_early = {persons[int(f["row_number"]) - 1] for f in manifest
+                       if f["file"] == file and f["fault_kind"] == "end_before_start"}
+        shadowed |= {(file, f["row_number"], "overlapping_plan") for f in manifest
+                     if f["file"] == file and f["fault_kind"] == "overlapping_plan"
+                     and persons[int(f["row_number"]) - 1] in ended_early}
+    return shadowed
+
+
 def unreported_faults(con: duckdb.DuckDBPyConnection, landing: Path,
                       skip_shadowed: bool = False) -> tuple[list[dict[str, str]], Counter]:
     """The real faults of the manifest neither quarantined nor reported, and the faults checked per kind.
 
-    skip_shadowed: leave out an end_before_start fault whose row also has an unreadable or
-    blank date injected (small extracts of many seeds hit that combination).
+    skip_shadowed: leave out the faults another injected fault made undetectable
+    (_shadowed_faults; small extracts of many seeds hit those combinations).
     """
     quarantined = set(con.execute("select table_name, landing_row_number from data_quality.dq_quarantine").fetchall())
     reported: dict[tuple[str, int], set[str]] = {}
@@ -55,11 +79,10 @@ def unreported_faults(con: duckdb.DuckDBPyConnection, landing: Path,
     valid_codes = {(code_list, key) for code_list, key in con.execute(
         "select code_list, lookup_key from staging.stg_reference__code_lookup").fetchall()}
     manifest = read_manifest(landing)
-    shadowing = {(f["file"], f["row_number"]) for f in manifest if f["fault_kind"] in _SHADOWING_KINDS}
+    shadowed = _shadowed_faults(landing, manifest) if skip_shadowed else set()
     missed, checked = [], Counter()
     for fault in manifest:
-        if skip_shadowed and fault["fault_kind"] == "end_before_start" \
-                and (fault["file"], fault["row_number"]) in shadowing:
+        if (fault["file"], fault["row_number"], fault["fault_kind"]) in shadowed:
             continue
         if fault["is_fault"] != "Y":
             continue

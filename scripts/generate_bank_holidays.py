@@ -2,8 +2,16 @@
 
 The working-day rule of the KPI contract (kpis.md, "Working days") needs every England and
 Wales bank holiday, substitute ("observed") days and one-off days included, for every date
-the data can hold. This script makes `seeds/reference/ref_bank_holidays.csv` for 2000-2035
+the data can hold. This script makes `seeds/reference/ref_bank_holidays.csv` for 1900-2099
 from `holidays.country_holidays("GB", subdiv="ENG")`; England and Wales share one calendar.
+
+Why 1900-2099: the calendar must hold any date a real extract can hold for a living child or
+worker (a worker's or a care leaver's date of birth, a plan review set years ahead). 1900 is
+before any living person's birth, and the package's England calendar is complete from 1872
+(the Bank Holidays Act 1871: Easter Monday, Whit Monday, Boxing Day, with Good Friday and
+Christmas Day as common-law holidays; New Year's Day from 1974, May Day from 1978), so every
+year of the seed is the package's real calendar. A date outside 1900-2099 is not read as a
+date (parse_date gives null) and becomes a data-quality finding instead.
 
 The seed is committed, so a build never depends on the package. Regenerate it after
 upgrading `holidays` (new one-off days are announced from time to time) and review the diff:
@@ -28,8 +36,8 @@ from pathlib import Path
 
 import holidays
 
-FIRST_YEAR = 2000
-LAST_YEAR = 2035
+FIRST_YEAR = 1900
+LAST_YEAR = 2099
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "seeds" / "reference" / "ref_bank_holidays.csv"
 HEADER = ("holiday_date", "holiday_name")
 

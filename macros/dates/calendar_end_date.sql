@@ -3,5 +3,5 @@
     day the bank-holiday seed (ref_bank_holidays) covers.
 #}
 {% macro calendar_end_date() -%}
-    cast('2035-12-31' as date)
+    cast('2099-12-31' as date)
 {%- endmacro %}

@@ -4,5 +4,5 @@
     the calendar has a known working-day status.
 #}
 {% macro calendar_start_date() -%}
-    cast('2000-01-01' as date)
+    cast('1900-01-01' as date)
 {%- endmacro %}

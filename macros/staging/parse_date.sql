@@ -1,8 +1,12 @@
 {#
     Parses a landing date (landing.md "Dates"): YYYY-MM-DD, optionally followed by a time
-    after `T` or a space (the time is dropped), or DD/MM/YYYY (always day first). Returns a
-    DATE, or null when the value is null, matches neither shape, or names a day that does not
-    exist (31/02/2021). Such values are reported through `parse_errors`, never silently lost.
+    after `T` or a space, or DD/MM/YYYY (always day first). The time must be a real time of
+    day (hours 00-23, minutes and seconds 00-59): `2021-04-30 25:00` or `2021-04-30T10:61` is
+    not a date. A valid time is dropped. Returns a DATE, or null when the value is null,
+    matches neither shape, names a day that does not exist (31/02/2021) or has an impossible
+    time; such values are reported through `parse_errors`, never silently lost.
+    A date outside the working-day calendar is still a date here: the models that count
+    working days leave such a record out and csc_date_outside_calendar reports it.
     Engine-specific regex and strptime are dispatched.
 #}
 {% macro parse_date(column) -%}
@@ -12,7 +16,10 @@
 {% macro duckdb__parse_date(column) -%}
     {%- set value = clean_text(column) -%}
     case
-        when regexp_full_match({{ value }}, '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?')
+        when regexp_full_match(
+            {{ value }},
+            '\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?)?'
+        )
             then try_cast(substr({{ value }}, 1, 10) as date)
         when regexp_full_match({{ value }}, '\d{1,2}/\d{1,2}/\d{4}')
             then cast(try_strptime({{ value }}, '%d/%m/%Y') as date)

@@ -1,7 +1,10 @@
 {#
     Parses a landing number (landing.md "Numbers"): digits with an optional decimal point and
     sign; a decimal comma or any other text gives null (and is reported through
-    `parse_errors`). Returns a DOUBLE.
+    `parse_errors`). Returns a DOUBLE exactly as recorded (12.7 stays 12.7); a number too
+    large even for a DOUBLE is null, never a conversion error. Whether the value is usable
+    (a whole number, in a plausible range) is decided where it is used: see whole_number and
+    dq_rules__plausibility.
 #}
 {% macro parse_number(column) -%}
     {{ return(adapter.dispatch('parse_number')(column)) }}
@@ -11,6 +14,7 @@
     {%- set value = clean_text(column) -%}
     case
         when regexp_full_match({{ value }}, '[+-]?(\d+(\.\d*)?|\.\d+)')
-            then cast({{ value }} as double)
+            then try_cast({{ value }} as double)
     end
 {%- endmacro %}
+

@@ -15,6 +15,8 @@ with findings as (
     select * from {{ ref('dq_rules__ssda903') }}
     union all
     select * from {{ ref('dq_rules__workforce') }}
+    union all
+    select * from {{ ref('dq_rules__plausibility') }}
 ),
 
 rules as (

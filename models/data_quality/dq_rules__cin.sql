@@ -527,7 +527,7 @@ cp_visit_outside_plan as (
         'cppv_cp_visit_date' as field,
         cast(cp_visits.cp_visit_date as varchar) as value,
         'Visit date ' || cast(cp_visits.cp_visit_date as varchar) || ' is outside its child protection plan ('
-            || cast(cp_plans.cp_plan_start_date as varchar) || ' to ' || coalesce(cast(cp_plans.cp_plan_end_date as varchar), 'open') || ')' as message
+            || coalesce(cast(cp_plans.cp_plan_start_date as varchar), 'no start date') || ' to ' || coalesce(cast(cp_plans.cp_plan_end_date as varchar), 'open') || ')' as message
     from cp_visits
     inner join cp_plans
         on cp_visits.cp_plan_id = cp_plans.cp_plan_id

@@ -66,7 +66,7 @@
 
 {#- (table, staged column, landing field): mandatory values -#}
 {%- set mandatory = [
-    ('ssd_person', 'birth_date', 'pers_dob'),
+    ('ssd_person', 'recorded_birth_date', 'pers_dob'),
     ('ssd_cin_episodes', 'person_id', 'cine_person_id'),
     ('ssd_cin_episodes', 'referral_date', 'cine_referral_date'),
     ('ssd_cin_episodes', 'referral_source_code', 'cine_referral_source_code'),
@@ -107,7 +107,7 @@
 
 {#- (rule, table, staged date column, landing field): dates that cannot be after the extract date -#}
 {%- set not_future = [
-    ('cin_8520', 'ssd_person', 'birth_date', 'pers_dob'),
+    ('cin_8520', 'ssd_person', 'recorded_birth_date', 'pers_dob'),
     ('csc_date_after_extract', 'ssd_person', 'death_date', 'pers_death_date'),
     ('csc_date_after_extract', 'ssd_cin_episodes', 'referral_date', 'cine_referral_date'),
     ('csc_date_after_extract', 'ssd_cin_episodes', 'close_date', 'cine_close_date'),

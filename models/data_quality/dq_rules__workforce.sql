@@ -2,7 +2,8 @@
 
 {#
     This project's checks on the workforce and organisation files (no DfE return validates
-    them): FTEs outside a sensible range, negative caseloads, an HR establishment row whose
+    them): FTEs outside a sensible range (vars max_fte_per_person, max_establishment_fte_per_row;
+    such values leave the FTE sums), negative caseloads, an HR establishment row whose
     as-at date, role and team repeats an earlier row, involvements ending before they start, team ids that are not in ssd_department, and an
     extract manifest that is not exactly one row. Each rule is described in the dq_rules seed.
 #}
@@ -36,10 +37,11 @@ fte_out_of_range as (
         landing_row_number,
         'prof_full_time_equivalency' as field,
         cast(fte as varchar) as value,
-        'FTE ' || cast(fte as varchar) || ' is outside 0 to 1.5' as message
+        'FTE ' || cast(fte as varchar) || ' is outside 0 to {{ var('max_fte_per_person') }}: it is not used,'
+            || ' and the worker is excluded from caseload_average (numerator and denominator)' as message
     from professionals
     where fte < 0
-        or fte > 1.5
+        or fte > {{ var('max_fte_per_person') }}
 ),
 
 negative_caseload as (
@@ -51,7 +53,8 @@ negative_caseload as (
         landing_row_number,
         'prof_professional_caseload' as field,
         cast(recorded_caseload as varchar) as value,
-        'Caseload ' || cast(recorded_caseload as varchar) || ' is negative' as message
+        'Caseload ' || cast(recorded_caseload as varchar) || ' is negative: it is not used'
+            || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)' as message
     from professionals
     where recorded_caseload < 0
 ),
@@ -68,9 +71,13 @@ negative_establishment_fte as (
         landing_row_number,
         '{{ column }}' as field,
         cast({{ column }} as varchar) as value,
-        '{{ column }} ' || cast({{ column }} as varchar) || ' is negative' as message
+        '{{ column }} ' || cast({{ column }} as varchar) || ' is '
+            || case when {{ column }} < 0 then 'negative' else 'above {{ var('max_establishment_fte_per_row') }}' end
+            || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'
+            || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return' as message
     from hr_establishment
     where {{ column }} < 0
+        or {{ column }} > {{ var('max_establishment_fte_per_row') }}
     {%- if not loop.last %}
     union all
     {%- endif %}

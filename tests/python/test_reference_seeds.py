@@ -176,24 +176,26 @@ def bank_holidays() -> list[dict[str, str]]:
 
 
 def test_bank_holidays_equal_the_holidays_package(bank_holidays):
-    package = holidays.country_holidays("GB", subdiv="ENG", years=range(2000, 2036), language="en_GB")
+    package = holidays.country_holidays("GB", subdiv="ENG", years=range(1900, 2100), language="en_GB")
     expected = sorted((day.isoformat(), name) for day, name in package.items())
     found = [(row["holiday_date"], row["holiday_name"]) for row in bank_holidays]
     assert len(found) == len(expected)
     assert found == expected
 
 
-def test_bank_holidays_cover_2000_to_2035_with_one_off_days(bank_holidays):
+def test_bank_holidays_cover_1900_to_2099_with_one_off_days(bank_holidays):
     days = [dt.date.fromisoformat(row["holiday_date"]) for row in bank_holidays]
     assert days == sorted(set(days))
-    assert {day.year for day in days} == set(range(2000, 2036))
+    assert {day.year for day in days} == set(range(1900, 2100))
     for day in ONE_OFF_DAYS:
         assert day in days, day
     # the dates the one-off days replaced are ordinary working days
     for day in (dt.date(2020, 5, 4), dt.date(2022, 5, 30), dt.date(2012, 5, 28)):
         assert day not in days, day
-    # every year has at least the 8 regular England and Wales bank holidays on weekdays
-    for year in range(2000, 2036):
+    # before 1974 (New Year's Day) and 1978 (May Day) England had fewer bank holidays
+    assert dt.date(1950, 1, 2) not in days and dt.date(1950, 12, 26) in days
+    # from 1978 every year has at least the 8 regular England and Wales bank holidays on weekdays
+    for year in range(1978, 2100):
         weekdays = [day for day in days if day.year == year and day.weekday() < 5]
         assert len(weekdays) >= 8, year
 

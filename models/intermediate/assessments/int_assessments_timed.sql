@@ -66,7 +66,8 @@ working_days_counted as (
 timed as (
 
     -- a date outside the working-day calendar is an error (kpis.md), not a working day:
-    -- such an assessment is left out and named, and a test on fct_assessments fails
+    -- such an assessment is left out of the population and named here, and
+    -- csc_date_outside_calendar reports the date (the build goes on)
     select
         *,
         case

@@ -47,7 +47,14 @@ final as (
         case
             when extracts.is_accommodation_suitable_recorded
                 then coalesce(extracts.is_accommodation_suitable, false)
+            -- landing.md: the fallback reads a two-character 903 code, i.e. one of the
+            -- contract's accommodation type letters followed by 1 (suitable) or 2 (not);
+            -- any other code (A1, B3) says nothing about suitability: unknown, not suitable
             when length(extracts.accommodation_code) = 2
+                and substr(extracts.accommodation_code, 1, 1) in (
+                    'B', 'C', 'D', 'E', 'G', 'H', 'K', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z'
+                )
+                and substr(extracts.accommodation_code, 2, 1) in ('1', '2')
                 then substr(extracts.accommodation_code, 2, 1) = '1'
             else false
         end as is_suitably_accommodated,

@@ -83,7 +83,10 @@ open_at_period_end as (
 
 overdue_at_period_end as (
 
-    -- the timescale runs from the assessment start here, whatever the clock-start var
+    -- the timescale runs from the assessment start here, whatever the clock-start var;
+    -- a start outside the working-day calendar gives null working days, so the assessment
+    -- is left out (kpis.md: such a date is an error, not a working day), and
+    -- csc_date_outside_calendar reports it as excluded from assessments_overdue
     select *
     from open_at_period_end
     where

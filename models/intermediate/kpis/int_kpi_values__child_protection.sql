@@ -248,6 +248,9 @@ units as (
         cast(null as varchar) as locality,
         cast(null as varchar) as category_of_abuse
     from children_at_period_end
+    -- null only when the date counted from is outside the working-day calendar: such a child
+    -- is left out at P (csc_date_outside_calendar), never counted as late
+    where working_days_since_last_seen_visit is not null
 
 ),
 

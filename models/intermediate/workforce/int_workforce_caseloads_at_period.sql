@@ -1,7 +1,9 @@
 -- One row per social worker and reporting period in which the worker holds at least one
 -- involvement open at P (start <= P and (end is null or end > P): an involvement ending on P
 -- is not open). Involvements of professionals missing from ssd_professionals, or without a
--- start date, are left out. Involvements are joined only to the periods they are open in.
+-- start date, are left out, and so are those of a worker whose FTE is out of range
+-- (is_fte_out_of_range: the worker leaves caseload_average, reported by
+-- csc_fte_out_of_range). Involvements are joined only to the periods they are open in.
 
 with
 
@@ -22,6 +24,7 @@ professionals as (
 
     select * from {{ ref('int_workforce_professionals') }}
     where is_social_worker
+        and is_fte_out_of_range is not true
 
 ),
 

@@ -2,6 +2,12 @@
 -- teams; a null FTE adds nothing). Role is the role as recorded (trimmed), `unknown` when
 -- blank. Rows without an as_at_date are left out. next_as_at_date is the following return:
 -- this return applies to period ends in [as_at_date, next_as_at_date).
+-- A row with any FTE below 0 or above var max_establishment_fte_per_row (default 1000) is
+-- left out of every sum of its return (a budgeted FTE of -5 is not summed into the
+-- establishment): the row's FTEs describe one team and role together, and keeping its other
+-- columns would pair its vacancies with other rows' budget. csc_fte_out_of_range reports it.
+
+{%- set fte_columns = ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte'] %}
 
 with
 
@@ -9,6 +15,9 @@ hr_rows as (
 
     select * from {{ ref('stg_la__hr_establishment') }}
     where as_at_date is not null
+        {%- for column in fte_columns %}
+        and coalesce({{ column }} between 0 and {{ var('max_establishment_fte_per_row') }}, true)
+        {%- endfor %}
 
 ),
 

@@ -7,7 +7,7 @@ typed as (
         {{ clean_text('la_code') }} as la_code,
         {{ clean_text('la_name') }} as la_name,
         {{ parse_date('extract_date') }} as extract_date,
-        cast({{ parse_number('child_population') }} as bigint) as child_population,
+        {{ whole_number(parse_number('child_population')) }} as child_population,
         {{ parse_errors(dates=['extract_date'], flags=[], numbers=['child_population']) }} as parse_errors,
         landing_row_number
     from source

@@ -10,7 +10,7 @@ typed as (
         {{ clean_text('prof_professional_department') }} as team_id,
         {{ parse_number('prof_full_time_equivalency') }} as fte,
         {{ parse_flag('prof_agency_worker_flag') }} as is_agency_worker,
-        cast({{ parse_number('prof_professional_caseload') }} as bigint) as recorded_caseload,
+        {{ parse_number('prof_professional_caseload') }} as recorded_caseload,
         {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
         landing_row_number
     from source

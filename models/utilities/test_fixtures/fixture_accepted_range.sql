@@ -13,11 +13,11 @@ fixture_values as (
     select *
     from (
         values
-            (1, 0, '2000-01-01'),
+            (1, 0, '1900-01-01'),
             (2, 5, '2010-06-15'),
-            (3, 10, '2035-12-31'),
+            (3, 10, '2099-12-31'),
             (4, null, null),
-            (5, 7, '1999-12-31')
+            (5, 7, '1899-12-31')
     ) as fixture_rows (fixture_row_id, score, event_date)
 
 ),

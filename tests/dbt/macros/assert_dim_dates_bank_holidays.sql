@@ -2,9 +2,12 @@
     England and Wales bank holidays in dim_dates (gov.uk):
     - one-off and moved bank holidays are bank holidays and not working days;
     - the normal dates they replaced are working days;
-    - every calendar year has 8 bank holidays on weekdays, except the years with
-      one-offs (2002, 2011, 2012, 2023: 9; 2022: 10). A year with fewer means
-      the seed does not cover it.
+    - every calendar year from 1978 (the first with May Day) has 8 bank holidays on
+      weekdays, except the years with one-offs (1981, 1999, 2002, 2011, 2012, 2023: 9;
+      2022: 10); every earlier year of the calendar (from 1900) has at least Good Friday,
+      Easter Monday and the Whit or spring bank holiday Monday, always weekdays (New
+      Year's Day became a bank holiday in 1974). A year with fewer means the seed does
+      not cover it.
     Returns a row per problem.
 #}
 
@@ -79,11 +82,15 @@ year_problems as (
         calendar_year,
         weekday_bank_holidays
     from weekday_holidays_per_year
-    where weekday_bank_holidays <> case
-            when calendar_year in (2002, 2011, 2012, 2023) then 9
-            when calendar_year = 2022 then 10
-            else 8
-        end
+    where (
+            calendar_year >= 1978
+            and weekday_bank_holidays <> case
+                when calendar_year in (1981, 1999, 2002, 2011, 2012, 2023) then 9
+                when calendar_year = 2022 then 10
+                else 8
+            end
+        )
+        or (calendar_year < 1978 and weekday_bank_holidays < 3)
 
 ),
 

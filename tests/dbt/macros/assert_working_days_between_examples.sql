@@ -31,11 +31,13 @@ examples as (
             ('45 working days: Mon 1 Mar to Thu 6 May 2021, across Easter and 3 May', '2021-03-01', '2021-05-06', 45),
             ('46 working days: Mon 1 Mar to Fri 7 May 2021', '2021-03-01', '2021-05-07', 46),
             ('end before start is negative: Mon to the previous Fri', '2021-03-08', '2021-03-05', -1),
-            ('whole calendar', '2000-01-01', '2035-12-31', 9097),
+            ('whole calendar', '1900-01-01', '2099-12-31', 50793),
+            ('Millennium: Thu 30 Dec 1999 to Tue 4 Jan 2000 (31 Dec one-off, 3 Jan substitute New Year)', '1999-12-30', '2000-01-04', 1),
+            ('1950, before New Year''s Day was a bank holiday: Fri 30 Dec 1949 to Tue 3 Jan 1950', '1949-12-30', '1950-01-03', 2),
             ('null start date', null, '2021-03-08', null),
             ('null end date', '2021-03-05', null, null),
-            ('date before the calendar gives null', '1999-12-31', '2000-01-04', null),
-            ('date after the calendar gives null', '2035-12-31', '2036-01-02', null)
+            ('date before the calendar gives null', '1899-12-31', '1900-01-03', null),
+            ('date after the calendar gives null', '2099-12-31', '2100-01-04', null)
     ) as example_values (example, start_date, end_date, expected_working_days)
 
 ),

@@ -9,11 +9,9 @@ extract from the same generator must give no error-severity finding.
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -21,6 +19,7 @@ import pytest
 
 from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
+from dirty_manifest_checks import read_manifest, unreported_faults
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("csc.synth") is None or importlib.util.find_spec("csc.synth.cli") is None,
@@ -28,19 +27,6 @@ pytestmark = pytest.mark.skipif(
 )
 
 CHILDREN = "6000"
-#: landing code columns and their code lists, to tell a generator "unknown code" that is in
-#: fact a valid code (e.g. accommodation X = custody) from a real fault
-CODE_LISTS = {
-    "cine_referral_source_code": "referral_source", "cine_cin_primary_need_code": "primary_need",
-    "cine_close_reason": "closure_reason", "cppl_cp_plan_initial_category": "category_of_abuse",
-    "cppl_cp_plan_latest_category": "category_of_abuse", "clae_cla_episode_start_reason": "reason_new_episode",
-    "clae_cla_primary_need_code": "primary_need", "clae_cla_episode_ceased_reason": "reason_episode_ceased",
-    "lega_legal_status": "legal_status", "clap_cla_placement_type": "placement_type",
-    "clap_cla_placement_change_reason": "placement_change_reason", "clah_health_check_type": "health_check_type",
-    "clah_health_check_status": "health_check_status", "clea_care_leaver_eligibility": "care_leaver_eligibility",
-    "clea_care_leaver_in_touch": "care_leaver_in_touch", "clea_care_leaver_accommodation": "care_leaver_accommodation",
-    "clea_care_leaver_activity": "care_leaver_activity",
-}
 
 
 def _build(tmp_path_factory, name: str, dirty: bool) -> tuple[Path, Path]:
@@ -71,11 +57,6 @@ def clean(tmp_path_factory):
         yield con
 
 
-def _manifest(landing: Path) -> list[dict[str, str]]:
-    with (landing / "_dirty_manifest.csv").open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def test_every_table_reconciles(dirty):
     con, _ = dirty
     rows = con.execute("select table_name, rows_in_file, rows_staged, rows_quarantined from data_quality.dq_reconciliation").fetchall()
@@ -88,7 +69,7 @@ def test_duplicates_are_quarantined_and_the_first_row_kept(dirty):
     con, landing = dirty
     quarantined = {(t, r): kept for t, r, kept in con.execute(
         "select table_name, landing_row_number, kept_landing_row_number from data_quality.dq_quarantine").fetchall()}
-    duplicates = [f for f in _manifest(landing) if f["fault_kind"] == "duplicate_id" and f["file"].startswith("ssd_")]
+    duplicates = [f for f in read_manifest(landing) if f["fault_kind"] == "duplicate_id" and f["file"].startswith("ssd_")]
     assert duplicates
     for fault in duplicates:
         key = (fault["file"].rsplit(".", 1)[0], int(fault["row_number"]))
@@ -98,27 +79,7 @@ def test_duplicates_are_quarantined_and_the_first_row_kept(dirty):
 
 def test_every_injected_fault_is_reported_or_quarantined(dirty):
     con, landing = dirty
-    quarantined = set(con.execute("select table_name, landing_row_number from data_quality.dq_quarantine").fetchall())
-    reported: dict[tuple[str, int], set[str]] = {}
-    for table, row, field in con.execute(
-            "select table_name, landing_row_number, field from data_quality.dq_rule_failures").fetchall():
-        reported.setdefault((table, row), set()).add(field or "")
-    valid_codes = {(code_list, key) for code_list, key in con.execute(
-        "select code_list, lookup_key from staging.stg_reference__code_lookup").fetchall()}
-    missed, checked = [], Counter()
-    for fault in _manifest(landing):
-        if fault["is_fault"] != "Y":
-            continue
-        if fault["fault_kind"] == "unknown_code":
-            normalised = fault["value"].strip().upper().replace(" ", "_").replace("-", "_")
-            if (CODE_LISTS.get(fault["field"]), normalised) in valid_codes:
-                continue  # the generator wrote a code that is valid for this field: not a fault
-        table, row = fault["file"].rsplit(".", 1)[0], int(fault["row_number"])
-        checked[fault["fault_kind"]] += 1
-        if (table, row) in quarantined:
-            continue
-        if not any(fault["field"] in field for field in reported.get((table, row), ())):
-            missed.append(fault)
+    missed, checked = unreported_faults(con, landing)
     assert sum(checked.values()) > 100, checked
     assert not missed, f"{len(missed)} faults not reported, e.g. {missed[:5]}"
 

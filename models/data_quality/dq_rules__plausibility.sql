@@ -72,12 +72,7 @@
     ~ ('staged.child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        staged.landing_row_number,"}) %}
 {%- endfor %}
 
-with extract_manifest as (
-    select max(extract_date) as extract_date
-    from {{ ref('stg_la__extract_manifests') }}
-),
-
-date_outside_calendar as (
+with date_outside_calendar as (
     {%- for table, column, field, consequence in calendar_dates %}
     select
         'csc_date_outside_calendar' as rule_id,

@@ -68,7 +68,7 @@
 {%- set row_columns = {} %}
 {%- for table, t in keys.items() %}
 {%- do row_columns.update({table: "'" ~ table ~ "' as table_name,\n        "
-    ~ ('cast(staged.' ~ t.staged_key ~ ' as varchar)' if t.staged_key else 'cast(null as varchar)') ~ " as record_id,\n        "
+    ~ ('cast(staged.' ~ t.staged_key ~ ' as varchar)' if t.staged_key and t.key != t.person else 'cast(null as varchar)') ~ " as record_id,\n        "
     ~ ('staged.child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        staged.landing_row_number,"}) %}
 {%- endfor %}
 

@@ -15,9 +15,9 @@ import secrets
 import stat
 from pathlib import Path
 
+from csc.dbt_plugins.pseudonym import KEY_ENV, PseudonymKeyError, parse_key
 from csc.paths import key_file
 
-KEY_ENV = "CSC_PSEUDONYM_KEY"
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 
 
@@ -29,7 +29,11 @@ def resolve_pseudonym_key(db_path: Path, create: bool = True) -> str:
     """The key for the warehouse at ``db_path``: the environment's, else its key file's."""
     from_env = os.environ.get(KEY_ENV)
     if from_env:
-        return from_env
+        try:
+            parse_key(from_env)  # the same rule dbt applies, said before dbt starts
+        except PseudonymKeyError as error:
+            raise KeyFileError(str(error)) from None
+        return from_env.strip()
     path = key_file(db_path)
     if not path.exists():
         if not create:

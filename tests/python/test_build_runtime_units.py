@@ -155,8 +155,18 @@ def test_key_file_is_created_private_and_reused(tmp_path, monkeypatch):
 
 
 def test_environment_key_wins(tmp_path, monkeypatch):
+    monkeypatch.setenv(KEY_ENV, " " + "ab" * 20 + " ")
+    assert resolve_pseudonym_key(tmp_path / "wh.duckdb") == "ab" * 20
+    assert not key_file(tmp_path / "wh.duckdb").exists()
+
+
+def test_unusable_environment_key_is_refused_before_dbt(tmp_path, monkeypatch):
     monkeypatch.setenv(KEY_ENV, "from-the-environment")
-    assert resolve_pseudonym_key(tmp_path / "wh.duckdb") == "from-the-environment"
+    with pytest.raises(KeyFileError, match="CSC_PSEUDONYM_KEY must be an even number of hex digits"):
+        resolve_pseudonym_key(tmp_path / "wh.duckdb")
+    monkeypatch.setenv(KEY_ENV, "ab" * 8)
+    with pytest.raises(KeyFileError, match="CSC_PSEUDONYM_KEY is too short"):
+        resolve_pseudonym_key(tmp_path / "wh.duckdb")
     assert not key_file(tmp_path / "wh.duckdb").exists()
 
 

@@ -159,14 +159,6 @@
     ('ssd_involvements', 'professional_id', 'invo_professional_id', 'ssd_professionals'),
 ] %}
 
-{#- row identity columns of each staged table -#}
-{%- set row_columns = {} %}
-{%- for table, t in keys.items() %}
-{%- do row_columns.update({table: "'" ~ table ~ "' as table_name,\n        "
-    ~ ('cast(' ~ t.staged_key ~ ' as varchar)' if t.staged_key and t.key != t.person else 'cast(null as varchar)') ~ " as record_id,\n        "
-    ~ ('child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        landing_row_number,"}) %}
-{%- endfor %}
-
 with extract_manifest as (
     select max(extract_date) as extract_date
     from {{ ref('stg_la__extract_manifests') }}
@@ -176,7 +168,7 @@ with extract_manifest as (
 
 parse_{{ table }} as (
     select
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table]) }}
         parse_error
     from {{ ref(keys[table].model) }},
         unnest(string_split(parse_errors, '; ')) as split_errors (parse_error)
@@ -220,7 +212,7 @@ unknown_code_findings as (
     {%- for rule, table, column, known, field in unknown_codes %}
     select
         '{{ rule }}' as rule_id,
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
         cast({{ column }} as varchar) as value,
         '''' || {{ column }} || ''' is not a code of the {{ field }} code list' as message
@@ -236,7 +228,7 @@ missing_value_findings as (
     {%- for table, column, field in mandatory %}
     select
         'csc_missing_value' as rule_id,
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
         cast(null as varchar) as value,
         '{{ field }} is blank and is required' as message
@@ -253,7 +245,7 @@ future_date_findings as (
     {%- for rule, table, column, field in not_future %}
     select
         '{{ rule }}' as rule_id,
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
         {%- if field in identifying %}
         cast(null as varchar) as value,
@@ -278,7 +270,7 @@ orphan_reference_findings as (
     {%- for table, column, field, target in references %}
     select
         'csc_orphan_reference' as rule_id,
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
         {%- if column == 'person_id' %}
         {#- a person id is not repeated outside staging: child_key identifies the child #}

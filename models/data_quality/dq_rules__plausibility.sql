@@ -64,19 +64,11 @@
     ('ssd_involvements', 'involvement_end_date', 'invo_involvement_end_date', not_used),
 ] %}
 
-{#- row identity columns of a staged table read as `staged`, as in the other rule models -#}
-{%- set row_columns = {} %}
-{%- for table, t in keys.items() %}
-{%- do row_columns.update({table: "'" ~ table ~ "' as table_name,\n        "
-    ~ ('cast(staged.' ~ t.staged_key ~ ' as varchar)' if t.staged_key and t.key != t.person else 'cast(null as varchar)') ~ " as record_id,\n        "
-    ~ ('staged.child_key' if t.person else 'cast(null as varchar)') ~ " as child_key,\n        staged.landing_row_number,"}) %}
-{%- endfor %}
-
 with date_outside_calendar as (
     {%- for table, column, field, consequence in calendar_dates %}
     select
         'csc_date_outside_calendar' as rule_id,
-        {{ row_columns[table] }}
+        {{ dq_record_identity(keys[table], 'staged.') }}
         '{{ field }}' as field,
         cast(staged.{{ column }} as varchar) as value,
         '{{ field }} ' || cast(staged.{{ column }} as varchar)
@@ -97,7 +89,7 @@ implausible_birth_date as (
             when 'after_extract_date' then 'csc_birth_date_after_extract'
             else 'csc_implausible_birth_date'
         end as rule_id,
-        {{ row_columns['ssd_person'] }}
+        {{ dq_record_identity(keys['ssd_person'], 'staged.') }}
         'pers_dob' as field,
         {#- a date of birth identifies: it is never copied into a finding #}
         cast(null as varchar) as value,
@@ -118,7 +110,7 @@ implausible_birth_date as (
 caseload_out_of_range as (
     select
         'csc_caseload_out_of_range' as rule_id,
-        {{ row_columns['ssd_professionals'] }}
+        {{ dq_record_identity(keys['ssd_professionals'], 'staged.') }}
         'prof_professional_caseload' as field,
         cast(staged.recorded_caseload as varchar) as value,
         'Caseload ' || cast(staged.recorded_caseload as varchar)
@@ -132,7 +124,7 @@ caseload_out_of_range as (
 not_whole_number as (
     select
         'csc_not_whole_number' as rule_id,
-        {{ row_columns['ssd_professionals'] }}
+        {{ dq_record_identity(keys['ssd_professionals'], 'staged.') }}
         'prof_professional_caseload' as field,
         cast(staged.recorded_caseload as varchar) as value,
         'Caseload ' || cast(staged.recorded_caseload as varchar)
@@ -144,7 +136,7 @@ not_whole_number as (
     union all
     select
         'csc_not_whole_number' as rule_id,
-        {{ row_columns['extract_manifest'] }}
+        {{ dq_record_identity(keys['extract_manifest'], 'staged.') }}
         'child_population' as field,
         cast(staged.child_population_number as varchar) as value,
         'child_population ' || cast(staged.child_population_number as varchar)

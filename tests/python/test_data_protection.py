@@ -15,7 +15,6 @@ import csv
 import datetime as dt
 import hashlib
 import hmac
-import os
 import re
 import shutil
 from pathlib import Path
@@ -24,6 +23,7 @@ import duckdb
 import pytest
 
 from csc.dbt_plugins.pseudonym import KEY_ENV, child_key, macro_sql, parse_key
+from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
 from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
 
@@ -47,7 +47,10 @@ IDENTIFYING_FIELDS = re.compile(
 # episode long before it, a death before birth (P007), a duplicate and a blank person id.
 EXTRA_ROWS = {
     "ssd_person.csv": [
-        ["P006", "F", "WBRI", "2022-01-05", "", "Erin", "Sample", "9990000006"],
+        # born 284 days after her referral (cin_8606, csc_event_before_birth)
+        ["P006", "F", "WBRI", "2021-10-15", "", "Erin", "Sample", "9990000006"],
+        # born after the extract date (csc_birth_date_after_extract)
+        ["P008", "M", "WBRI", "2022-01-05", "", "Hal", "Sample", "9990000008"],
         ["P007", "M", "WBRI", "14/06/2015", "2014-01-01", "Finn", "Sample", "9990000007"],
         ["P001", "F", "WBRI", "2012-03-04", "", "Alice", "Example", "9990000001"],
         ["", "M", "WBRI", "2011-11-11", "", "Gus", "Sample", ""],
@@ -103,20 +106,12 @@ def _key_rows(paths: WarehousePaths) -> dict[str, str]:
 
 
 def _run_persons(work: Path, landing: Path, key: str | None) -> tuple[WarehousePaths, object]:
-    """Build only stg_ssd__persons in ``work`` with ``key`` as CSC_PSEUDONYM_KEY (None: unset)."""
+    """Build stg_ssd__persons and what it reads in ``work``, giving dbt ``key`` as
+    CSC_PSEUDONYM_KEY exactly as written (None: unset), as plain dbt would get it (no key
+    file is looked for: that is csc's side, tested in test_build_runtime_units)."""
     paths = make_paths(find_project_dir(), work, landing)
-    saved = os.environ.get(KEY_ENV)
-    try:
-        if key is None:
-            os.environ.pop(KEY_ENV, None)
-        else:
-            os.environ[KEY_ENV] = key
-        return paths, dbt(paths, "run", "--select", "stg_ssd__persons")
-    finally:
-        if saved is None:
-            os.environ.pop(KEY_ENV, None)
-        else:
-            os.environ[KEY_ENV] = saved
+    return paths, run_dbt(paths, ["run", "--select", "+stg_ssd__persons"],
+                          pseudonym_key="" if key is None else key)
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +145,7 @@ def test_rules_about_dates_of_birth_fired(published_columns):
     con, _ = published_columns
     fired = {rule for (rule,) in con.execute("select distinct rule_id from data_quality.dq_rule_failures").fetchall()}
     assert {"cin_8520", "cin_8535Q", "cin_8606", "csc_event_before_birth", "ssda903_302",
-            "csc_unparseable_date"} <= fired
+            "csc_unparseable_date", "csc_birth_date_after_extract"} <= fired
     reasons = con.execute(
         "select reason from data_quality.dq_quarantine where table_name = 'ssd_person' order by reason"
     ).fetchall()

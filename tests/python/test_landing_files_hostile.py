@@ -253,7 +253,7 @@ def test_a_folder_name_with_a_backslash_a_newline_and_quotes_is_read(tmp_path: P
     landing = tmp_path / "O'Brien\\exports\n\"2021\" $HOME"
     shutil.copytree(MINIMAL_LANDING, landing)
     paths = make_paths(project_dir, tmp_path, landing)
-    result = dbt(paths, "run", "--select", "stg_ssd__persons")
+    result = dbt(paths, "run", "--select", "+stg_ssd__persons")
     assert result.ok, "\n".join(result.output[-20:])
     with duckdb.connect(str(paths.db_path), read_only=True) as con:
         assert con.execute("select count(*) from staging.stg_ssd__persons").fetchall() == [(5,)]

@@ -18,7 +18,7 @@ venv: $(VENV)/.installed
 
 # Install exactly the locked versions. --no-deps: the lock is complete, and it leaves out
 # dbt-core's experimental parser, whose install downloads a binary from outside PyPI
-# (../shared/notes/tooling.md §1.1).
+# (README "Dependencies").
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock

@@ -1,7 +1,7 @@
 {{ config(materialized='table', schema='data_quality', tags=['data_quality']) }}
 
 {#
-    CIN census rules (DfE VCIN; ../shared/notes/domain.md §3) and this project's own checks on
+    CIN census rules (the DfE's CIN census validation rules, by their DfE numbers) and this project's own checks on
     the children-in-need tables, on the rows staging kept: dates out of order, dates before
     birth, overlapping or multiple open episodes and plans, CP plan start not equal to its
     ICPC date, assessment or s47 before its referral, closure date without reason, activity on

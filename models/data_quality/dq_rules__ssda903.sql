@@ -1,7 +1,7 @@
 {{ config(materialized='table', schema='data_quality', tags=['data_quality']) }}
 
 {#
-    SSDA903 rules (DfE V903; ../shared/notes/domain.md §3) and this project's own checks on the
+    SSDA903 rules (the DfE's SSDA903 validation rules, by their DfE numbers) and this project's own checks on the
     looked-after and care-leaver tables, on the rows staging kept: episode dates out of order
     or before birth, overlapping and unfinished episodes, ceased date and reason not paired,
     first episode not started with reason S, X1 without a continuing episode, short-term legal

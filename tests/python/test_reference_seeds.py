@@ -1,7 +1,7 @@
 """Checks of the reference seeds against the landing and KPI contracts.
 
 The expected code lists and KPI ids below are written from the contracts
-(../shared/spec/landing.md "Canonical codes" and "Synonyms", ../shared/spec/kpis.md
+(docs/contracts/landing.md "Canonical codes" and "Synonyms", docs/contracts/kpis.md
 "Catalogue"), not read from the seeds, so a seed that drifts from the contract fails here.
 """
 

@@ -1,7 +1,7 @@
 """Great Expectations checks run after `dbt build` (issue 6).
 
 `run_checks(db_path, out_dir)` opens the warehouse read-only, queries each checked table into
-a pandas frame (GX's SQL datasource does not work on DuckDB: ../shared/notes/tooling.md §4),
+a pandas frame (GX 1.24's SQL datasource does not work on DuckDB),
 validates it against its suite (csc.checks.suites) with one GX checkpoint per table in a file
 context under ``out_dir`` (never in the repository), and writes the Data Docs there.
 

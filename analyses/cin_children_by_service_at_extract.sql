@@ -1,0 +1,48 @@
+-- Share of the children with a CIN plan open at the extract date by the service of the team
+-- holding the plan: the monthly pack's "18% of children currently with a CIN plan are open to
+-- the Disabled Children's Service". Open at D: start <= D and (no end or end > D). A child
+-- with open plans in two services counts once in each; the share is of all children with an
+-- open plan, so shares can add up to more than 100%.
+-- Run: dbt compile --select cin_children_by_service_at_extract, or `dbt show --select` it.
+
+with extract_period as (
+    select period_end as extract_date
+    from {{ ref('dim_reporting_periods') }}
+    where is_latest_period
+),
+
+open_plans as (
+    select
+        plans.child_key,
+        plans.service
+    from {{ ref('fct_cin_plans') }} as plans
+    cross join extract_period
+    where plans.cin_plan_start_date <= extract_period.extract_date
+        and (plans.cin_plan_end_date is null or plans.cin_plan_end_date > extract_period.extract_date)
+),
+
+all_children as (
+    select count(distinct child_key) as children_with_open_plan
+    from open_plans
+),
+
+by_service as (
+    select
+        service,
+        count(distinct child_key) as children
+    from open_plans
+    group by service
+),
+
+final as (
+    select
+        by_service.service,
+        by_service.children,
+        all_children.children_with_open_plan,
+        round(100.0 * by_service.children / all_children.children_with_open_plan, 1) as percent_of_children
+    from by_service
+    cross join all_children
+)
+
+select * from final
+order by children desc

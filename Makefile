@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test venv browser lock clean
+.PHONY: demo test lint venv browser lock clean
 
 venv: $(VENV)/.installed
 
@@ -44,6 +44,10 @@ browser:
 
 test: venv browser
 	$(BIN)/python -m pytest
+
+# Static checks of the Python code (ruff, pinned in requirements.lock; rules in pyproject.toml).
+lint: venv
+	$(BIN)/ruff check src tests scripts
 
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").
 lock:

@@ -86,7 +86,7 @@ def simulate_area(prof: dict[str, Any], area: int, n_children: int, seed: int, h
     loc_r = child_loc[eps["child"]]
     dis_r = dis[eps["child"]]
     cf_kind = np.where(eps["child"] % 2 == 0, "CF1", "CF2")
-    cf_team = np.array([T[k][l] for k, l in zip(cf_kind, loc_r)], dtype=object)
+    cf_team = np.array([T[kind][locality] for kind, locality in zip(cf_kind, loc_r)], dtype=object)
     irt_team = np.array(T["IRT"], dtype=object)[loc_r]
     dcs_team = np.array(T["DCS"], dtype=object)[loc_r]
     a_team = np.where(dis_r, dcs_team, irt_team)

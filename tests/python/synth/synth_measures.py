@@ -3,7 +3,6 @@ independently of the dbt models (used by the synth tests and for re-calibrating 
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 

@@ -46,8 +46,8 @@ def _shadowed_faults(landing: Path, manifest: list[dict[str, str]]) -> set[tuple
     - end_before_start on a row whose start date was also made unreadable or blank;
     - overlapping_plan copied from a plan of the same child whose end was put before its
       start (the copy then overlaps nothing);
-    - before_birth of a child whose date of birth was then blanked (the generator blanks
-      dates of birth last).
+    - before_birth of a child whose date of birth was then blanked or made unreadable (the
+      date of birth's own fault is still checked).
     """
     from csc.synth.dirty import SPEC
 
@@ -64,7 +64,9 @@ def _shadowed_faults(landing: Path, manifest: list[dict[str, str]]) -> set[tuple
                      if f["file"] == file and f["fault_kind"] == "overlapping_plan"
                      and persons[int(f["row_number"]) - 1] in ended_early}
     blanked = {f["id_value"] for f in manifest
-               if f["file"] == "ssd_person.csv" and f["fault_kind"] == "missing_mandatory"}
+               if f["file"] == "ssd_person.csv"
+               and (f["fault_kind"] == "missing_mandatory"
+                    or (f["fault_kind"] == "unparseable_date" and f["field"] == "pers_dob"))}
     for file in {f["file"] for f in manifest if f["fault_kind"] == "before_birth"}:
         person_column = SPEC[file.rsplit(".", 1)[0]]["born"][0]
         with (landing / file).open(newline="", encoding="utf-8") as handle:

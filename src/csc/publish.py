@@ -3,10 +3,15 @@
 The published file holds only aggregate, non-identifying tables, copied with explicit column
 lists from the warehouse:
 
-* ``fct_kpi_values`` with small numbers suppressed (see ``csc.report.disclosure``),
+* ``fct_kpi_values``: the dbt model ``fct_kpi_values_published`` (small numbers suppressed
+  in the build, with the dbt var ``suppression_threshold``; see models/marts/publication),
 * ``kpi_catalogue`` (definitions and benchmarks),
 * ``dim_reporting_periods`` and ``dim_teams``,
-* ``dq_rule_summary`` (rule-level counts, suppressed likewise) when the warehouse has it.
+* ``dq_rule_summary``: the dbt model ``dq_rule_summary_published`` (rule-level counts,
+  suppressed likewise) when the warehouse has it.
+
+Nothing here decides what is suppressed; ``--threshold`` only checks that the warehouse was
+built with the threshold the caller expects.
 
 It is written to a temporary file next to the target and moved into place with
 ``os.replace``: a reader holding the old file keeps reading the old (unlinked) file, the next
@@ -28,9 +33,12 @@ from csc.fsync import fsync_path as _fsync_path
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import (
-    DEFAULT_THRESHOLD,
-    suppressed_dq_summary_sql,
-    suppressed_kpi_values_sql,
+    PUBLISHED_DQ_MODEL,
+    PUBLISHED_KPI_MODEL,
+    ThresholdError,
+    built_threshold,
+    check_threshold,
+    threshold_comment,
 )
 from csc.report.options import db_option, threshold_option
 from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
@@ -41,6 +49,28 @@ PUBLISHED_RELATIVE_PATH = Path("published") / "csc_kpis.duckdb"
 # often lag behind the Python package). None writes the running version's default.
 DEFAULT_STORAGE_VERSION = "v1.0.0"
 
+KPI_VALUE_COLUMNS: tuple[str, ...] = (
+    "kpi_id",
+    "period_month",
+    "period_end",
+    "breakdown",
+    "breakdown_value",
+    "numerator",
+    "denominator",
+    "value",
+    "unit",
+    "is_suppressed",
+    "suppression_reason",
+)
+DQ_SUMMARY_COLUMNS: tuple[str, ...] = (
+    "rule_id",
+    "severity",
+    "table_name",
+    "failures",
+    "rows_checked",
+    "failure_rate",
+    "is_suppressed",
+)
 CATALOGUE_COLUMNS: tuple[str, ...] = (
     "kpi_id",
     "kpi_area",
@@ -139,21 +169,23 @@ def _check_no_identifying_columns(con: duckdb.DuckDBPyConnection, catalog: str) 
 
 
 def _write_tables(
-    con: duckdb.DuckDBPyConnection, threshold: int
+    con: duckdb.DuckDBPyConnection, threshold: int | None
 ) -> dict[str, int]:
     """Create the published tables in catalog ``pub`` from catalog ``src``."""
     kpi_values = require_table(con, "fct_kpi_values", catalog="src")
+    published_kpi_values = require_table(con, PUBLISHED_KPI_MODEL, catalog="src")
     catalogue = require_table(con, "kpi_catalogue", catalog="src")
     periods = require_table(con, "dim_reporting_periods", catalog="src")
     teams = require_table(con, "dim_teams", catalog="src")
-    dq_summary = find_table(con, "dq_rule_summary", catalog="src")
+    dq_summary = find_table(con, PUBLISHED_DQ_MODEL, catalog="src")
 
-    _select_columns(con, kpi_values, ("kpi_id", "numerator", "denominator", "value"), "fct_kpi_values")
+    built = check_threshold(threshold, built_threshold(con, catalog="src"))
+    comments = dict(TABLE_COMMENTS)
+    if built is not None:  # the report reads the threshold back from here
+        comments["fct_kpi_values"] += f" Suppressed: {threshold_comment(built)} (dbt var suppression_threshold)."
     statements = {
-        "fct_kpi_values": (
-            f"{suppressed_kpi_values_sql(kpi_values, threshold)}"
-            " order by kpi_id, period_month, breakdown, breakdown_value"
-        ),
+        "fct_kpi_values": _select_columns(con, published_kpi_values, KPI_VALUE_COLUMNS, PUBLISHED_KPI_MODEL)
+        + " order by kpi_id, period_month, breakdown, breakdown_value",
         "kpi_catalogue": _select_columns(con, catalogue, CATALOGUE_COLUMNS, "kpi_catalogue")
         + " order by area_order, kpi_order",
         "dim_reporting_periods": _select_columns(con, periods, PERIOD_COLUMNS, "dim_reporting_periods")
@@ -162,20 +194,22 @@ def _write_tables(
     }
     if dq_summary is not None:
         statements["dq_rule_summary"] = (
-            suppressed_dq_summary_sql(dq_summary, threshold) + " order by rule_id, table_name"
+            _select_columns(con, dq_summary, DQ_SUMMARY_COLUMNS, PUBLISHED_DQ_MODEL)
+            + " order by rule_id, table_name"
         )
 
     counts: dict[str, int] = {}
     for name, select in statements.items():
         con.execute(f"create table pub.main.{name} as {select}")
-        con.execute(f"comment on table pub.main.{name} is {_sql_string(TABLE_COMMENTS[name])}")
+        con.execute(f"comment on table pub.main.{name} is {_sql_string(comments[name])}")
         for column, comment in COLUMN_COMMENTS.get(name, {}).items():
             con.execute(f"comment on column pub.main.{name}.{column} is {_sql_string(comment)}")
         counts[name] = con.execute(f"select count(*) from pub.main.{name}").fetchall()[0][0]
     source_rows = con.execute(f"select count(*) from {kpi_values}").fetchall()[0][0]
     if source_rows != counts["fct_kpi_values"]:
         raise PublishError(
-            f"fct_kpi_values row count changed while publishing ({source_rows} vs {counts['fct_kpi_values']})"
+            f"{PUBLISHED_KPI_MODEL} has {counts['fct_kpi_values']} rows but fct_kpi_values {source_rows}: "
+            "the warehouse changed while publishing, or its publication models are stale (run csc build)"
         )
     return counts
 
@@ -183,7 +217,7 @@ def _write_tables(
 def publish(
     db_path: Path,
     out_path: Path,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: int | None = None,
     *,
     storage_version: str | None = DEFAULT_STORAGE_VERSION,
 ) -> Path:
@@ -191,6 +225,8 @@ def publish(
 
     ``db_path`` is the warehouse built by dbt; it is checkpointed (so it must not be held open
     by a build) and then read read-only. ``out_path`` is replaced with ``os.replace``.
+    ``threshold``, when given, must be the dbt var ``suppression_threshold`` the warehouse was
+    built with (a PublishError otherwise).
     """
     db_path = Path(db_path)
     out_path = Path(out_path)
@@ -214,7 +250,7 @@ def publish(
             con.execute(f"attach {_sql_string(str(tmp_path))} as pub{options}")
             try:
                 _write_tables(con, threshold)
-            except MissingTableError as exc:
+            except (MissingTableError, ThresholdError) as exc:
                 raise PublishError(str(exc)) from exc
             _check_no_identifying_columns(con, "pub")
             con.execute("checkpoint pub")
@@ -249,7 +285,7 @@ def publish(
     help="DuckDB storage version of the file (oldest DuckDB able to read it); '' for current.",
 )
 def publish_command(
-    db_path: Path | None, out_path: Path | None, threshold: int, storage_version: str
+    db_path: Path | None, out_path: Path | None, threshold: int | None, storage_version: str
 ) -> None:
     """Write the read-only, aggregate-only database for BI tools."""
     try:

@@ -21,19 +21,14 @@ from great_expectations.expectations.row_conditions import Column
 CRITICAL = "critical"
 WARNING = "warning"
 
-#: the KPI whose value is a change on a year earlier: negative or above 100 is allowed, and its
-#: numerator (a difference) is not bounded by its denominator.
-CHANGE_KPIS = ("cin_children_change_12m",)
-
-#: HR establishment ratios: numerator and denominator are different columns of the HR return
+#: The catalogue (reference.kpi_catalogue) flags, joined to each KPI row of the KPI suite:
+#: `is_change` - the value is a change on a year earlier: negative or above 100 is allowed, and
+#: its numerator (a difference) is not bounded by its denominator; `is_hr_ratio` - an HR
+#: establishment ratio whose numerator and denominator are different columns of the HR return
 #: (e.g. permanent FTE over budgeted FTE), so an inconsistent return, or a budget that cannot be
 #: read (it "adds nothing", landing.md), can give more than 100%. That describes the source,
 #: not a broken warehouse: for these the 0-100 checks are warnings.
-HR_RATIO_KPIS = ("vacancy_rate", "permanent_rate", "agency_rate", "agency_rate_dfe", "vacancy_rate_dfe")
-
-
-def _kpi_not_in(kpis: tuple[str, ...]) -> Any:
-    return Column("kpi_id").is_not_in(list(kpis))
+KPI_CATALOGUE_FLAGS = ("is_change", "is_hr_ratio")
 
 
 @dataclass(frozen=True)
@@ -134,9 +129,9 @@ def staging_suite(spec: TableSpec, codes: dict[str, list[str]]) -> SuiteSpec:
 
 def kpi_suite() -> SuiteSpec:
     """The KPI invariants of fct_kpi_values (kpis.md): any failure here is critical but the last."""
-    not_change = _kpi_not_in(CHANGE_KPIS)
-    percent = (Column("unit") == "percent") & _kpi_not_in(CHANGE_KPIS + HR_RATIO_KPIS)
-    hr_percent = (Column("unit") == "percent") & Column("kpi_id").is_in(list(HR_RATIO_KPIS))
+    not_change = Column("is_change") == False  # noqa: E712 (a GX row condition, not a Python test)
+    percent = (Column("unit") == "percent") & not_change & (Column("is_hr_ratio") == False)  # noqa: E712
+    hr_percent = (Column("unit") == "percent") & (Column("is_hr_ratio") == True)  # noqa: E712
     e: list[Any] = [
         _severity(gxe.ExpectTableRowCountToBeBetween(min_value=1), CRITICAL),
         *[_severity(gxe.ExpectColumnValuesToNotBeNull(column=c), CRITICAL)
@@ -160,7 +155,10 @@ def kpi_suite() -> SuiteSpec:
         _severity(gxe.ExpectColumnValuesToNotBeNull(
             column="value", row_condition=(Column("unit") != "count") & (Column("denominator") > 0)), WARNING),
     ]
-    return SuiteSpec(name=KPI_TABLE, query=f"select * from marts.{KPI_TABLE}", expectations=e,
+    flags = ", ".join(f"coalesce(catalogue.{flag}, false) as {flag}" for flag in KPI_CATALOGUE_FLAGS)
+    query = (f"select kpi_values.*, {flags} from marts.{KPI_TABLE} as kpi_values "
+             "left join reference.kpi_catalogue as catalogue on kpi_values.kpi_id = catalogue.kpi_id")
+    return SuiteSpec(name=KPI_TABLE, query=query, expectations=e,
                      index_columns=["kpi_id", "period_end", "breakdown", "breakdown_value"])
 
 

@@ -32,7 +32,7 @@ from csc.report.warehouse import MissingTableError
 @db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
 @threshold_option
 def report_command(
-    month: str | None, commentary: Path | None, out_dir: Path | None, db_path: Path | None, threshold: int
+    month: str | None, commentary: Path | None, out_dir: Path | None, db_path: Path | None, threshold: int | None
 ) -> None:
     """Render the self-contained monthly HTML report."""
     try:

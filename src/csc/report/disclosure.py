@@ -1,163 +1,84 @@
-"""Small-number suppression shared by the HTML report and the published database.
+"""Small-number suppression as the report and the published database see it.
 
-The warehouse keeps exact figures. Whatever leaves it (the report, the published DuckDB)
-goes through the SQL built here, so both show the same cells as suppressed.
+The rules live in dbt, in one place: ``fct_kpi_values_published`` and
+``dq_rule_summary_published`` (models/marts/publication) suppress with the dbt var
+``suppression_threshold``, and the KPI catalogue says which KPIs are exempt
+(``is_suppressed_when_small``). Nothing here builds suppression SQL: the report and
+``csc publish`` read those models, and this module only finds out which threshold a
+database was built with, so that a ``--threshold`` given on the command line can be checked
+against it.
 
-Rules (threshold ``t``, default 4, see domain notes §8):
-
-* **Primary**: a row whose numerator or denominator is greater than 0 and at most ``t``
-  (a count of 1..t, or an FTE sum or base that small).
-* **Secondary**: within one KPI, period and breakdown (not ``all``), when exactly one row is
-  primary-suppressed, the smallest other row of that breakdown is suppressed too, so the
-  hidden cell cannot be recovered as the ``all`` row minus the others.
-
-Exempt: the HR establishment KPIs (``STAFF_FTE_KPIS``). Their figures are budgeted, vacant
-and filled FTE of staff roles from the HR return, not counts of children, and councils
-publish them unsuppressed (the seed pack's recruitment table shows 1.15 vacant FTE).
-
-A suppressed row keeps its keys and unit, gets ``is_suppressed = true`` and a
-``suppression_reason`` (``small_number`` or ``secondary``), and has ``value``, ``numerator``
-and ``denominator`` set to null (the denominator too, so that a small base is not shown).
+In a warehouse the threshold is the ``suppression_threshold`` column of
+``fct_kpi_values_published``; in a published database it is in the comment of
+``fct_kpi_values`` ("counts from 1 to N"), which ``csc publish`` writes.
 """
 
 from __future__ import annotations
 
-DEFAULT_THRESHOLD = 4
+import re
 
-# KPIs computed from the HR establishment return (staff FTE by role), never suppressed.
-STAFF_FTE_KPIS: tuple[str, ...] = (
-    "establishment_fte",
-    "vacancy_rate",
-    "permanent_rate",
-    "agency_rate",
-    "agency_rate_dfe",
-    "vacancy_rate_dfe",
-)
+import duckdb
 
-KPI_VALUE_COLUMNS: tuple[str, ...] = (
-    "kpi_id",
-    "period_month",
-    "period_end",
-    "breakdown",
-    "breakdown_value",
-    "numerator",
-    "denominator",
-    "value",
-    "unit",
-)
+from csc.report.warehouse import find_table, table_columns
 
-DQ_SUMMARY_COLUMNS: tuple[str, ...] = (
-    "rule_id",
-    "severity",
-    "table_name",
-    "failures",
-    "rows_checked",
-    "failure_rate",
-)
+PUBLISHED_KPI_MODEL = "fct_kpi_values_published"
+PUBLISHED_DQ_MODEL = "dq_rule_summary_published"
+BENCHMARKED_KPI_MODEL = "fct_kpi_values_benchmarked"
+THRESHOLD_VAR = "suppression_threshold"
+
+#: How the published database's fct_kpi_values comment states the threshold.
+THRESHOLD_COMMENT = "counts from 1 to {threshold}"
+_THRESHOLD_IN_COMMENT = re.compile(r"counts from 1 to (\d+)")
 
 
-def _check_threshold(threshold: int) -> int:
-    if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 0:
-        raise ValueError(f"suppression threshold must be a non-negative integer, got {threshold!r}")
-    return threshold
+class ThresholdError(ValueError):
+    """A requested threshold is not the one the database was built with."""
 
 
-def _is_small(column: str, threshold: int) -> str:
-    return f"coalesce({column} > 0 and {column} <= {threshold}, false)"
+def threshold_comment(threshold: int) -> str:
+    return THRESHOLD_COMMENT.format(threshold=threshold)
 
 
-def suppressed_kpi_values_sql(source: str, threshold: int = DEFAULT_THRESHOLD) -> str:
-    """SQL selecting ``source`` (a fct_kpi_values relation) with suppression applied.
+def _distinct_thresholds(con: duckdb.DuckDBPyConnection, table: str) -> list[int]:
+    rows = con.execute(f"select distinct {THRESHOLD_VAR} from {table} order by 1").fetchall()
+    return [int(row[0]) for row in rows if row[0] is not None]
 
-    ``source`` is a trusted relation name (it is interpolated, not bound).
-    Output columns: the fct_kpi_values columns, then ``is_suppressed``, ``suppression_reason``.
+
+def _comment_threshold(con: duckdb.DuckDBPyConnection, catalog: str | None) -> int | None:
+    if catalog is None:
+        catalog = con.execute("select current_database()").fetchall()[0][0]
+    rows = con.execute(
+        "select comment from duckdb_tables() where database_name = ? and table_name = 'fct_kpi_values'",
+        [catalog],
+    ).fetchall()
+    for (comment,) in rows:
+        match = _THRESHOLD_IN_COMMENT.search(comment or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def built_threshold(con: duckdb.DuckDBPyConnection, catalog: str | None = None) -> int | None:
+    """The threshold the database was suppressed with, or None when it cannot be told.
+
+    A warehouse answers from ``fct_kpi_values_published`` (None when it is empty), a
+    published database from its ``fct_kpi_values`` comment.
     """
-    t = _check_threshold(threshold)
-    cols = ", ".join(KPI_VALUE_COLUMNS)
-    return f"""
-with source_rows as (
-    select {cols}
-    from {source}
-),
-
-flagged as (
-    select
-        *,
-        kpi_id not in ({", ".join(f"'{kpi}'" for kpi in STAFF_FTE_KPIS)})
-            and ({_is_small("numerator", t)} or {_is_small("denominator", t)}) as is_primary
-    from source_rows
-),
-
-grouped as (
-    select
-        *,
-        sum(case when is_primary then 1 else 0 end) over breakdown_group as primary_in_group,
-        count(*) over breakdown_group as rows_in_group,
-        row_number() over (
-            partition by kpi_id, period_end, breakdown
-            order by is_primary, coalesce(denominator, numerator), breakdown_value
-        ) as size_rank
-    from flagged
-    window breakdown_group as (partition by kpi_id, period_end, breakdown)
-),
-
-decided as (
-    select
-        *,
-        (
-            not is_primary
-            and breakdown <> 'all'
-            and primary_in_group = 1
-            and rows_in_group > 1
-            and size_rank = 1
-        ) as is_secondary
-    from grouped
-),
-
-final as (
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        case when is_primary or is_secondary then null else numerator end as numerator,
-        case when is_primary or is_secondary then null else denominator end as denominator,
-        case when is_primary or is_secondary then null else value end as value,
-        unit,
-        is_primary or is_secondary as is_suppressed,
-        case
-            when is_primary then 'small_number'
-            when is_secondary then 'secondary'
-        end as suppression_reason
-    from decided
-)
-
-select * from final
-"""
+    table = find_table(con, PUBLISHED_KPI_MODEL, catalog=catalog)
+    if table is not None and THRESHOLD_VAR in table_columns(con, table):
+        found = _distinct_thresholds(con, table)
+        if len(found) > 1:
+            raise ThresholdError(f"{PUBLISHED_KPI_MODEL} mixes thresholds {found}: rebuild it")
+        return found[0] if found else None
+    return _comment_threshold(con, catalog)
 
 
-def suppressed_dq_summary_sql(source: str, threshold: int = DEFAULT_THRESHOLD) -> str:
-    """SQL selecting a dq_rule_summary relation with failure counts of 1..t suppressed."""
-    t = _check_threshold(threshold)
-    small = _is_small("failures", t)
-    return f"""
-with source_rows as (
-    select {", ".join(DQ_SUMMARY_COLUMNS)}
-    from {source}
-),
-
-final as (
-    select
-        rule_id,
-        severity,
-        table_name,
-        case when {small} then null else failures end as failures,
-        rows_checked,
-        case when {small} then null else failure_rate end as failure_rate,
-        {small} as is_suppressed
-    from source_rows
-)
-
-select * from final
-"""
+def check_threshold(requested: int | None, built: int | None) -> int | None:
+    """The threshold to state: ``built``, after checking a ``requested`` one equals it."""
+    if requested is None or built is None or requested == built:
+        return built if built is not None else requested
+    raise ThresholdError(
+        f"the warehouse was built with {THRESHOLD_VAR} = {built}, not {requested}: small numbers "
+        f"are suppressed in dbt (models/marts/publication), so rebuild with "
+        f"`csc build --var {THRESHOLD_VAR}={requested}` to use {requested}"
+    )

@@ -6,7 +6,6 @@ import datetime as dt
 import math
 
 SUPPRESSED_SYMBOL = "c"
-POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 UNIT_LABELS = {
     "count": "count",
     "percent": "%",
@@ -66,16 +65,6 @@ def format_change(delta: float | None, unit: str) -> str:
     if unit in ("ratio", "rate_per_10k"):
         return f"{sign}{size:,.1f}"
     return f"{sign}{format_number(size)}"
-
-
-def judge(delta: float | None, polarity: str | None) -> str | None:
-    """'better', 'worse' or 'same' for a difference (new minus reference), None if neutral."""
-    if _is_missing(delta) or polarity not in ("higher_is_better", "lower_is_better"):
-        return None
-    if abs(delta) < 1e-9:
-        return "same"
-    better = delta > 0 if polarity == "higher_is_better" else delta < 0
-    return "better" if better else "worse"
 
 
 def month_label(day: dt.date) -> str:

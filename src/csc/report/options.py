@@ -7,8 +7,6 @@ from typing import Callable, TypeVar
 
 import click
 
-from csc.report.disclosure import DEFAULT_THRESHOLD
-
 F = TypeVar("F", bound=Callable[..., object])
 
 
@@ -26,7 +24,10 @@ def db_option(help_text: str) -> Callable[[F], F]:
 threshold_option: Callable[[F], F] = click.option(
     "--threshold",
     type=click.IntRange(min=0),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Suppress counts from 1 to this number.",
+    default=None,
+    help=(
+        "Check that small numbers were suppressed with this threshold (counts 1 to it). "
+        "Suppression happens in the build, with the dbt var suppression_threshold "
+        "(csc build --var suppression_threshold=N); a different value is an error."
+    ),
 )

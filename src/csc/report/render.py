@@ -1,8 +1,12 @@
 """Render the monthly performance report (`csc report`) from the warehouse.
 
-Reads ``fct_kpi_values``, ``kpi_catalogue``, ``dim_reporting_periods`` and, when present,
-``dim_teams`` and ``dq_rule_summary`` from either the dbt warehouse or the published database,
-read-only. Small numbers are suppressed with the same rules as the published database.
+Reads, read-only, from the dbt warehouse: ``fct_kpi_values_benchmarked`` (the KPI values
+with small numbers suppressed, and each figure judged better, worse or the same as its
+benchmarks and last month, all done in dbt: models/marts/publication), ``kpi_catalogue``,
+``dim_reporting_periods`` and, when present, ``dim_teams`` and ``dq_rule_summary_published``.
+From a published database (``csc publish``) it reads the same figures from its
+``fct_kpi_values`` and ``dq_rule_summary``; that file carries no judgements, so the report
+made from it shows none. Nothing here suppresses or judges a figure.
 """
 
 from __future__ import annotations
@@ -22,9 +26,11 @@ import jinja2
 from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
-    DEFAULT_THRESHOLD,
-    suppressed_dq_summary_sql,
-    suppressed_kpi_values_sql,
+    BENCHMARKED_KPI_MODEL,
+    PUBLISHED_DQ_MODEL,
+    ThresholdError,
+    built_threshold,
+    check_threshold,
 )
 from csc.report.formatting import (
     BREAKDOWN_LABELS,
@@ -35,7 +41,6 @@ from csc.report.formatting import (
     format_change,
     format_number,
     format_value,
-    judge,
     month_label,
 )
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
@@ -141,21 +146,31 @@ def _parse_month(month: str) -> dt.date:
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
-def _kpi_source(con: duckdb.DuckDBPyConnection, threshold: int) -> str:
+# The judgements of fct_kpi_values_benchmarked; a published database has none.
+JUDGEMENT_COLUMNS: tuple[str, ...] = ("england_comparison", "good_la_comparison", "previous_period_comparison")
+
+
+def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
+    """The suppressed KPI values, with their judgements (null columns when there are none)."""
+    benchmarked = find_table(con, BENCHMARKED_KPI_MODEL)
+    if benchmarked is not None:
+        return benchmarked
     table = require_table(con, "fct_kpi_values")
-    if "is_suppressed" in table_columns(con, table):  # the published database
-        return table
-    return f"({suppressed_kpi_values_sql(table, threshold)})"
+    if "is_suppressed" not in table_columns(con, table):
+        raise ReportError(
+            f"the warehouse has no {BENCHMARKED_KPI_MODEL} (the suppressed, benchmarked KPI values): "
+            "rebuild it with csc build"
+        )
+    nulls = ", ".join(f"cast(null as varchar) as {column}" for column in JUDGEMENT_COLUMNS)
+    return f"(select *, {nulls} from {table})"  # the published database
 
 
-def _dq_rows(con: duckdb.DuckDBPyConnection, threshold: int) -> list[dict[str, Any]] | None:
-    table = find_table(con, "dq_rule_summary")
-    if table is None:
-        return None
-    if "is_suppressed" in table_columns(con, table):  # the published database
-        source = table
-    else:
-        source = f"({suppressed_dq_summary_sql(table, threshold)})"
+def _dq_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
+    source = find_table(con, PUBLISHED_DQ_MODEL)
+    if source is None:
+        source = find_table(con, "dq_rule_summary")
+        if source is None or "is_suppressed" not in table_columns(con, source):
+            return None  # no data-quality summary, or only an unsuppressed one
     return fetch_dicts(
         con,
         f"""
@@ -184,21 +199,20 @@ def _cell(row: dict[str, Any] | None, unit: str) -> Cell | None:
     )
 
 
-def _benchmarks(kpi: dict[str, Any]) -> list[Benchmark]:
+def _benchmarks(kpi: dict[str, Any]) -> list[tuple[Benchmark, str]]:
+    """The KPI's benchmarks, each with the column of fct_kpi_values_benchmarked judging it."""
     result = []
     if kpi.get("benchmark_england") is not None:
         period = kpi.get("benchmark_england_period")
-        result.append(
-            Benchmark(
-                f"England {period}" if period else "England",
-                float(kpi["benchmark_england"]),
-                kpi.get("benchmark_england_source"),
-            )
+        benchmark = Benchmark(
+            f"England {period}" if period else "England",
+            float(kpi["benchmark_england"]),
+            kpi.get("benchmark_england_source"),
         )
+        result.append((benchmark, "england_comparison"))
     if kpi.get("benchmark_good_la") is not None:
-        result.append(
-            Benchmark("Good LAs", float(kpi["benchmark_good_la"]), kpi.get("benchmark_good_la_source"))
-        )
+        benchmark = Benchmark("Good LAs", float(kpi["benchmark_good_la"]), kpi.get("benchmark_good_la_source"))
+        result.append((benchmark, "good_la_comparison"))
     return result
 
 
@@ -233,6 +247,8 @@ def _build_kpi(
     kpi_id, unit = kpi["kpi_id"], kpi["unit"]
     polarity = kpi.get("polarity") or "neutral"
     current_row = rows.get((kpi_id, current_month, "all", "all"))
+    # better / worse / same, judged in dbt (fct_kpi_values_benchmarked)
+    judgements = current_row or {}
     previous_row = rows.get((kpi_id, previous_month, "all", "all")) if previous_month else None
     current = _cell(current_row, unit)
     previous = _cell(previous_row, unit)
@@ -242,16 +258,15 @@ def _build_kpi(
         # raw_value is None when a figure is suppressed or missing.
         if current and previous and current.raw_value is not None and previous.raw_value is not None:
             delta = current.raw_value - previous.raw_value
-            change = Comparison("on last month", format_change(delta, unit), judge(delta, polarity))
+            change = Comparison(
+                "on last month", format_change(delta, unit), judgements.get("previous_period_comparison")
+            )
         else:
             change = Comparison("on last month", "not available", None)
 
     benchmark_views = []
-    for bench in _benchmarks(kpi):
-        if current and current.raw_value is not None:
-            judgement = judge(current.raw_value - bench.value, polarity)
-        else:
-            judgement = None
+    for bench, judgement_column in _benchmarks(kpi):
+        judgement = judgements.get(judgement_column)
         label = bench.label + (f" ({bench.source})" if bench.source else "")
         benchmark_views.append(Comparison(label, format_value(bench.value, unit), judgement))
 
@@ -263,7 +278,7 @@ def _build_kpi(
     # A chart with no figure at all (all suppressed or missing) is not drawn: Vega would
     # warn about an empty domain, and there is nothing to see.
     has_points = any(value is not None for _, value, _ in points)
-    spec = trend_chart_spec(points, unit, _benchmarks(kpi)) if has_points else None
+    spec = trend_chart_spec(points, unit, [bench for bench, _ in _benchmarks(kpi)]) if has_points else None
 
     tables: list[BreakdownTable] = []
     names = sorted(
@@ -312,9 +327,21 @@ def build_context(
     con: duckdb.DuckDBPyConnection,
     month: str | None,
     commentary: Path | None,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: int | None = None,
 ) -> dict[str, Any]:
-    """Everything the template needs, read from an open (read-only) connection."""
+    """Everything the template needs, read from an open (read-only) connection.
+
+    ``threshold``, when given, must be the one the database was suppressed with.
+    """
+    try:
+        threshold = check_threshold(threshold, built_threshold(con))
+    except ThresholdError as exc:
+        raise ReportError(str(exc)) from exc
+    if threshold is None:
+        raise ReportError(
+            "cannot tell the suppression threshold of this database (no fct_kpi_values_published, "
+            "nor a published fct_kpi_values comment): rebuild it with csc build"
+        )
     periods_table = require_table(con, "dim_reporting_periods")
     periods = fetch_dicts(
         con,
@@ -339,11 +366,12 @@ def build_context(
     current_month = selected["period_month"]
     previous_month = periods[index - 1]["period_month"] if index > 0 else None
 
-    kpi_source = _kpi_source(con, threshold)
+    kpi_source = _kpi_source(con)
     value_rows = fetch_dicts(
         con,
         f"""
-        select kpi_id, period_month, breakdown, breakdown_value, numerator, denominator, value, is_suppressed
+        select kpi_id, period_month, breakdown, breakdown_value, numerator, denominator, value, is_suppressed,
+            {", ".join(JUDGEMENT_COLUMNS)}
         from {kpi_source} as kv
         where period_month >= ? and period_month <= ?
           and (breakdown = 'all' or period_month >= ?)
@@ -376,7 +404,7 @@ def build_context(
             _build_kpi(kpi, rows, trend, current_month, previous_month, team_names)
         )
 
-    dq_rows = _dq_rows(con, threshold)
+    dq_rows = _dq_rows(con)
     severity_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in dq_rows or []:
         counts = severity_counts[str(row["severity"])]
@@ -446,7 +474,7 @@ def render_report(
     commentary: Path | None,
     out_dir: Path,
     *,
-    threshold: int = DEFAULT_THRESHOLD,
+    threshold: int | None = None,
 ) -> Path:
     """Write ``csc-report-YYYY-MM.html`` for ``month`` (default: latest) into ``out_dir``."""
     db_path = Path(db_path)

@@ -22,6 +22,10 @@ def _warehouse(path: Path, *, persons: list[tuple], kpis: list[tuple], referral_
             con.execute(f"create schema {schema}")
         con.execute("create table reference.ref_codes (code_list varchar, code varchar)")
         con.execute("insert into reference.ref_codes values ('referral_source', '1A'), ('referral_source', '2A')")
+        # the catalogue flags the KPI suite reads (KPIs not listed are neither)
+        con.execute("create table reference.kpi_catalogue (kpi_id varchar, is_change boolean, is_hr_ratio boolean)")
+        con.execute("insert into reference.kpi_catalogue values ('cin_children_change_12m', true, false), "
+                    "('permanent_rate', false, true)")
         con.execute("create table staging.stg_ssd__persons (person_id varchar, child_key varchar, landing_row_number bigint)")
         con.executemany("insert into staging.stg_ssd__persons values (?, ?, ?)", persons)
         con.execute("create table staging.stg_la__extract_manifests (extract_date date, landing_row_number bigint)")

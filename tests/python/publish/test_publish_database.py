@@ -14,8 +14,12 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
+from synthetic_kpi_warehouse import CATALOGUE_FLAGS, build_warehouse
+
 from csc.publish import PublishError, publish, publish_command
-from csc.report.disclosure import STAFF_FTE_KPIS
+
+# The synthetic catalogue's KPIs that are not suppressed when small (staff FTE of the HR return).
+STAFF_FTE_KPIS = tuple(kpi for kpi, (suppressed_when_small, *_) in CATALOGUE_FLAGS.items() if not suppressed_when_small)
 
 EXPECTED_TABLES = {"fct_kpi_values", "kpi_catalogue", "dim_reporting_periods", "dim_teams", "dq_rule_summary"}
 
@@ -108,7 +112,9 @@ def test_publishes_only_the_aggregate_tables(warehouse: Path, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("threshold", [4, 10])
-def test_scan_finds_nothing_identifying_or_small(warehouse: Path, tmp_path: Path, threshold: int) -> None:
+def test_scan_finds_nothing_identifying_or_small(tmp_path: Path, threshold: int) -> None:
+    # Suppression is part of the build: a warehouse built with the var at `threshold`.
+    warehouse = build_warehouse(tmp_path / "warehouse.duckdb", threshold=threshold)
     out = publish(warehouse, tmp_path / "csc_kpis.duckdb", threshold)
     assert scan_for_disclosure(out, threshold) == []
     # The synthetic warehouse's identifying values appear nowhere in the file's bytes either.
@@ -128,8 +134,6 @@ def test_the_scan_can_fail(warehouse: Path) -> None:
 
 
 def test_without_dq_summary(tmp_path: Path) -> None:
-    from synthetic_kpi_warehouse import build_warehouse
-
     warehouse = build_warehouse(tmp_path / "wh.duckdb", with_dq=False)
     out = publish(warehouse, tmp_path / "out.duckdb")
     with duckdb.connect(str(out), read_only=True) as con:
@@ -236,7 +240,18 @@ def test_open_reader_keeps_old_version_and_new_reader_sees_new(warehouse: Path, 
     assert new[0] == old[0] and new[1] > old[1] and "(v2)" in new[3] and "(v2)" not in old[3]
 
 
-def test_cli(warehouse: Path, tmp_path: Path) -> None:
+def test_threshold_must_be_the_one_the_warehouse_was_built_with(warehouse: Path, tmp_path: Path) -> None:
+    with pytest.raises(PublishError, match=r"built with suppression_threshold = 4, not 5.*csc build --var suppression_threshold=5"):
+        publish(warehouse, tmp_path / "out.duckdb", 5)
+    assert not (tmp_path / "out.duckdb").exists()
+    out = publish(warehouse, tmp_path / "out.duckdb", 4)
+    with duckdb.connect(str(out), read_only=True) as con:
+        comment = con.execute("select comment from duckdb_tables() where table_name = 'fct_kpi_values'").fetchall()[0][0]
+    assert "counts from 1 to 4" in comment
+
+
+def test_cli(tmp_path: Path) -> None:
+    warehouse = build_warehouse(tmp_path / "warehouse.duckdb", threshold=5)
     out = tmp_path / "cli" / "csc_kpis.duckdb"
     result = CliRunner().invoke(publish_command, ["--db", str(warehouse), "--out", str(out), "--threshold", "5"])
     assert result.exit_code == 0, result.output

@@ -1,7 +1,9 @@
 """A small synthetic warehouse for the report and publish tests (no real data, no dbt).
 
 It has the shape of the dbt build: marts.fct_kpi_values, reference.kpi_catalogue,
-marts.dim_reporting_periods, marts.dim_teams and, optionally, marts.dq_rule_summary. It also
+marts.dim_reporting_periods, marts.dim_teams and, optionally, marts.dq_rule_summary, and the
+publication models (fct_kpi_values_published, fct_kpi_values_benchmarked,
+dq_rule_summary_published) as views rendered from their dbt model files. It also
 carries record-level tables (staging.stg_ssd__persons, marts.dim_children) with identifying
 columns, which must never reach the published database.
 """
@@ -14,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+from dbt_models import create_publication_views
 
 # (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns,
 #  benchmark_england, benchmark_england_period, benchmark_good_la)
@@ -28,6 +31,11 @@ CATALOGUE = [
     ("caseload_average", "workforce", 7, 1, "Average caseload", "ratio", "stock", "lower_is_better", "all|service", 16.0, "30 Sep 2023", None),
     ("vacancy_rate", "workforce", 7, 2, "Vacancy rate", "percent", "stock", "lower_is_better", "all|role", None, None, None),
 ]
+
+# The catalogue flags (is_suppressed_when_small, is_change, is_hr_ratio) of KPIs other than
+# (True, False, False): vacancy rate is staff FTE from the HR return, never suppressed.
+CATALOGUE_FLAGS = {"vacancy_rate": (False, False, True)}
+DEFAULT_FLAGS = (True, False, False)
 
 KPI_COLUMNS = [
     "kpi_id", "period_month", "period_end", "breakdown", "breakdown_value",
@@ -107,8 +115,8 @@ def kpi_rows() -> list[tuple]:
     return rows
 
 
-def build_warehouse(path: Path, with_dq: bool = True) -> Path:
-    """Create the synthetic warehouse at ``path`` and return it."""
+def build_warehouse(path: Path, with_dq: bool = True, threshold: int = 4) -> Path:
+    """Create the synthetic warehouse at ``path``, suppressed at ``threshold``, and return it."""
     with duckdb.connect(str(path)) as con:
         for schema in ("marts", "reference", "staging"):
             con.execute(f"create schema if not exists {schema}")
@@ -119,16 +127,17 @@ def build_warehouse(path: Path, with_dq: bool = True) -> Path:
                 kpi_name varchar, definition varchar, unit varchar, kpi_window varchar,
                 polarity varchar, breakdowns varchar, benchmark_england double,
                 benchmark_england_period varchar, benchmark_england_source varchar,
-                benchmark_good_la double, benchmark_good_la_source varchar
+                benchmark_good_la double, benchmark_good_la_source varchar,
+                is_suppressed_when_small boolean, is_change boolean, is_hr_ratio boolean
             )
             """
         )
         for (kpi, area, ao, ko, name, unit, window, polarity, breakdowns, eng, eng_period, good) in CATALOGUE:
             con.execute(
-                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [kpi, area, ao, ko, name, f"Synthetic definition of {name.lower()}.", unit, window, polarity,
                  breakdowns, eng, eng_period, "DfE" if eng is not None else None, good,
-                 "Committee report" if good is not None else None],
+                 "Committee report" if good is not None else None, *CATALOGUE_FLAGS.get(kpi, DEFAULT_FLAGS)],
             )
         con.execute(
             """
@@ -190,4 +199,5 @@ def build_warehouse(path: Path, with_dq: bool = True) -> Path:
                 ) as t(rule_id, severity, table_name, failures, rows_checked, failure_rate)
                 """
             )
+        create_publication_views(con, threshold, with_dq=with_dq)
     return path

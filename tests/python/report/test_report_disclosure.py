@@ -1,11 +1,19 @@
-"""Small-number suppression rules (shared by the report and the published database)."""
+"""Small-number suppression rules (shared by the report and the published database).
+
+The rules are the dbt models fct_kpi_values_published and dq_rule_summary_published
+(models/marts/publication); these tests run the models' own SQL (rendered by dbt_models) on
+small tables. Their dbt unit tests check the boundaries in the build as well.
+"""
 
 from __future__ import annotations
 
 import duckdb
 import pytest
+from dbt_models import render_model
 
-from csc.report.disclosure import suppressed_dq_summary_sql, suppressed_kpi_values_sql
+# The catalogue of these tests: the HR establishment (staff FTE) KPIs are not suppressed.
+NOT_SUPPRESSED_WHEN_SMALL = ("establishment_fte", "vacancy_rate")
+RELATIONS = {"fct_kpi_values": "kv", "kpi_catalogue": "catalogue", "dq_rule_summary": "dq"}
 
 
 def _suppress(rows: list[tuple], threshold: int = 4) -> dict[tuple[str, str, str], tuple]:
@@ -21,9 +29,15 @@ def _suppress(rows: list[tuple], threshold: int = 4) -> dict[tuple[str, str, str
     con.executemany(
         "insert into kv values (?, date '2021-10-01', date '2021-10-20', ?, ?, ?, ?, ?, ?)", rows
     )
+    con.execute("create table catalogue (kpi_id varchar, is_suppressed_when_small boolean)")
+    con.executemany(
+        "insert into catalogue values (?, ?)",
+        [(kpi, kpi not in NOT_SUPPRESSED_WHEN_SMALL) for kpi in sorted({row[0] for row in rows})],
+    )
+    model = render_model("fct_kpi_values_published", {"suppression_threshold": threshold}, RELATIONS)
     out = con.execute(
         f"select kpi_id, breakdown, breakdown_value, numerator, denominator, value, is_suppressed, suppression_reason "
-        f"from ({suppressed_kpi_values_sql('kv', threshold)})"
+        f"from ({model})"
     ).fetchall()
     return {(r[0], r[1], r[2]): r[3:] for r in out}
 
@@ -101,7 +115,8 @@ def test_dq_failure_counts_are_suppressed() -> None:
     out = {
         r[0]: r[1:]
         for r in con.execute(
-            f"select rule_id, failures, failure_rate, is_suppressed from ({suppressed_dq_summary_sql('dq')})"
+            f"select rule_id, failures, failure_rate, is_suppressed from "
+            f"({render_model('dq_rule_summary_published', {'suppression_threshold': 4}, RELATIONS)})"
         ).fetchall()
     }
     assert out["A"] == (None, None, True)
@@ -111,7 +126,7 @@ def test_dq_failure_counts_are_suppressed() -> None:
 @pytest.mark.parametrize("bad", [-1, 2.5, True, "4"])
 def test_bad_thresholds_are_rejected(bad: object) -> None:
     with pytest.raises(ValueError):
-        suppressed_kpi_values_sql("kv", bad)  # type: ignore[arg-type]
+        render_model("fct_kpi_values_published", {"suppression_threshold": bad}, RELATIONS)
 
 
 def test_staff_fte_from_the_hr_return_is_not_suppressed() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 import shutil
@@ -25,6 +26,20 @@ from csc.synth.cli import synth
 def _fail(message: str) -> None:
     click.echo(f"csc: {message}", err=True)
     sys.exit(1)
+
+
+def _parse_vars(items: tuple[str, ...]) -> dict[str, object]:
+    """``NAME=VALUE`` pairs as dbt vars; a VALUE that is JSON (10, true, "x") is read as such."""
+    parsed: dict[str, object] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            _fail(f"--var {item!r}: expected NAME=VALUE, e.g. suppression_threshold=10")
+        try:
+            parsed[name.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            parsed[name.strip()] = value
+    return parsed
 
 
 def _paths(db: str | None, landing: str | None) -> WarehousePaths:
@@ -93,8 +108,11 @@ def main() -> None:
 @click.option("--new-warehouse", is_flag=True,
               help="Start a new warehouse (another authority's extract); --db must not exist yet.")
 @click.option("--quiet", is_flag=True, help="Only print the summary.")
+@click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
+              help="Set a dbt var for this build (repeatable), e.g. suppression_threshold=10; "
+                   "the defaults are in dbt_project.yml.")
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
-          no_checks: bool, new_warehouse: bool, quiet: bool) -> None:
+          no_checks: bool, new_warehouse: bool, quiet: bool, dbt_vars: tuple[str, ...]) -> None:
     """Build the warehouse from a landing folder: `dbt build` (models and tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
     paths = _paths(db, landing)
@@ -106,6 +124,8 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
         args += ["--select", select]
     if full_refresh:
         args.append("--full-refresh")
+    if dbt_vars:
+        args += ["--vars", json.dumps(_parse_vars(dbt_vars))]
     run_the_checks = not (no_checks or select)
     if select and not no_checks:
         click.echo("Partial build (--select): Great Expectations checks skipped")

@@ -5,8 +5,9 @@ with small numbers suppressed, and each figure judged better, worse or the same 
 benchmarks and last month, all done in dbt: models/marts/publication), ``kpi_catalogue``,
 ``dim_reporting_periods`` and, when present, ``dim_teams`` and ``dq_rule_summary_published``.
 From a published database (``csc publish``) it reads the same figures from its
-``fct_kpi_values`` and ``dq_rule_summary``; that file carries no judgements, so the report
-made from it shows none. Nothing here suppresses or judges a figure.
+``fct_kpi_values`` and ``dq_rule_summary``; that file carries no judgements, so the
+benchmarked model's own SQL is run on it (csc.report.models). Nothing here suppresses or
+judges a figure.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 import duckdb
 import jinja2
 
+from csc.paths import ProjectNotFoundError
 from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
@@ -43,6 +45,7 @@ from csc.report.formatting import (
     format_value,
     month_label,
 )
+from csc.report.models import ModelCompilationError, render_model
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
 
 TREND_MONTHS = 18
@@ -146,12 +149,12 @@ def _parse_month(month: str) -> dt.date:
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
-# The judgements of fct_kpi_values_benchmarked; a published database has none.
+# The judgements of fct_kpi_values_benchmarked.
 JUDGEMENT_COLUMNS: tuple[str, ...] = ("england_comparison", "good_la_comparison", "previous_period_comparison")
 
 
 def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
-    """The suppressed KPI values, with their judgements (null columns when there are none)."""
+    """The suppressed KPI values with their judgements: fct_kpi_values_benchmarked."""
     benchmarked = find_table(con, BENCHMARKED_KPI_MODEL)
     if benchmarked is not None:
         return benchmarked
@@ -161,8 +164,12 @@ def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
             f"the warehouse has no {BENCHMARKED_KPI_MODEL} (the suppressed, benchmarked KPI values): "
             "rebuild it with csc build"
         )
-    nulls = ", ".join(f"cast(null as varchar) as {column}" for column in JUDGEMENT_COLUMNS)
-    return f"(select *, {nulls} from {table})"  # the published database
+    # The published database: its fct_kpi_values is fct_kpi_values_published.
+    relations = {"fct_kpi_values_published": table, "kpi_catalogue": require_table(con, "kpi_catalogue")}
+    try:
+        return f"({render_model(BENCHMARKED_KPI_MODEL, relations)})"
+    except (ModelCompilationError, ProjectNotFoundError, OSError) as exc:
+        raise ReportError(f"cannot judge the published figures with {BENCHMARKED_KPI_MODEL}: {exc}") from exc
 
 
 def _dq_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
@@ -179,7 +186,8 @@ def _dq_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
         order by
             case lower(severity) when 'error' then 0 when 'warn' then 1 when 'warning' then 1 else 2 end,
             coalesce(failures, 0) desc,
-            rule_id
+            rule_id,
+            table_name
         """,
     )
 

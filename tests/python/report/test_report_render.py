@@ -213,6 +213,21 @@ def test_reading_the_published_database_gives_the_same_figures(warehouse: Path, 
         assert _chart_values(_chart_spec(page, kpi_id)) == _chart_values(_chart_spec(latest, kpi_id))
 
 
+def test_the_published_database_gives_the_same_judgements_and_threshold(
+    warehouse: Path, latest: str, tmp_path: Path
+) -> None:
+    """The judgements come from fct_kpi_values_benchmarked; on a published file its SQL is run there."""
+    copy = tmp_path / "warehouse.duckdb"
+    copy.write_bytes(warehouse.read_bytes())
+    published = publish(copy, tmp_path / "published.duckdb")
+    page = render_report(published, None, None, tmp_path / "from_published").read_text(encoding="utf-8")
+    judgements = re.compile(r'<span class="judgement (better|worse|same)">')
+    assert judgements.findall(page) == judgements.findall(latest) and len(judgements.findall(latest)) > 3
+    assert "Counts from 1 to 4," in page and "Counts from 1 to 4," in latest
+    with pytest.raises(ReportError, match="built with suppression_threshold = 4, not 6"):
+        render_report(published, None, None, tmp_path / "wrong", threshold=6)
+
+
 @pytest.mark.parametrize("month, message", [("2021/10", "YYYY-MM"), ("2021-13", "YYYY-MM"), ("2019-01", "not a reporting period")])
 def test_bad_months_are_rejected(warehouse: Path, tmp_path: Path, month: str, message: str) -> None:
     with pytest.raises(ReportError, match=message):

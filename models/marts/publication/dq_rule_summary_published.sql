@@ -5,13 +5,6 @@
     warehouse (dq_rule_failures is not published).
 -#}
 
-{%- set threshold = var('suppression_threshold') -%}
-{%- if threshold is not integer or threshold < 0 -%}
-    {{ exceptions.raise_compiler_error(
-        "var suppression_threshold must be a non-negative integer, got " ~ threshold
-    ) }}
-{%- endif %}
-
 with
 
 rule_summary as (
@@ -29,7 +22,7 @@ flagged as (
         failures,
         rows_checked,
         failure_rate,
-        coalesce(failures > 0 and failures <= {{ threshold }}, false) as is_suppressed
+        {{ is_small_number('failures') }} as is_suppressed
     from rule_summary
 
 ),

@@ -1,7 +1,7 @@
 {#-
     fct_kpi_values with small numbers suppressed: what leaves the warehouse (the report, the
     published database of `csc publish`). The rules are those of the KPI contract (kpis.md,
-    "Suppression") with threshold t = var suppression_threshold:
+    "Publication") with threshold t = var suppression_threshold:
 
     * primary: a row of a KPI whose catalogue flag is_suppressed_when_small is true, with a
       numerator or a denominator greater than 0 and at most t;
@@ -11,13 +11,6 @@
 
     A suppressed row keeps its keys and unit and has numerator, denominator and value null.
 -#}
-
-{%- set threshold = var('suppression_threshold') -%}
-{%- if threshold is not integer or threshold < 0 -%}
-    {{ exceptions.raise_compiler_error(
-        "var suppression_threshold must be a non-negative integer, got " ~ threshold
-    ) }}
-{%- endif %}
 
 with
 
@@ -36,20 +29,12 @@ catalogue as (
 flagged as (
 
     select
-        kpi_values.kpi_id,
-        kpi_values.period_month,
-        kpi_values.period_end,
-        kpi_values.breakdown,
-        kpi_values.breakdown_value,
-        kpi_values.numerator,
-        kpi_values.denominator,
-        kpi_values.value,
-        kpi_values.unit,
+        kpi_values.*,
         -- a KPI missing from the catalogue is suppressed (fails safe)
         coalesce(catalogue.is_suppressed_when_small, true)
         and (
-            coalesce(kpi_values.numerator > 0 and kpi_values.numerator <= {{ threshold }}, false)
-            or coalesce(kpi_values.denominator > 0 and kpi_values.denominator <= {{ threshold }}, false)
+            {{ is_small_number('kpi_values.numerator') }}
+            or {{ is_small_number('kpi_values.denominator') }}
         ) as is_primary
     from kpi_values
     left join catalogue
@@ -104,7 +89,7 @@ final as (
             when is_primary then 'small_number'
             when is_secondary then 'secondary'
         end as suppression_reason,
-        {{ threshold }} as suppression_threshold
+        {{ suppression_threshold() }} as suppression_threshold
     from decided
 
 )

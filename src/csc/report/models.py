@@ -5,8 +5,9 @@
 published database it runs the benchmarked model's own SQL on that file's
 ``fct_kpi_values`` and ``kpi_catalogue``, so the better / worse / same rule is still written
 once, in dbt (models/marts/publication). The model is rendered with the few Jinja names the
-publication models use: ``ref``, ``var``, ``config``, ``exceptions.raise_compiler_error`` and
-``dbt.dateadd`` (as dbt-duckdb writes it). A publication model must keep to these.
+publication models use: ``ref``, ``var``, ``config``, ``exceptions.raise_compiler_error``,
+``dbt.dateadd`` (as dbt-duckdb writes it) and the macros of macros/publication. A publication
+model must keep to these.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import jinja2
 from csc.paths import find_project_dir
 
 PUBLICATION_MODELS_DIR = Path("models") / "marts" / "publication"
+PUBLICATION_MACROS_DIR = Path("macros") / "publication"
 
 
 class ModelCompilationError(ValueError):
@@ -49,8 +51,9 @@ def render_model(
     project_dir: Path | None = None,
 ) -> str:
     """The SQL of publication model ``name``, its ``ref``s replaced by ``relations``."""
+    project_dir = project_dir or find_project_dir()
     path = model_path(name, project_dir)
-    template = jinja2.Environment(undefined=jinja2.StrictUndefined).from_string(path.read_text(encoding="utf-8"))
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
 
     def ref(model: str) -> str:
         if model not in relations:
@@ -62,6 +65,9 @@ def render_model(
             raise ModelCompilationError(f"{path.name}: var({key!r}) is not set here")
         return variables[key]
 
-    return template.render(
-        ref=ref, var=var, config=lambda **_: "", exceptions=_Exceptions, dbt=_CrossDatabaseMacros
-    )
+    env.globals.update(ref=ref, var=var, config=lambda **_: "", exceptions=_Exceptions, dbt=_CrossDatabaseMacros)
+    # One template for all the macros, so that they can call each other.
+    macro_files = sorted((project_dir / PUBLICATION_MACROS_DIR).glob("*.sql"))
+    macros = env.from_string("\n".join(file.read_text(encoding="utf-8") for file in macro_files)).module
+    env.globals.update({key: value for key, value in vars(macros).items() if not key.startswith("_")})
+    return env.from_string(path.read_text(encoding="utf-8")).render()

@@ -1,4 +1,4 @@
-"""The monthly HTML performance report and the disclosure rules shared with `csc publish`."""
+"""The monthly HTML performance report (`csc report`), read from the dbt publication models."""
 
 from csc.report.render import ReportError, render_report
 

@@ -1,53 +1,48 @@
 {#
-    The closing CTEs shared by the KPI area models: from counted units to KPI rows.
+    The closing CTEs of every KPI area model: from counted units to KPI rows, driven by the
+    kpi_catalogue seed.
 
-    The calling model defines two CTEs before calling it:
-    - `periods`: the reporting periods (period_month, period_end);
+    The calling model defines, before calling it:
+    - `kpis` and `kpi_periods` (the `kpi_periods(kpi_area)` macro): the area's KPIs from the
+      catalogue, with their unit and breakdowns, and the reporting periods;
     - `units`: one row per unit of a KPI's population in a period, with kpi_id, period_month,
       period_end, numerator (1 when the unit is counted, else 0), denominator (1 when the unit is
-      in the base, else 0; null for counts) and one column per breakdown in `breakdowns` (null
-      when the unit has no row for that breakdown).
+      in the base, else 0; ignored for counts and rates, whose unit the catalogue gives) and one
+      column per breakdown in `breakdowns` (null when the unit has no row for that breakdown). With `breakdowns=none` the units are already
+      broken down: they carry `breakdown` and `breakdown_value` themselves (one row per `all`
+      and per breakdown value; workforce sums its FTEs exactly per breakdown value).
 
-    It adds `kpis`, `all_row_scaffold`, `unit_breakdowns` and `final` (select * from final
-    closes the model): an `all` row for every KPI in `kpi_units` (kpi_id -> unit) and period,
-    also for an empty population (counts 0 with a null denominator, other units 0/0), plus a
-    row per breakdown value that occurs, numerator and denominator summed over the units.
+    It adds `all_row_scaffold`, `unit_breakdowns`, `catalogue_breakdowns` and `final`
+    (select * from final closes the model): an `all` row for every KPI of the catalogue's area
+    and every period, also for an empty population (a count 0 with a null denominator, other
+    units 0/0, a rate_per_10k 0 over the rate base), plus a row per breakdown value that
+    occurs, for the breakdowns the catalogue lists for the KPI only; numerator and
+    denominator are summed over the units. A unit whose kpi_id the catalogue does not have is
+    kept, so that the KPI completeness tests report it.
 
     `rate_base` names an optional one-row CTE whose column `rate_base` is the denominator of
     rate_per_10k KPIs when no unit exists (e.g. the child population).
 #}
-{% macro kpi_values_from_units(kpi_units, breakdowns, rate_base=none) -%}
-kpis as (
-
-    {% for kpi_id, unit in kpi_units.items() %}
-    select
-        '{{ kpi_id }}' as kpi_id,
-        '{{ unit }}' as unit
-    {% if not loop.last %}union all{% endif %}
-    {% endfor %}
-
-),
-
+{% macro kpi_values_from_units(breakdowns, rate_base=none) -%}
 all_row_scaffold as (
 
     -- an `all` row for every KPI and period, also when the population is empty:
-    -- counts start at 0/null, percentages at 0/0{{ ', rates at 0 over the rate base' if rate_base }}
+    -- counts start at 0/null, other units at 0/0{{ ', rates at 0 over the rate base' if rate_base }}
     select
-        kpis.kpi_id,
-        periods.period_month,
-        periods.period_end,
+        kpi_periods.kpi_id,
+        kpi_periods.period_month,
+        kpi_periods.period_end,
         'all' as breakdown,
         'all' as breakdown_value,
         cast(0 as double) as numerator,
         case
-            when kpis.unit = 'count' then cast(null as double)
+            when kpi_periods.unit = 'count' then cast(null as double)
             {%- if rate_base %}
-            when kpis.unit = 'rate_per_10k' then cast({{ rate_base }}.rate_base as double)
+            when kpi_periods.unit = 'rate_per_10k' then cast({{ rate_base }}.rate_base as double)
             {%- endif %}
             else cast(0 as double)
         end as denominator
-    from kpis
-    cross join periods
+    from kpi_periods
     {%- if rate_base %}
     cross join {{ rate_base }}
     {%- endif %}
@@ -56,17 +51,32 @@ all_row_scaffold as (
 
 unit_breakdowns as (
 
+    {%- if breakdowns is none %}
+
+    select
+        kpi_id,
+        period_month,
+        period_end,
+        breakdown,
+        breakdown_value,
+        cast(numerator as double) as numerator,
+        cast(denominator as double) as denominator
+    from units
+
+    {%- else %}
+
     select
         kpi_id,
         period_month,
         period_end,
         'all' as breakdown,
         'all' as breakdown_value,
-        numerator,
-        denominator
+        cast(numerator as double) as numerator,
+        cast(denominator as double) as denominator
     from units
 
-    {% for breakdown in breakdowns %}
+    {%- for breakdown in breakdowns %}
+
     union all
 
     select
@@ -75,11 +85,39 @@ unit_breakdowns as (
         period_end,
         '{{ breakdown }}' as breakdown,
         {{ breakdown }} as breakdown_value,
-        numerator,
-        denominator
+        cast(numerator as double) as numerator,
+        cast(denominator as double) as denominator
     from units
     where {{ breakdown }} is not null
-    {% endfor %}
+    {%- endfor %}
+
+    {%- endif %}
+
+),
+
+catalogue_breakdowns as (
+
+    -- only the breakdowns the catalogue lists for the KPI; a count has no denominator, and
+    -- a rate_per_10k takes its denominator (the rate base) from the `all` row scaffold only
+    select
+        unit_breakdowns.kpi_id,
+        unit_breakdowns.period_month,
+        unit_breakdowns.period_end,
+        unit_breakdowns.breakdown,
+        unit_breakdowns.breakdown_value,
+        unit_breakdowns.numerator,
+        case
+            when kpis.unit = 'count' then cast(null as double)
+            when kpis.unit = 'rate_per_10k' then cast(0 as double)
+            else unit_breakdowns.denominator
+        end as denominator
+    from unit_breakdowns
+    left join kpis
+        on unit_breakdowns.kpi_id = kpis.kpi_id
+    where
+        kpis.kpi_id is null
+        or unit_breakdowns.breakdown = 'all'
+        or {{ dbt.position("'|' || unit_breakdowns.breakdown || '|'", 'kpis.breakdown_list') }} > 0
 
     union all
 
@@ -97,7 +135,7 @@ final as (
         breakdown_value,
         sum(numerator) as numerator,
         sum(denominator) as denominator
-    from unit_breakdowns
+    from catalogue_breakdowns
     group by
         kpi_id,
         period_month,

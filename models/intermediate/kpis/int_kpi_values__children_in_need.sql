@@ -6,14 +6,6 @@
     at P - interval 12 months, so the sums are the change and the base.
 #}
 
-{%- set kpi_units = {
-    'cin_children': 'count',
-    'cin_children_change_12m': 'percent',
-    'cin_visit_timeliness': 'percent',
-    'cin_plan_duration': 'count',
-} -%}
-{%- set breakdowns = ['locality', 'service', 'duration_band'] -%}
-
 with
 
 periods as (
@@ -27,6 +19,8 @@ children_at_dates as (
     select * from {{ ref('int_cin_children_at_dates') }}
 
 ),
+
+{{ kpi_periods('children_in_need') }},
 
 children_at_period_end as (
 
@@ -54,80 +48,44 @@ children_a_year_before_period_end as (
 
 ),
 
+children_in_stock_kpis as (
+
+    -- each child with a CIN plan open at P, once for each KPI counted over them
+    select
+        kpis.kpi_id,
+        children_at_period_end.*
+    from children_at_period_end
+    inner join kpis
+        on kpis.kpi_id in (
+            'cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration'
+        )
+
+),
+
 units as (
 
+    -- cin_visit_timeliness: the last seen visit in the current plan, or else the plan start,
+    -- at most var cin_visit_interval_days calendar days before P
     select
-        'cin_children' as kpi_id,
+        kpi_id,
         period_month,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
+        case
+            when kpi_id = 'cin_visit_timeliness'
+                then case
+                    when
+                        coalesce(last_seen_visit_date, cin_plan_start_date)
+                        >= cast({{ dbt.dateadd(
+                            'day', -1 * (var('cin_visit_interval_days') | int), 'period_end'
+                        ) }} as date)
+                        then 1
+                    else 0
+                end
+            else 1
+        end as numerator,
+        case when kpi_id = 'cin_children_change_12m' then 0 else 1 end as denominator,
         locality,
         service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_children_change_12m' as kpi_id,
-        period_month,
-        period_end,
-        cast(1 as double) as numerator,
-        cast(0 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_children_change_12m' as kpi_id,
-        period_month,
-        period_end,
-        cast(-1 as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_a_year_before_period_end
-
-    union all
-
-    -- the last seen visit in the current plan, or else the plan start, at most
-    -- var cin_visit_interval_days calendar days before P
-    select
-        'cin_visit_timeliness' as kpi_id,
-        period_month,
-        period_end,
-        cast(
-            case
-                when
-                    coalesce(last_seen_visit_date, cin_plan_start_date)
-                    >= cast({{ dbt.dateadd(
-                        'day', -1 * (var('cin_visit_interval_days', 28) | int), 'period_end'
-                    ) }} as date)
-                    then 1
-                else 0
-            end as double
-        ) as numerator,
-        cast(1 as double) as denominator,
-        locality,
-        service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_plan_duration' as kpi_id,
-        period_month,
-        period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
         case
             when
                 cin_plan_start_date
@@ -139,10 +97,24 @@ units as (
                 then '1_to_2y'
             else 'under_1y'
         end as duration_band
-    from children_at_period_end
+    from children_in_stock_kpis
+
+    union all
+
+    -- the base of the change: -1 in the numerator, +1 in the denominator
+    select
+        'cin_children_change_12m' as kpi_id,
+        period_month,
+        period_end,
+        -1 as numerator,
+        1 as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as service,
+        cast(null as varchar) as duration_band
+    from children_a_year_before_period_end
 
 ),
 
-{{ kpi_values_from_units(kpi_units, breakdowns) }}
+{{ kpi_values_from_units(['locality', 'service', 'duration_band']) }}
 
 select * from final

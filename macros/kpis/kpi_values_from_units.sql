@@ -17,8 +17,9 @@
     and every period, also for an empty population (a count 0 with a null denominator, other
     units 0/0, a rate_per_10k 0 over the rate base), plus a row per breakdown value that
     occurs, for the breakdowns the catalogue lists for the KPI only; numerator and
-    denominator are summed over the units. A unit whose kpi_id the catalogue does not have is
-    kept, so that the KPI completeness tests report it.
+    denominator are summed over the units of the reporting periods (`periods`), and `unit` is
+    the catalogue's. A unit whose kpi_id the catalogue does not have is kept with a null
+    unit, so that the KPI completeness tests report it.
 
     `rate_base` names an optional one-row CTE whose column `rate_base` is the denominator of
     rate_per_10k KPIs when no unit exists (e.g. the child population).
@@ -41,7 +42,8 @@ all_row_scaffold as (
             when kpi_periods.unit = 'rate_per_10k' then cast({{ rate_base }}.rate_base as double)
             {%- endif %}
             else cast(0 as double)
-        end as denominator
+        end as denominator,
+        kpi_periods.unit
     from kpi_periods
     {%- if rate_base %}
     cross join {{ rate_base }}
@@ -110,8 +112,11 @@ catalogue_breakdowns as (
             when kpis.unit = 'count' then cast(null as double)
             when kpis.unit = 'rate_per_10k' then cast(0 as double)
             else unit_breakdowns.denominator
-        end as denominator
+        end as denominator,
+        kpis.unit
     from unit_breakdowns
+    inner join periods
+        on unit_breakdowns.period_end = periods.period_end
     left join kpis
         on unit_breakdowns.kpi_id = kpis.kpi_id
     where
@@ -134,14 +139,16 @@ final as (
         breakdown,
         breakdown_value,
         sum(numerator) as numerator,
-        sum(denominator) as denominator
+        sum(denominator) as denominator,
+        unit
     from catalogue_breakdowns
     group by
         kpi_id,
         period_month,
         period_end,
         breakdown,
-        breakdown_value
+        breakdown_value,
+        unit
 
 )
 {%- endmacro %}

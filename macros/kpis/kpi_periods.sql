@@ -1,9 +1,9 @@
 {#
-    The KPIs of one area, read from the kpi_catalogue seed (the one place a KPI is declared),
-    and the periods they are reported for: the opening CTEs of a KPI area model, called right
-    after the model's `periods` CTE (period_month, period_end).
+    The opening CTEs of a KPI area model: the reporting periods and the KPIs of one area,
+    read from the kpi_catalogue seed (the one place a KPI is declared).
 
-    It adds two CTEs:
+    It adds three CTEs:
+    - `periods`: the reporting periods (period_month, period_end);
     - `kpis`: one row per KPI of `kpi_area` with its unit, window and `breakdown_list`
       (the catalogue's breakdowns between bars, `|all|locality|`);
     - `kpi_periods`: one row per KPI and period with `window_start_date`, the first day of the
@@ -14,6 +14,15 @@
     adds the `all` rows of every KPI and period from `kpi_periods`.
 #}
 {% macro kpi_periods(kpi_area) -%}
+periods as (
+
+    select
+        period_month,
+        period_end
+    from {{ ref('dim_reporting_periods') }}
+
+),
+
 kpis as (
 
     select

@@ -3,29 +3,88 @@
     kpi_catalogue seed.
 
     The calling model defines, before calling it:
-    - `kpis` and `kpi_periods` (the `kpi_periods(kpi_area)` macro): the area's KPIs from the
-      catalogue, with their unit and breakdowns, and the reporting periods;
+    - `periods`, `kpis` and `kpi_periods` (the `kpi_periods(kpi_area)` macro): the reporting
+      periods and the area's KPIs from the catalogue, with their unit and breakdowns;
     - `units`: one row per unit of a KPI's population in a period, with kpi_id, period_month,
       period_end, numerator (1 when the unit is counted, else 0), denominator (1 when the unit is
       in the base, else 0; ignored for counts and rates, whose unit the catalogue gives) and one
-      column per breakdown in `breakdowns` (null when the unit has no row for that breakdown). With `breakdowns=none` the units are already
-      broken down: they carry `breakdown` and `breakdown_value` themselves (one row per `all`
-      and per breakdown value; workforce sums its FTEs exactly per breakdown value).
+      column per breakdown in `breakdowns` (null when the unit has no value for it). With
+      `breakdowns=none` the units are already broken down: they carry `breakdown` and
+      `breakdown_value` themselves (workforce sums its FTEs exactly per breakdown value).
 
-    It adds `all_row_scaffold`, `unit_breakdowns`, `catalogue_breakdowns` and `final`
-    (select * from final closes the model): an `all` row for every KPI of the catalogue's area
-    and every period, also for an empty population (a count 0 with a null denominator, other
-    units 0/0, a rate_per_10k 0 over the rate base), plus a row per breakdown value that
-    occurs, for the breakdowns the catalogue lists for the KPI only; numerator and
-    denominator are summed over the units of the reporting periods (`periods`), and `unit` is
-    the catalogue's. A unit whose kpi_id the catalogue does not have is kept with a null
-    unit, so that the KPI completeness tests report it.
+    It adds `catalogue_units`, `unit_breakdowns` and `final` (select * from final closes the
+    model): an `all` row for every KPI of the catalogue's area and every period, also for an
+    empty population (a count 0 with a null denominator, other units 0/0, a rate_per_10k 0
+    over the rate base), plus a row per breakdown value that occurs, for the breakdowns the
+    catalogue lists for the KPI only; numerator and denominator are summed over the units of
+    the reporting periods, and `unit` is the catalogue's. A unit whose kpi_id the catalogue
+    does not have is kept with a null unit, so that the KPI completeness tests report it.
 
     `rate_base` names an optional one-row CTE whose column `rate_base` is the denominator of
-    rate_per_10k KPIs when no unit exists (e.g. the child population).
+    rate_per_10k KPIs (e.g. the child population), added once per period.
 #}
 {% macro kpi_values_from_units(breakdowns, rate_base=none) -%}
-all_row_scaffold as (
+{%- set unpivot = [] %}
+{%- if breakdowns is none %}
+    {%- do unpivot.append(('breakdown', 'breakdown_value')) %}
+{%- else %}
+    {%- do unpivot.append(("'all'", "'all'")) %}
+    {%- for breakdown in breakdowns %}
+        {%- do unpivot.append(("'" ~ breakdown ~ "'", breakdown)) %}
+    {%- endfor %}
+{%- endif -%}
+
+catalogue_units as (
+
+    -- the units of the reporting periods with the unit and breakdowns of their KPI; a count
+    -- has no denominator, and a rate_per_10k takes its denominator (the rate base) once per
+    -- period from the `all` row scaffold below
+    select
+        units.*,
+        kpis.unit,
+        kpis.breakdown_list,
+        case
+            when kpis.unit = 'count' then cast(null as double)
+            when kpis.unit = 'rate_per_10k' then cast(0 as double)
+            else cast(units.denominator as double)
+        end as unit_denominator
+    from units
+    inner join periods
+        on units.period_end = periods.period_end
+    left join kpis
+        on units.kpi_id = kpis.kpi_id
+
+),
+
+unit_breakdowns as (
+
+    {%- for breakdown, breakdown_value in unpivot %}
+
+    -- breakdown {{ breakdown }}, when the catalogue lists it for the KPI
+    select
+        kpi_id,
+        period_month,
+        period_end,
+        {{ breakdown }} as breakdown,
+        {{ breakdown_value }} as breakdown_value,
+        cast(numerator as double) as numerator,
+        unit_denominator as denominator,
+        unit
+    from catalogue_units
+    {%- if breakdown_value != "'all'" %}
+    where
+        (
+            unit is null
+            or {{ breakdown }} = 'all'
+            or {{ dbt.position("'|' || " ~ breakdown ~ " || '|'", 'breakdown_list') }} > 0
+        )
+        {%- if breakdowns is not none %}
+        and {{ breakdown_value }} is not null
+        {%- endif %}
+    {%- endif %}
+
+    union all
+    {%- endfor %}
 
     -- an `all` row for every KPI and period, also when the population is empty:
     -- counts start at 0/null, other units at 0/0{{ ', rates at 0 over the rate base' if rate_base }}
@@ -51,85 +110,6 @@ all_row_scaffold as (
 
 ),
 
-unit_breakdowns as (
-
-    {%- if breakdowns is none %}
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator
-    from units
-
-    {%- else %}
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        'all' as breakdown,
-        'all' as breakdown_value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator
-    from units
-
-    {%- for breakdown in breakdowns %}
-
-    union all
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        '{{ breakdown }}' as breakdown,
-        {{ breakdown }} as breakdown_value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator
-    from units
-    where {{ breakdown }} is not null
-    {%- endfor %}
-
-    {%- endif %}
-
-),
-
-catalogue_breakdowns as (
-
-    -- only the breakdowns the catalogue lists for the KPI; a count has no denominator, and
-    -- a rate_per_10k takes its denominator (the rate base) from the `all` row scaffold only
-    select
-        unit_breakdowns.kpi_id,
-        unit_breakdowns.period_month,
-        unit_breakdowns.period_end,
-        unit_breakdowns.breakdown,
-        unit_breakdowns.breakdown_value,
-        unit_breakdowns.numerator,
-        case
-            when kpis.unit = 'count' then cast(null as double)
-            when kpis.unit = 'rate_per_10k' then cast(0 as double)
-            else unit_breakdowns.denominator
-        end as denominator,
-        kpis.unit
-    from unit_breakdowns
-    inner join periods
-        on unit_breakdowns.period_end = periods.period_end
-    left join kpis
-        on unit_breakdowns.kpi_id = kpis.kpi_id
-    where
-        kpis.kpi_id is null
-        or unit_breakdowns.breakdown = 'all'
-        or {{ dbt.position("'|' || unit_breakdowns.breakdown || '|'", 'kpis.breakdown_list') }} > 0
-
-    union all
-
-    select * from all_row_scaffold
-
-),
-
 final as (
 
     select
@@ -141,14 +121,8 @@ final as (
         sum(numerator) as numerator,
         sum(denominator) as denominator,
         unit
-    from catalogue_breakdowns
-    group by
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        unit
+    from unit_breakdowns
+    group by 1, 2, 3, 4, 5, 8
 
 )
 {%- endmacro %}

@@ -1,25 +1,18 @@
 {#
-    KPI values of the Assessments section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each assessment is a unit of the
-    population of a KPI in a period (the KPI's window from the catalogue); units are
-    unpivoted to the catalogue's breakdowns and summed.
+    Assessments KPIs of kpis.md (see _int_kpis__marts_one.yml): an assessment authorised
+    in the month is a unit of the month KPIs, one open and overdue at P of
+    assessments_overdue.
 #}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('assessments') }},
 
 assessments as (
 
     select * from {{ ref('int_assessments_timed') }}
 
 ),
-
-{{ kpi_periods('assessments') }},
 
 authorised_in_windows as (
 

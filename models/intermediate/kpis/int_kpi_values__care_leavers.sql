@@ -10,16 +10,7 @@
 
 with
 
-periods as (
-
-    select
-        period_month,
-        period_end,
-        cast({{ dbt.dateadd('month', -review_months, 'period_end') }} as date)
-            as pathway_plan_window_start_date
-    from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('care_leavers') }},
 
 states as (
 
@@ -33,8 +24,6 @@ persons as (
 
 ),
 
-{{ kpi_periods('care_leavers') }},
-
 cohort as (
 
     select
@@ -45,7 +34,8 @@ cohort as (
         states.is_suitably_accommodated,
         states.is_in_education_employment_or_training,
         coalesce(
-            states.pathway_plan_review_date > periods.pathway_plan_window_start_date
+            states.pathway_plan_review_date
+            > cast({{ dbt.dateadd('month', -review_months, 'periods.period_end') }} as date)
             and states.pathway_plan_review_date <= periods.period_end,
             false
         ) as has_current_pathway_plan,

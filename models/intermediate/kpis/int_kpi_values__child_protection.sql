@@ -1,18 +1,13 @@
 {#
-    KPI values of the Child protection section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each s47 enquiry, ICPC, CP plan or
-    child on a plan is a unit of the population of a KPI in a period (the KPI's window
-    from the catalogue, or the plan open at P); units are unpivoted to the catalogue's
-    breakdowns and summed.
+    Child protection KPIs of kpis.md (see _int_kpis__marts_one.yml): s47 enquiries, ICPCs
+    and CP plans dated in a KPI's window (from the catalogue) and the children on a plan at
+    P are the units. Each carries the breakdown values it has; the catalogue decides which
+    KPI is broken down by them.
 #}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('child_protection') }},
 
 enquiries as (
 
@@ -38,8 +33,6 @@ children_at_period_end as (
 
 ),
 
-{{ kpi_periods('child_protection') }},
-
 enquiries_in_windows as (
 
     {{ in_kpi_windows('enquiries', 's47_start_date', ['s47_enquiries']) }}
@@ -52,13 +45,11 @@ icpcs_in_windows as (
 
 ),
 
-plans_started_in_windows as (
+plans_in_windows as (
 
     {{ in_kpi_windows('plans', 'cp_plan_start_date', ['cp_repeat_plan_rate']) }}
 
-),
-
-plans_ended_in_windows as (
+    union all
 
     {{ in_kpi_windows('plans', 'cp_plan_end_date', ['cp_plans_ended_2y_plus']) }}
 
@@ -84,7 +75,7 @@ units as (
         period_end,
         1 as numerator,
         1 as denominator,
-        cast(null as varchar) as locality,
+        locality,
         cast(null as varchar) as category_of_abuse
     from enquiries_in_windows
 
@@ -101,7 +92,7 @@ units as (
             else 1
         end as numerator,
         1 as denominator,
-        cast(null as varchar) as locality,
+        locality,
         cast(null as varchar) as category_of_abuse
     from icpcs_in_windows
     where
@@ -115,23 +106,14 @@ units as (
         kpi_id,
         period_month,
         period_end,
-        case when is_repeat_plan then 1 else 0 end as numerator,
+        case
+            when kpi_id = 'cp_repeat_plan_rate' then case when is_repeat_plan then 1 else 0 end
+            when kpi_id = 'cp_plans_ended_2y_plus' then case when has_lasted_2y_plus then 1 else 0 end
+        end as numerator,
         1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from plans_started_in_windows
-
-    union all
-
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        case when has_lasted_2y_plus then 1 else 0 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from plans_ended_in_windows
+        locality,
+        category_of_abuse
+    from plans_in_windows
 
     union all
 

@@ -8,11 +8,7 @@
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('children_in_care') }},
 
 children_at_period as (
 
@@ -27,8 +23,6 @@ periods_of_care as (
     where not is_short_break_period
 
 ),
-
-{{ kpi_periods('children_in_care') }},
 
 started_or_ceased_in_windows as (
 

@@ -1,18 +1,12 @@
 {#
-    KPI values of the Children in need section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each child with a CIN plan open at
-    an as-at date is a unit; `cin_children_change_12m` takes +1 in the numerator for a
-    child open at P, and -1 in the numerator and +1 in the denominator for a child open
-    at P - interval 12 months, so the sums are the change and the base.
+    Children in need KPIs of kpis.md (see _int_kpis__marts_one.yml): each child with a CIN
+    plan open at P (int_cin_children_at_dates) is a unit of the stock KPIs, and each child
+    open at P - interval 12 months a unit of the base of cin_children_change_12m.
 #}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('children_in_need') }},
 
 children_at_dates as (
 
@@ -20,57 +14,53 @@ children_at_dates as (
 
 ),
 
-{{ kpi_periods('children_in_need') }},
+children_at_as_at_dates as (
 
-children_at_period_end as (
-
+    -- the children with a CIN plan open at P, and at P - interval 12 months (the base of
+    -- cin_children_change_12m)
     select
         periods.period_month,
         periods.period_end,
+        children_at_dates.as_at_date < periods.period_end as is_a_year_before,
         children_at_dates.*
     from children_at_dates
     inner join periods
-        on children_at_dates.as_at_date = periods.period_end
+        on children_at_dates.as_at_date in (
+            periods.period_end,
+            cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
+        )
 
 ),
 
-children_a_year_before_period_end as (
+children_in_kpis as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        children_at_dates.*
-    from children_at_dates
-    inner join periods
-        on
-            children_at_dates.as_at_date
-            = cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
-
-),
-
-children_in_stock_kpis as (
-
-    -- each child with a CIN plan open at P, once for each KPI counted over them
+    -- each child at P once for each KPI counted over them; a year before P, for the change
     select
         kpis.kpi_id,
-        children_at_period_end.*
-    from children_at_period_end
+        children_at_as_at_dates.*
+    from children_at_as_at_dates
     inner join kpis
-        on kpis.kpi_id in (
-            'cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration'
-        )
+        on
+            kpis.kpi_id = 'cin_children_change_12m'
+            or (
+                not children_at_as_at_dates.is_a_year_before
+                and kpis.kpi_id in ('cin_children', 'cin_visit_timeliness', 'cin_plan_duration')
+            )
 
 ),
 
 units as (
 
-    -- cin_visit_timeliness: the last seen visit in the current plan, or else the plan start,
-    -- at most var cin_visit_interval_days calendar days before P
+    -- cin_children_change_12m: +1 in the numerator for a child at P, -1 in the numerator and
+    -- +1 in the denominator for a child a year before. cin_visit_timeliness: the last seen
+    -- visit in the current plan, or else the plan start, at most var cin_visit_interval_days
+    -- calendar days before P
     select
         kpi_id,
         period_month,
         period_end,
         case
+            when is_a_year_before then -1
             when kpi_id = 'cin_visit_timeliness'
                 then case
                     when
@@ -83,7 +73,8 @@ units as (
                 end
             else 1
         end as numerator,
-        case when kpi_id = 'cin_children_change_12m' then 0 else 1 end as denominator,
+        case when kpi_id = 'cin_children_change_12m' and not is_a_year_before then 0 else 1 end
+            as denominator,
         locality,
         service,
         case
@@ -97,21 +88,7 @@ units as (
                 then '1_to_2y'
             else 'under_1y'
         end as duration_band
-    from children_in_stock_kpis
-
-    union all
-
-    -- the base of the change: -1 in the numerator, +1 in the denominator
-    select
-        'cin_children_change_12m' as kpi_id,
-        period_month,
-        period_end,
-        -1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_a_year_before_period_end
+    from children_in_kpis
 
 ),
 

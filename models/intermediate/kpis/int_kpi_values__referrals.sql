@@ -1,17 +1,11 @@
 {#
-    KPI values of the Referrals section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each referral is a unit of the
-    population of a KPI in a period (the KPI's window from the catalogue); units are
-    unpivoted to the catalogue's breakdowns and summed.
+    Referrals KPIs of kpis.md (see _int_kpis__marts_one.yml): every referral dated in a
+    KPI's window (month or rolling 12 months, as the catalogue says) is a unit of it.
 #}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('referrals') }},
 
 referrals as (
 
@@ -24,8 +18,6 @@ extract_manifest as (
     select * from {{ ref('stg_la__extract_manifests') }}
 
 ),
-
-{{ kpi_periods('referrals') }},
 
 child_population as (
 

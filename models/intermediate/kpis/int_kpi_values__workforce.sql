@@ -9,11 +9,7 @@
 
 with
 
-periods as (
-
-    select period_month, period_end from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('workforce') }},
 
 caseloads as (
 
@@ -26,8 +22,6 @@ hr_returns as (
     select * from {{ ref('int_workforce_hr_returns') }}
 
 ),
-
-{{ kpi_periods('workforce') }},
 
 caseloads_in_periods as (
 
@@ -78,7 +72,7 @@ caseload_rows as (
         cast(sum(open_involvement_count) as double) as numerator,
         {{ exact_sum('fte') }} as denominator
     from caseloads_by_breakdown
-    group by period_month, period_end, breakdown, breakdown_value
+    group by 1, 2, 3, 4, 5
 
 ),
 
@@ -113,7 +107,7 @@ hr_by_breakdown as (
         {{ exact_sum('agency_fte') }} as agency_fte,
         {{ exact_sum('vacancy_fte') }} as vacancy_fte
     from hr_at_period
-    group by period_month, period_end
+    group by 1, 2
 
     union all
 

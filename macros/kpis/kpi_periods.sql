@@ -10,7 +10,7 @@
       KPI's window at P (kpis.md "Windows"): `month` = the first day of P's month;
       `rolling_Nm` = P - interval N months + 1 day (a date d is in it when d > P - interval
       N months and d <= P); null for a `stock` KPI (counted as at P).
-    Units join their dates to these windows with `in_kpi_windows`; `kpi_values_from_units`
+    Units join their dates to these windows with `kpi_rows`; `kpi_values_from_units`
     adds the `all` rows of every KPI and period from `kpi_periods`.
 #}
 {% macro kpi_periods(kpi_area) -%}

@@ -5,8 +5,8 @@
     The calling model defines, before calling it:
     - `periods`, `kpis` and `kpi_periods` (the `kpi_periods(kpi_area)` macro): the reporting
       periods and the area's KPIs from the catalogue, with their unit and breakdowns;
-    - `units`: one row per unit of a KPI's population in a period, with kpi_id, period_month,
-      period_end, numerator (1 when the unit is counted, else 0), denominator (1 when the unit is
+    - `units`: one row per unit of a KPI's population in a period, with kpi_id, period_end
+      (the scaffold adds period_month from `periods`), numerator (1 when the unit is counted, else 0), denominator (1 when the unit is
       in the base, else 0; ignored for counts and rates, whose unit the catalogue gives) and one
       column per breakdown in `breakdowns` (null when the unit has no value for it). With
       `breakdowns=none` the units are already broken down: they carry `breakdown` and
@@ -41,6 +41,7 @@ catalogue_units as (
     -- period from the `all` row scaffold below
     select
         units.*,
+        periods.period_month,
         kpis.unit,
         kpis.breakdown_list,
         case

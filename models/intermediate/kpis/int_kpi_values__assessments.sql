@@ -16,9 +16,10 @@ assessments as (
 
 authorised_in_windows as (
 
-    {{ in_kpi_windows(
-        'assessments', 'assessment_auth_date',
-        ['assessments_completed', 'assessment_timeliness', 'assessment_child_seen_rate', 'assessment_nfa_rate']
+    {{ kpi_rows(
+        'assessments',
+        ['assessments_completed', 'assessment_timeliness', 'assessment_child_seen_rate', 'assessment_nfa_rate'],
+        'assessment_auth_date',
     ) }}
 
 ),
@@ -51,7 +52,6 @@ open_at_period_end as (
     -- started on or before P and not authorised on or before P: an interval join that
     -- expands each assessment only to the periods it is open in
     select
-        periods.period_month,
         periods.period_end,
         assessments_in_range.*
     from assessments_in_range
@@ -81,7 +81,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when kpi_id = 'assessment_timeliness' then case when is_within_timescale then 1 else 0 end
@@ -99,7 +98,6 @@ units as (
 
     select
         'assessments_overdue' as kpi_id,
-        period_month,
         period_end,
         1 as numerator,
         1 as denominator,

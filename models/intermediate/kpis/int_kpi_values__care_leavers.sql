@@ -27,7 +27,6 @@ persons as (
 cohort as (
 
     select
-        periods.period_month,
         periods.period_end,
         states.child_key,
         states.is_in_touch,
@@ -53,19 +52,13 @@ cohort as (
 
 cohort_in_kpis as (
 
-    -- each young person of the cohort at P, once for each KPI counted over the cohort
-    select
-        kpis.kpi_id,
-        cohort.*
-    from cohort
-    inner join kpis
-        on kpis.kpi_id in (
-            'care_leavers_in_touch',
-            'care_leavers_suitable_accommodation',
-            'care_leavers_eet',
-            'care_leavers_pathway_plan_current',
-            'care_leavers_with_pa'
-        )
+    {{ kpi_rows('cohort', [
+        'care_leavers_in_touch',
+        'care_leavers_suitable_accommodation',
+        'care_leavers_eet',
+        'care_leavers_pathway_plan_current',
+        'care_leavers_with_pa',
+    ]) }}
 
 ),
 
@@ -73,7 +66,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when

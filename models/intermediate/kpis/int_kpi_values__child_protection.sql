@@ -35,35 +35,29 @@ children_at_period_end as (
 
 enquiries_in_windows as (
 
-    {{ in_kpi_windows('enquiries', 's47_start_date', ['s47_enquiries']) }}
+    {{ kpi_rows('enquiries', ['s47_enquiries'], 's47_start_date') }}
 
 ),
 
 icpcs_in_windows as (
 
-    {{ in_kpi_windows('icpcs', 'icpc_date', ['icpcs', 'icpc_timeliness', 'icpc_conversion_rate']) }}
+    {{ kpi_rows('icpcs', ['icpcs', 'icpc_timeliness', 'icpc_conversion_rate'], 'icpc_date') }}
 
 ),
 
 plans_in_windows as (
 
-    {{ in_kpi_windows('plans', 'cp_plan_start_date', ['cp_repeat_plan_rate']) }}
+    {{ kpi_rows('plans', ['cp_repeat_plan_rate'], 'cp_plan_start_date') }}
 
     union all
 
-    {{ in_kpi_windows('plans', 'cp_plan_end_date', ['cp_plans_ended_2y_plus']) }}
+    {{ kpi_rows('plans', ['cp_plans_ended_2y_plus'], 'cp_plan_end_date') }}
 
 ),
 
 children_in_stock_kpis as (
 
-    -- each child on a plan at P, once for each KPI counted over them
-    select
-        kpis.kpi_id,
-        children_at_period_end.*
-    from children_at_period_end
-    inner join kpis
-        on kpis.kpi_id in ('cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness')
+    {{ kpi_rows('children_at_period_end', ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness']) }}
 
 ),
 
@@ -71,7 +65,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         1 as numerator,
         1 as denominator,
@@ -84,7 +77,6 @@ units as (
     -- icpcs: transfer-ins included; timeliness and conversion leave them out
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when kpi_id = 'icpc_timeliness' then case when is_within_timescale then 1 else 0 end
@@ -104,7 +96,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when kpi_id = 'cp_repeat_plan_rate' then case when is_repeat_plan then 1 else 0 end
@@ -119,7 +110,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when kpi_id = 'cp_plans_2y_plus'

@@ -26,30 +26,24 @@ periods_of_care as (
 
 started_or_ceased_in_windows as (
 
-    {{ in_kpi_windows('periods_of_care', 'period_start_date', ['cla_started']) }}
+    {{ kpi_rows('periods_of_care', ['cla_started'], 'period_start_date') }}
 
     union all
 
-    {{ in_kpi_windows('periods_of_care', 'period_end_date', ['cla_ceased']) }}
+    {{ kpi_rows('periods_of_care', ['cla_ceased'], 'period_end_date') }}
 
 ),
 
 children_in_stock_kpis as (
 
-    -- each looked-after child at P, once for each KPI counted over them
-    select
-        kpis.kpi_id,
-        children_at_period.*
-    from children_at_period
-    inner join kpis
-        on kpis.kpi_id in (
-            'cla_children',
-            'cla_visit_timeliness',
-            'cla_health_assessment_rate',
-            'cla_dental_check_rate',
-            'cla_stability_short',
-            'cla_stability_long'
-        )
+    {{ kpi_rows('children_at_period', [
+        'cla_children',
+        'cla_visit_timeliness',
+        'cla_health_assessment_rate',
+        'cla_dental_check_rate',
+        'cla_stability_short',
+        'cla_stability_long',
+    ]) }}
 
 ),
 
@@ -57,7 +51,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         case kpi_id
             when 'cla_visit_timeliness'
@@ -86,7 +79,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         1 as numerator,
         1 as denominator,

@@ -19,7 +19,6 @@ children_at_as_at_dates as (
     -- the children with a CIN plan open at P, and at P - interval 12 months (the base of
     -- cin_children_change_12m)
     select
-        periods.period_month,
         periods.period_end,
         children_at_dates.as_at_date < periods.period_end as is_a_year_before,
         children_at_dates.*
@@ -34,18 +33,10 @@ children_at_as_at_dates as (
 
 children_in_kpis as (
 
-    -- each child at P once for each KPI counted over them; a year before P, for the change
-    select
-        kpis.kpi_id,
-        children_at_as_at_dates.*
-    from children_at_as_at_dates
-    inner join kpis
-        on
-            kpis.kpi_id = 'cin_children_change_12m'
-            or (
-                not children_at_as_at_dates.is_a_year_before
-                and kpis.kpi_id in ('cin_children', 'cin_visit_timeliness', 'cin_plan_duration')
-            )
+    {{ kpi_rows(
+        'children_at_as_at_dates',
+        ['cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration'],
+    ) }}
 
 ),
 
@@ -57,7 +48,6 @@ units as (
     -- calendar days before P
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when is_a_year_before then -1
@@ -89,6 +79,8 @@ units as (
             else 'under_1y'
         end as duration_band
     from children_in_kpis
+    -- a year before P, a child counts for the change only
+    where not is_a_year_before or kpi_id = 'cin_children_change_12m'
 
 ),
 

@@ -28,9 +28,10 @@ child_population as (
 
 referrals_in_windows as (
 
-    {{ in_kpi_windows(
-        'referrals', 'referral_date',
-        ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k']
+    {{ kpi_rows(
+        'referrals',
+        ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k'],
+        'referral_date',
     ) }}
 
 ),
@@ -41,7 +42,6 @@ units as (
     -- (added once per period by the scaffold) for the rate
     select
         kpi_id,
-        period_month,
         period_end,
         case
             when kpi_id = 'referral_nfa_rate' then case when is_referral_nfa then 1 else 0 end

@@ -23,41 +23,25 @@ hr_returns as (
 
 ),
 
-caseloads_in_periods as (
-
-    select
-        periods.period_month,
-        periods.period_end,
-        caseloads.service,
-        caseloads.open_involvement_count,
-        caseloads.fte
-    from caseloads
-    inner join periods
-        on caseloads.period_end = periods.period_end
-
-),
-
 caseloads_by_breakdown as (
 
     select
-        period_month,
         period_end,
         'all' as breakdown,
         'all' as breakdown_value,
         open_involvement_count,
         fte
-    from caseloads_in_periods
+    from caseloads
 
     union all
 
     select
-        period_month,
         period_end,
         'service' as breakdown,
         service as breakdown_value,
         open_involvement_count,
         fte
-    from caseloads_in_periods
+    from caseloads
 
 ),
 
@@ -65,21 +49,19 @@ caseload_rows as (
 
     select
         'caseload_average' as kpi_id,
-        period_month,
         period_end,
         breakdown,
         breakdown_value,
         cast(sum(open_involvement_count) as double) as numerator,
         {{ exact_sum('fte') }} as denominator
     from caseloads_by_breakdown
-    group by 1, 2, 3, 4, 5
+    group by 1, 2, 3, 4
 
 ),
 
 hr_at_period as (
 
     select
-        periods.period_month,
         periods.period_end,
         hr_returns.role,
         hr_returns.budgeted_fte,
@@ -97,7 +79,6 @@ hr_at_period as (
 hr_by_breakdown as (
 
     select
-        period_month,
         period_end,
         'all' as breakdown,
         'all' as breakdown_value,
@@ -107,12 +88,11 @@ hr_by_breakdown as (
         {{ exact_sum('agency_fte') }} as agency_fte,
         {{ exact_sum('vacancy_fte') }} as vacancy_fte
     from hr_at_period
-    group by 1, 2
+    group by 1
 
     union all
 
     select
-        period_month,
         period_end,
         'role' as breakdown,
         role as breakdown_value,
@@ -128,19 +108,14 @@ hr_by_breakdown as (
 hr_in_kpis as (
 
     -- each return total and role, once for each HR KPI
-    select
-        kpis.kpi_id,
-        hr_by_breakdown.*
-    from hr_by_breakdown
-    inner join kpis
-        on kpis.kpi_id in (
-            'establishment_fte',
-            'vacancy_rate',
-            'permanent_rate',
-            'agency_rate',
-            'agency_rate_dfe',
-            'vacancy_rate_dfe'
-        )
+    {{ kpi_rows('hr_by_breakdown', [
+        'establishment_fte',
+        'vacancy_rate',
+        'permanent_rate',
+        'agency_rate',
+        'agency_rate_dfe',
+        'vacancy_rate_dfe',
+    ]) }}
 
 ),
 
@@ -152,7 +127,6 @@ units as (
 
     select
         kpi_id,
-        period_month,
         period_end,
         breakdown,
         breakdown_value,

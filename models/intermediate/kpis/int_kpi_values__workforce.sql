@@ -23,39 +23,18 @@ hr_returns as (
 
 ),
 
-caseloads_by_breakdown as (
-
-    select
-        period_end,
-        'all' as breakdown,
-        'all' as breakdown_value,
-        open_involvement_count,
-        fte
-    from caseloads
-
-    union all
-
-    select
-        period_end,
-        'service' as breakdown,
-        service as breakdown_value,
-        open_involvement_count,
-        fte
-    from caseloads
-
-),
-
 caseload_rows as (
 
+    -- summed over all social workers holding a case and by service
     select
         'caseload_average' as kpi_id,
         period_end,
-        breakdown,
-        breakdown_value,
+        case when grouping(service) = 1 then 'all' else 'service' end as breakdown,
+        case when grouping(service) = 1 then 'all' else service end as breakdown_value,
         cast(sum(open_involvement_count) as double) as numerator,
         {{ exact_sum('fte') }} as denominator
-    from caseloads_by_breakdown
-    group by 1, 2, 3, 4
+    from caseloads
+    group by grouping sets ((period_end), (period_end, service))
 
 ),
 
@@ -78,30 +57,18 @@ hr_at_period as (
 
 hr_by_breakdown as (
 
+    -- summed over the roles of the return and by role (one row a role)
     select
         period_end,
-        'all' as breakdown,
-        'all' as breakdown_value,
+        case when grouping(role) = 1 then 'all' else 'role' end as breakdown,
+        case when grouping(role) = 1 then 'all' else role end as breakdown_value,
         {{ exact_sum('budgeted_fte') }} as budgeted_fte,
         {{ exact_sum('permanent_fte') }} as permanent_fte,
         {{ exact_sum('fixed_term_fte') }} as fixed_term_fte,
         {{ exact_sum('agency_fte') }} as agency_fte,
         {{ exact_sum('vacancy_fte') }} as vacancy_fte
     from hr_at_period
-    group by 1
-
-    union all
-
-    select
-        period_end,
-        'role' as breakdown,
-        role as breakdown_value,
-        budgeted_fte,
-        permanent_fte,
-        fixed_term_fte,
-        agency_fte,
-        vacancy_fte
-    from hr_at_period
+    group by grouping sets ((period_end), (period_end, role))
 
 ),
 

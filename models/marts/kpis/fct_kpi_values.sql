@@ -5,7 +5,8 @@
     catalogue (kpi_values_from_units); this model puts them together and computes `value`
     from the unit in one place:
     count = numerator; percent = 100 * n / d; ratio = n / d; rate_per_10k = 10000 * n / d;
-    null when the denominator is 0. Counts carry a null denominator.
+    null when the denominator is 0. Counts carry a null denominator (the area models give
+    none).
     Completeness (an `all` row for every KPI and period, ids matching the catalogue both ways)
     is enforced by tests, not by filling in values here.
 #}
@@ -32,7 +33,7 @@ with area_values as (
     {%- endfor %}
 ),
 
-with_unit as (
+final as (
     -- an id the catalogue does not have (null unit) is left out here and reported by the
     -- test assert_kpi_ids_match_catalogue
     select
@@ -41,22 +42,6 @@ with_unit as (
         period_end,
         breakdown,
         coalesce(breakdown_value, 'unknown') as breakdown_value,
-        cast(numerator as double) as numerator,
-        case
-            when unit = 'count' then cast(null as double)
-            else cast(denominator as double)
-        end as denominator,
-        unit
-    from area_values
-    where unit is not null
-),
-final as (
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
         numerator,
         denominator,
         case unit
@@ -66,7 +51,8 @@ final as (
             when 'rate_per_10k' then 10000.0 * numerator / nullif(denominator, 0)
         end as value,
         unit
-    from with_unit
+    from area_values
+    where unit is not null
 )
 
 select * from final

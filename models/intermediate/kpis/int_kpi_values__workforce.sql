@@ -102,7 +102,8 @@ units as (
             when 'permanent_rate' then permanent_fte
             when 'agency_rate' then agency_fte
             when 'agency_rate_dfe' then agency_fte
-            else vacancy_fte
+            when 'vacancy_rate' then vacancy_fte
+            when 'vacancy_rate_dfe' then vacancy_fte
         end as numerator,
         case kpi_id
             when 'agency_rate_dfe' then agency_fte + permanent_fte + fixed_term_fte

@@ -1,6 +1,6 @@
 {#
     The intermediate models that compute the KPIs of one area each (columns kpi_id,
-    period_month, period_end, breakdown, breakdown_value, numerator, denominator).
+    period_month, period_end, breakdown, breakdown_value, numerator, denominator, unit).
     fct_kpi_values unions them and the KPI completeness tests check them against the
     catalogue. A new KPI area is added here.
 #}

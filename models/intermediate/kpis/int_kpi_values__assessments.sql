@@ -1,25 +1,12 @@
 {#
-    KPI values of the Assessments section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each assessment is a unit of the
-    population of a KPI in a period; units are unpivoted to their breakdowns and summed.
+    Assessments KPIs of kpis.md (see _int_kpis__marts_one.yml): an assessment authorised
+    in the month is a unit of the month KPIs, one open and overdue at P of
+    assessments_overdue.
 #}
-
-{%- set kpi_units = {
-    'assessments_completed': 'count',
-    'assessment_timeliness': 'percent',
-    'assessment_child_seen_rate': 'percent',
-    'assessment_nfa_rate': 'percent',
-    'assessments_overdue': 'count',
-} -%}
-{%- set breakdowns = ['locality', 'team'] -%}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('assessments') }},
 
 assessments as (
 
@@ -27,17 +14,13 @@ assessments as (
 
 ),
 
-authorised_in_month as (
+authorised_in_windows as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        assessments.*
-    from assessments
-    inner join periods
-        on
-            assessments.assessment_auth_date >= periods.period_month
-            and assessments.assessment_auth_date <= periods.period_end
+    {{ kpi_rows(
+        'assessments',
+        ['assessments_completed', 'assessment_timeliness', 'assessment_child_seen_rate', 'assessment_nfa_rate'],
+        'assessment_auth_date',
+    ) }}
 
 ),
 
@@ -69,7 +52,6 @@ open_at_period_end as (
     -- started on or before P and not authorised on or before P: an interval join that
     -- expands each assessment only to the periods it is open in
     select
-        periods.period_month,
         periods.period_end,
         assessments_in_range.*
     from assessments_in_range
@@ -91,73 +73,40 @@ overdue_at_period_end as (
     from open_at_period_end
     where
         {{ working_days_between('assessment_start_date', 'period_end') }}
-        > {{ var('assessment_timescale_working_days', 45) }}
+        > {{ var('assessment_timescale_working_days') }}
 
 ),
 
 units as (
 
     select
-        'assessments_completed' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
-        locality,
-        cast(null as varchar) as team
-    from authorised_in_month
-
-    union all
-
-    select
-        'assessment_timeliness' as kpi_id,
-        period_month,
-        period_end,
-        cast(case when is_within_timescale then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
+        case
+            when kpi_id = 'assessment_timeliness' then case when is_within_timescale then 1 else 0 end
+            when kpi_id = 'assessment_child_seen_rate' then case when is_child_seen then 1 else 0 end
+            when kpi_id = 'assessment_nfa_rate' then case when is_outcome_nfa then 1 else 0 end
+            else 1
+        end as numerator,
+        1 as denominator,
         locality,
         coalesce(team_id, 'unknown') as team
-    from authorised_in_month
-    where is_in_timeliness_population
-
-    union all
-
-    select
-        'assessment_child_seen_rate' as kpi_id,
-        period_month,
-        period_end,
-        cast(case when is_child_seen then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as team
-    from authorised_in_month
-
-    union all
-
-    select
-        'assessment_nfa_rate' as kpi_id,
-        period_month,
-        period_end,
-        cast(case when is_outcome_nfa then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as team
-    from authorised_in_month
+    from authorised_in_windows
+    where kpi_id != 'assessment_timeliness' or is_in_timeliness_population
 
     union all
 
     select
         'assessments_overdue' as kpi_id,
-        period_month,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
+        1 as numerator,
+        1 as denominator,
         locality,
-        cast(null as varchar) as team
+        coalesce(team_id, 'unknown') as team
     from overdue_at_period_end
 
 ),
 
-{{ kpi_values_from_units(kpi_units, breakdowns) }}
+{{ kpi_values_from_units(['locality', 'team']) }}
 
 select * from final

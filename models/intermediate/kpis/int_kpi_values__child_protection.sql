@@ -1,30 +1,13 @@
 {#
-    KPI values of the Child protection section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each s47 enquiry, ICPC, CP plan or
-    child on a plan is a unit of the population of a KPI in a period; units are
-    unpivoted to their breakdowns and summed.
+    Child protection KPIs of kpis.md (see _int_kpis__marts_one.yml): s47 enquiries, ICPCs
+    and CP plans dated in a KPI's window (from the catalogue) and the children on a plan at
+    P are the units. Each carries the breakdown values it has; the catalogue decides which
+    KPI is broken down by them.
 #}
-
-{%- set kpi_units = {
-    's47_enquiries': 'count',
-    'icpcs': 'count',
-    'icpc_timeliness': 'percent',
-    'icpc_conversion_rate': 'percent',
-    'cp_children': 'count',
-    'cp_repeat_plan_rate': 'percent',
-    'cp_plans_2y_plus': 'percent',
-    'cp_plans_ended_2y_plus': 'percent',
-    'cp_visit_timeliness': 'percent',
-} -%}
-{%- set breakdowns = ['locality', 'category_of_abuse'] -%}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('child_protection') }},
 
 enquiries as (
 
@@ -50,210 +33,110 @@ children_at_period_end as (
 
 ),
 
-enquiries_in_month as (
+enquiries_in_windows as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        enquiries.s47_enquiry_id
-    from enquiries
-    inner join periods
-        on
-            enquiries.s47_start_date >= periods.period_month
-            and enquiries.s47_start_date <= periods.period_end
+    {{ kpi_rows('enquiries', ['s47_enquiries'], 's47_start_date') }}
 
 ),
 
-icpcs_in_month as (
+icpcs_in_windows as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        icpcs.*
-    from icpcs
-    inner join periods
-        on
-            icpcs.icpc_date >= periods.period_month
-            and icpcs.icpc_date <= periods.period_end
+    {{ kpi_rows('icpcs', ['icpcs', 'icpc_timeliness', 'icpc_conversion_rate'], 'icpc_date') }}
 
 ),
 
-icpcs_in_rolling_12_months as (
+plans_in_windows as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        icpcs.*
-    from icpcs
-    inner join periods
-        on
-            icpcs.icpc_date > cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
-            and icpcs.icpc_date <= periods.period_end
+    {{ kpi_rows('plans', ['cp_repeat_plan_rate'], 'cp_plan_start_date') }}
+
+    union all
+
+    {{ kpi_rows('plans', ['cp_plans_ended_2y_plus'], 'cp_plan_end_date') }}
 
 ),
 
-plans_started_in_rolling_6_months as (
+children_in_stock_kpis as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        plans.*
-    from plans
-    inner join periods
-        on
-            plans.cp_plan_start_date
-            > cast({{ dbt.dateadd('month', -6, 'periods.period_end') }} as date)
-            and plans.cp_plan_start_date <= periods.period_end
-
-),
-
-plans_ended_in_rolling_12_months as (
-
-    select
-        periods.period_month,
-        periods.period_end,
-        plans.*
-    from plans
-    inner join periods
-        on
-            plans.cp_plan_end_date
-            > cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
-            and plans.cp_plan_end_date <= periods.period_end
+    {{ kpi_rows('children_at_period_end', ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness']) }}
 
 ),
 
 units as (
 
     select
-        's47_enquiries' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
-        cast(null as varchar) as locality,
+        1 as numerator,
+        1 as denominator,
+        locality,
         cast(null as varchar) as category_of_abuse
-    from enquiries_in_month
+    from enquiries_in_windows
 
     union all
 
-    -- transfer-ins included
+    -- icpcs: transfer-ins included; timeliness and conversion leave them out
     select
-        'icpcs' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
-        cast(null as varchar) as locality,
+        case
+            when kpi_id = 'icpc_timeliness' then case when is_within_timescale then 1 else 0 end
+            when kpi_id = 'icpc_conversion_rate' then case when is_outcome_cp_plan then 1 else 0 end
+            else 1
+        end as numerator,
+        1 as denominator,
+        locality,
         cast(null as varchar) as category_of_abuse
-    from icpcs_in_month
-
-    union all
-
-    select
-        'icpc_timeliness' as kpi_id,
-        period_month,
-        period_end,
-        cast(case when is_within_timescale then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from icpcs_in_month
-    where is_in_timeliness_population
+    from icpcs_in_windows
+    where
+        kpi_id = 'icpcs'
+        or (kpi_id = 'icpc_timeliness' and is_in_timeliness_population)
+        or (kpi_id = 'icpc_conversion_rate' and not is_transfer_in)
 
     union all
 
     select
-        'icpc_conversion_rate' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(case when is_outcome_cp_plan then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from icpcs_in_rolling_12_months
-    where not is_transfer_in
-
-    union all
-
-    select
-        'cp_children' as kpi_id,
-        period_month,
-        period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
+        case
+            when kpi_id = 'cp_repeat_plan_rate' then case when is_repeat_plan then 1 else 0 end
+            when kpi_id = 'cp_plans_ended_2y_plus' then case when has_lasted_2y_plus then 1 else 0 end
+        end as numerator,
+        1 as denominator,
         locality,
         category_of_abuse
-    from children_at_period_end
+    from plans_in_windows
 
     union all
 
     select
-        'cp_repeat_plan_rate' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(case when is_repeat_plan then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from plans_started_in_rolling_6_months
-
-    union all
-
-    select
-        'cp_plans_2y_plus' as kpi_id,
-        period_month,
-        period_end,
-        cast(
-            case
-                when
-                    cp_plan_start_date
-                    <= cast({{ dbt.dateadd('year', -2, 'period_end') }} as date)
-                    then 1
-                else 0
-            end as double
-        ) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from children_at_period_end
-
-    union all
-
-    select
-        'cp_plans_ended_2y_plus' as kpi_id,
-        period_month,
-        period_end,
-        cast(case when has_lasted_2y_plus then 1 else 0 end as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from plans_ended_in_rolling_12_months
-
-    union all
-
-    select
-        'cp_visit_timeliness' as kpi_id,
-        period_month,
-        period_end,
-        cast(
-            case
-                when
-                    working_days_since_last_seen_visit
-                    <= {{ var('cp_visit_interval_working_days', 10) }}
-                    then 1
-                else 0
-            end as double
-        ) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse
-    from children_at_period_end
-    -- null only when the date counted from is outside the working-day calendar: such a child
-    -- is left out at P (csc_date_outside_calendar), never counted as late
-    where working_days_since_last_seen_visit is not null
+        case
+            when kpi_id = 'cp_plans_2y_plus'
+                then case
+                    when cp_plan_start_date <= cast({{ dbt.dateadd('year', -2, 'period_end') }} as date)
+                        then 1
+                    else 0
+                end
+            when kpi_id = 'cp_visit_timeliness'
+                then case
+                    when working_days_since_last_seen_visit <= {{ var('cp_visit_interval_working_days') }}
+                        then 1
+                    else 0
+                end
+            else 1
+        end as numerator,
+        1 as denominator,
+        locality,
+        category_of_abuse
+    from children_in_stock_kpis
+    -- cp_visit_timeliness: the working days are null only when the date counted from is
+    -- outside the working-day calendar: such a child is left out at P
+    -- (csc_date_outside_calendar), never counted as late
+    where kpi_id != 'cp_visit_timeliness' or working_days_since_last_seen_visit is not null
 
 ),
 
-{{ kpi_values_from_units(kpi_units, breakdowns) }}
+{{ kpi_values_from_units(['locality', 'category_of_abuse']) }}
 
 select * from final

@@ -1,26 +1,12 @@
 {#
-    KPI values of the Children in need section of kpis.md, one row per KPI, period and
-    breakdown value (see _int_kpis__marts_one.yml). Each child with a CIN plan open at
-    an as-at date is a unit; `cin_children_change_12m` takes +1 in the numerator for a
-    child open at P, and -1 in the numerator and +1 in the denominator for a child open
-    at P - interval 12 months, so the sums are the change and the base.
+    Children in need KPIs of kpis.md (see _int_kpis__marts_one.yml): each child with a CIN
+    plan open at P (int_cin_children_at_dates) is a unit of the stock KPIs, and each child
+    open at P - interval 12 months a unit of the base of cin_children_change_12m.
 #}
-
-{%- set kpi_units = {
-    'cin_children': 'count',
-    'cin_children_change_12m': 'percent',
-    'cin_visit_timeliness': 'percent',
-    'cin_plan_duration': 'count',
-} -%}
-{%- set breakdowns = ['locality', 'service', 'duration_band'] -%}
 
 with
 
-periods as (
-
-    select * from {{ ref('dim_reporting_periods') }}
-
-),
+{{ kpi_periods('children_in_need') }},
 
 children_at_dates as (
 
@@ -28,106 +14,59 @@ children_at_dates as (
 
 ),
 
-children_at_period_end as (
+children_at_as_at_dates as (
 
+    -- the children with a CIN plan open at P, and at P - interval 12 months (the base of
+    -- cin_children_change_12m)
     select
-        periods.period_month,
         periods.period_end,
+        children_at_dates.as_at_date < periods.period_end as is_a_year_before,
         children_at_dates.*
     from children_at_dates
     inner join periods
-        on children_at_dates.as_at_date = periods.period_end
+        on children_at_dates.as_at_date in (
+            periods.period_end,
+            cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
+        )
 
 ),
 
-children_a_year_before_period_end as (
+children_in_kpis as (
 
-    select
-        periods.period_month,
-        periods.period_end,
-        children_at_dates.*
-    from children_at_dates
-    inner join periods
-        on
-            children_at_dates.as_at_date
-            = cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
+    {{ kpi_rows(
+        'children_at_as_at_dates',
+        ['cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration'],
+    ) }}
 
 ),
 
 units as (
 
+    -- cin_children_change_12m: +1 in the numerator for a child at P, -1 in the numerator and
+    -- +1 in the denominator for a child a year before. cin_visit_timeliness: the last seen
+    -- visit in the current plan, or else the plan start, at most var cin_visit_interval_days
+    -- calendar days before P
     select
-        'cin_children' as kpi_id,
-        period_month,
+        kpi_id,
         period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
+        case
+            when is_a_year_before then -1
+            when kpi_id = 'cin_visit_timeliness'
+                then case
+                    when
+                        coalesce(last_seen_visit_date, cin_plan_start_date)
+                        >= cast({{ dbt.dateadd(
+                            'day', -1 * (var('cin_visit_interval_days') | int), 'period_end'
+                        ) }} as date)
+                        then 1
+                    else 0
+                end
+            else 1
+        end as numerator,
+        case when kpi_id = 'cin_children_change_12m' and not is_a_year_before then 0 else 1 end
+            as denominator,
         locality,
         service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_children_change_12m' as kpi_id,
-        period_month,
-        period_end,
-        cast(1 as double) as numerator,
-        cast(0 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_children_change_12m' as kpi_id,
-        period_month,
-        period_end,
-        cast(-1 as double) as numerator,
-        cast(1 as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_a_year_before_period_end
-
-    union all
-
-    -- the last seen visit in the current plan, or else the plan start, at most
-    -- var cin_visit_interval_days calendar days before P
-    select
-        'cin_visit_timeliness' as kpi_id,
-        period_month,
-        period_end,
-        cast(
-            case
-                when
-                    coalesce(last_seen_visit_date, cin_plan_start_date)
-                    >= cast({{ dbt.dateadd(
-                        'day', -1 * (var('cin_visit_interval_days', 28) | int), 'period_end'
-                    ) }} as date)
-                    then 1
-                else 0
-            end as double
-        ) as numerator,
-        cast(1 as double) as denominator,
-        locality,
-        service,
-        cast(null as varchar) as duration_band
-    from children_at_period_end
-
-    union all
-
-    select
-        'cin_plan_duration' as kpi_id,
-        period_month,
-        period_end,
-        cast(1 as double) as numerator,
-        cast(null as double) as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
         case
             when
                 cin_plan_start_date
@@ -139,10 +78,12 @@ units as (
                 then '1_to_2y'
             else 'under_1y'
         end as duration_band
-    from children_at_period_end
+    from children_in_kpis
+    -- a year before P, a child counts for the change only
+    where not is_a_year_before or kpi_id = 'cin_children_change_12m'
 
 ),
 
-{{ kpi_values_from_units(kpi_units, breakdowns) }}
+{{ kpi_values_from_units(['locality', 'service', 'duration_band']) }}
 
 select * from final

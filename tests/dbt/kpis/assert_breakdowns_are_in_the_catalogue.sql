@@ -15,4 +15,5 @@ select used.*
 from used
 inner join catalogue
     on used.kpi_id = catalogue.kpi_id
-where catalogue.breakdown_list not like '%|' || used.breakdown || '|%'
+-- a position, not a like: `_` in a breakdown name is no wildcard
+where {{ dbt.position("'|' || used.breakdown || '|'", 'catalogue.breakdown_list') }} = 0

@@ -1,5 +1,5 @@
 {#
-    One row per child with a CP plan open at a period end P of dim_reporting_periods.
+    One row per child with a CP plan open at a period end P of int_reporting_periods.
     Open at D: start <= D and (end is null or end > D). The current plan is the
     open plan with the latest start, then the greatest plan id as text (kpis.md). The
     last seen visit is the child's latest visit with the child seen dated on or before
@@ -15,7 +15,7 @@ with
 
 periods as (
 
-    select * from {{ ref('dim_reporting_periods') }}
+    select * from {{ ref('int_reporting_periods') }}
 
 ),
 
@@ -28,6 +28,12 @@ plans as (
 visits as (
 
     select * from {{ ref('stg_ssd__cp_visits') }}
+
+),
+
+calendar as (
+
+    select * from {{ ref('int_dates') }}
 
 ),
 
@@ -169,8 +175,6 @@ with_last_seen_visit as (
 visit_clock_started as (
 
     -- the clock runs from the last seen visit in the current plan, or else the plan start
-    -- (a plain column here: DuckDB decorrelates the macro's subqueries far faster on a
-    -- column than on an expression)
     select
         *,
         coalesce(last_seen_visit_date, cp_plan_start_date) as last_seen_visit_or_start_date
@@ -181,23 +185,28 @@ visit_clock_started as (
 final as (
 
     -- working days from the last seen visit in the current plan, or else the plan
-    -- start, to P (kpis.md, `cp_visit_timeliness`)
+    -- start, to P (kpis.md, `cp_visit_timeliness`): the calendar's working_day_index at P
+    -- minus that at the clock start; null when either date is not in the calendar
     select
-        child_key,
-        period_month,
-        period_end,
-        cp_plan_id,
-        cp_plan_start_date,
-        cp_plan_end_date,
-        open_plan_count,
-        team_id,
-        locality,
-        service,
-        category_of_abuse,
-        last_seen_visit_date,
-        {{ working_days_between('last_seen_visit_or_start_date', 'period_end') }}
+        visit_clock_started.child_key,
+        visit_clock_started.period_month,
+        visit_clock_started.period_end,
+        visit_clock_started.cp_plan_id,
+        visit_clock_started.cp_plan_start_date,
+        visit_clock_started.cp_plan_end_date,
+        visit_clock_started.open_plan_count,
+        visit_clock_started.team_id,
+        visit_clock_started.locality,
+        visit_clock_started.service,
+        visit_clock_started.category_of_abuse,
+        visit_clock_started.last_seen_visit_date,
+        period_end_days.working_day_index - clock_start_days.working_day_index
             as working_days_since_last_seen_visit
     from visit_clock_started
+    left join calendar as clock_start_days
+        on visit_clock_started.last_seen_visit_or_start_date = clock_start_days.date_day
+    left join calendar as period_end_days
+        on visit_clock_started.period_end = period_end_days.date_day
 
 )
 

@@ -23,7 +23,13 @@ enquiries as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
+
+),
+
+calendar as (
+
+    select * from {{ ref('int_dates') }}
 
 ),
 
@@ -50,13 +56,19 @@ joined as (
 
 working_days_counted as (
 
+    -- working days (kpis.md): the calendar's working_day_index at the ICPC date minus
+    -- that at the s47 start; null when either date is not in the calendar
     select
-        *,
+        joined.*,
         case
-            when s47_start_date <= icpc_date
-                then {{ working_days_between('s47_start_date', 'icpc_date') }}
+            when joined.s47_start_date <= joined.icpc_date
+                then icpc_days.working_day_index - s47_start_days.working_day_index
         end as working_days_from_s47_start
     from joined
+    left join calendar as s47_start_days
+        on joined.s47_start_date = s47_start_days.date_day
+    left join calendar as icpc_days
+        on joined.icpc_date = icpc_days.date_day
 
 ),
 

@@ -18,7 +18,7 @@ reporting_periods as (
             as window_12m_first_date,
         cast({{ dbt.dateadd('month', -24, 'period_end') }} as date) as two_years_before_date,
         cast({{ dbt.dateadd('month', -30, 'period_end') }} as date) as thirty_months_before_date
-    from {{ ref('dim_reporting_periods') }}
+    from {{ ref('int_reporting_periods') }}
 
 ),
 

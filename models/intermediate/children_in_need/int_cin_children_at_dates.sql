@@ -1,6 +1,6 @@
 {#
     One row per child with a CIN plan open at an as-at date: every period end of
-    dim_reporting_periods and every date 12 months before one (for the year-on-year
+    int_reporting_periods and every date 12 months before one (for the year-on-year
     change). Open at D: start <= D and (end is null or end > D). The current plan is the
     open plan with the latest start, then the greatest plan id as text (kpis.md). The
     last seen visit is the child's latest visit with the child seen dated on or before
@@ -16,7 +16,7 @@ with
 
 periods as (
 
-    select * from {{ ref('dim_reporting_periods') }}
+    select * from {{ ref('int_reporting_periods') }}
 
 ),
 

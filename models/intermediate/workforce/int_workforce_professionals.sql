@@ -1,6 +1,6 @@
 -- Professionals (ssd_professionals, a current snapshot: today's job title, FTE and team apply
 -- to every period) with the social-worker flag of the caseload KPI and the service of the
--- worker's own team (prof_professional_department; `unknown` when null or not in dim_teams).
+-- worker's own team (prof_professional_department; `unknown` when null or not in int_teams).
 -- Social workers: job title in var social_worker_job_titles, compared case-insensitively after
 -- trimming.
 --
@@ -27,7 +27,7 @@ professionals as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 

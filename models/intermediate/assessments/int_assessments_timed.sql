@@ -7,7 +7,7 @@
     `timeliness_exclusion_reason`, so data-quality reports can list them.
 #}
 
-{%- set clock_start = var('assessment_clock_start', 'assessment_start') -%}
+{%- set clock_start = var('assessment_clock_start') -%}
 {%- if clock_start not in ['assessment_start', 'referral'] -%}
     {{ exceptions.raise_compiler_error(
         "var assessment_clock_start must be 'assessment_start' or 'referral', got '"
@@ -111,7 +111,7 @@ final as (
         ) as is_in_timeliness_population,
         coalesce(
             timed.working_days_to_authorisation
-            <= {{ var('assessment_timescale_working_days', 45) }},
+            <= {{ var('assessment_timescale_working_days') }},
             false
         ) as is_within_timescale,
         timed.is_child_seen,

@@ -15,7 +15,7 @@
     - Lasted two years: end date >= start + interval 2 years (DfE).
 #}
 
-{%- set lookback_years = var('repeat_cp_lookback_years', none) -%}
+{%- set lookback_years = var('repeat_cp_lookback_years') -%}
 
 with
 

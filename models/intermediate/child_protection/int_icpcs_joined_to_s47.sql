@@ -109,7 +109,7 @@ final as (
         timed.timeliness_exclusion_reason is null as is_in_timeliness_population,
         coalesce(
             timed.working_days_from_s47_start
-            <= {{ var('icpc_timescale_working_days', 15) }},
+            <= {{ var('icpc_timescale_working_days') }},
             false
         ) as is_within_timescale,
         timed.icpc_team_id as team_id,

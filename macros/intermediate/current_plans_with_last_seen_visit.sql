@@ -8,14 +8,15 @@
       before D; last_seen_visit_date is it when it is on or after the current plan's
       start, else null.
 
-    Returns a select statement, one row per child and D, with columns child_key,
-    as_at_date, the as_at_columns, <plan>_id, <plan>_start_date, <plan>_end_date,
+    Returns a select statement, one row per child and D, with columns child_key, the
+    as_at_columns, as_at_date (named as_at_date_name), <plan>_id, <plan>_start_date, <plan>_end_date,
     open_plan_count, the plan_columns, last_seen_visit_date.
     - plans: relation or CTE with child_key, <plan>_id, <plan>_start_date,
       <plan>_end_date and the plan_columns;
     - visits: relation or CTE with child_key, is_child_seen and visit_date;
     - as_at_dates: relation or CTE with one row per as_at_date (and the as_at_columns);
-    - plan: the plan column prefix ('cin_plan', 'cp_plan').
+    - plan: the plan column prefix ('cin_plan', 'cp_plan');
+    - visit_date: the visit date column of visits.
 
     Cost: plans are expanded only to the as-at dates they are open at (an interval join,
     planned by DuckDB as a range join), and the last visit is carried forward with a
@@ -24,7 +25,8 @@
     Used by int_cin_children_at_dates and int_cp_children_at_period_end.
 #}
 {% macro current_plans_with_last_seen_visit(
-    plans, visits, as_at_dates, plan, visit_date, as_at_columns=[], plan_columns=[]
+    plans, visits, as_at_dates, plan, visit_date,
+    as_at_columns=[], as_at_date_name='as_at_date', plan_columns=[]
 ) -%}
     with
 
@@ -136,10 +138,10 @@
 
     select
         current_plans.child_key,
-        current_plans.as_at_date,
         {%- for column in as_at_columns %}
         current_plans.{{ column }},
         {%- endfor %}
+        current_plans.as_at_date as {{ as_at_date_name }},
         current_plans.{{ plan }}_id,
         current_plans.{{ plan }}_start_date,
         current_plans.{{ plan }}_end_date,

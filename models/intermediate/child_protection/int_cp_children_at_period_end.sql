@@ -1,11 +1,8 @@
 {#
     One row per child with a CP plan open at a period end P of int_reporting_periods.
-    Its current plan and last seen visit follow the rule shared with CIN plans (macro
-    current_plans_with_last_seen_visit): open at D: start <= D and (end is null or end
-    > D). The current plan is the open plan with the latest start, then the greatest
-    plan id as text (kpis.md). The last seen visit is the child's latest visit with the
-    child seen dated on or before the as-at date; it counts only when it is on or after
-    the current plan's start.
+    Current plan and last seen visit at P: macro current_plans_with_last_seen_visit,
+    shared with CIN (kpis.md). Then the working days from that visit (or else the plan
+    start) to P, for cp_visit_timeliness.
 #}
 
 with
@@ -43,36 +40,13 @@ as_at_dates as (
 
 ),
 
-current_plans_with_last_seen_visit as (
-
-    {{ current_plans_with_last_seen_visit(
-        plans='plans',
-        visits='visits',
-        as_at_dates='as_at_dates',
-        plan='cp_plan',
-        visit_date='cp_visit_date',
-        as_at_columns=['period_month'],
-        plan_columns=['team_id', 'locality', 'service', 'category_of_abuse']
-    ) }}
-
-),
-
 with_last_seen_visit as (
 
-    select
-        child_key,
-        period_month,
-        as_at_date as period_end,
-        cp_plan_id,
-        cp_plan_start_date,
-        cp_plan_end_date,
-        open_plan_count,
-        team_id,
-        locality,
-        service,
-        category_of_abuse,
-        last_seen_visit_date
-    from current_plans_with_last_seen_visit
+    {{ current_plans_with_last_seen_visit(
+        'plans', 'visits', 'as_at_dates', plan='cp_plan', visit_date='cp_visit_date',
+        as_at_columns=['period_month'], as_at_date_name='period_end',
+        plan_columns=['team_id', 'locality', 'service', 'category_of_abuse']
+    ) }}
 
 ),
 

@@ -2,8 +2,8 @@
     One row per CP visit, matched to the child's current CP plan on the visit date
     by person and date (kpis.md: the plan id on a visit row is not used; it is kept
     as `recorded_cp_plan_id` for data-quality checks). The current
-    plan is the plan open on the visit date (start <= visit date < end) with the latest
-    start, then the greatest plan id as text; null when no plan is open.
+    plan on the visit date is macro visits_matched_to_plans (shared by CIN and CP);
+    null when no plan is open.
 #}
 
 with

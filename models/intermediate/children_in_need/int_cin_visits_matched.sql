@@ -1,8 +1,8 @@
 {#
     One row per CIN visit, matched to the child's current CIN plan on the visit date
     by person and date (kpis.md: the plan id on a visit row is not used). The current
-    plan is the plan open on the visit date (start <= visit date < end) with the latest
-    start, then the greatest plan id as text; null when no plan is open.
+    plan on the visit date is macro visits_matched_to_plans (shared by CIN and CP);
+    null when no plan is open.
 #}
 
 with

@@ -58,8 +58,9 @@ days_classified as (
 
 ),
 
-days_indexed as (
+final as (
 
+    -- the columns of days_classified, then the running count of working days
     select
         *,
         cast(
@@ -70,20 +71,6 @@ days_indexed as (
             as integer
         ) as working_day_index
     from days_classified
-
-),
-
-final as (
-
-    select
-        date_day,
-        day_of_week,
-        is_weekend,
-        is_bank_holiday,
-        bank_holiday_name,
-        is_working_day,
-        working_day_index
-    from days_indexed
 
 )
 

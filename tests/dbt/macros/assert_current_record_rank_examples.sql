@@ -1,7 +1,7 @@
 {#
     current_record_rank ("the current record at P": latest start, then the greatest id
-    as text) on hand-checked examples: for each key, the record expected to rank 1.
-    Returns the keys whose current record differs from the expected one.
+    as text) on hand-checked examples: each record with the rank expected for it
+    (1 = the current record of its example). Returns the records ranked otherwise.
 #}
 
 with
@@ -12,17 +12,18 @@ examples as (
         example,
         record_id,
         cast(start_date as date) as start_date,
-        is_expected_current
+        expected_rank
     from (
         values
-            ('latest start wins', '1', '2021-01-01', false),
-            ('latest start wins', '2', '2021-02-01', true),
-            ('same start: greatest id as text, 9 after 10', '10', '2021-01-01', false),
-            ('same start: greatest id as text, 9 after 10', '9', '2021-01-01', true),
-            ('a single record is current', 'A', '2021-01-01', true),
-            ('the start decides before the id', 'Z', '2021-01-01', false),
-            ('the start decides before the id', 'A', '2021-01-02', true)
-    ) as example_values (example, record_id, start_date, is_expected_current)
+            ('latest start wins', '1', '2021-01-01', 3),
+            ('latest start wins', '2', '2021-02-01', 1),
+            ('latest start wins', '3', '2021-01-15', 2),
+            ('same start: greatest id as text, 9 after 10', '10', '2021-01-01', 2),
+            ('same start: greatest id as text, 9 after 10', '9', '2021-01-01', 1),
+            ('a single record is current', 'A', '2021-01-01', 1),
+            ('the start decides before the id', 'Z', '2021-01-01', 2),
+            ('the start decides before the id', 'A', '2021-01-02', 1)
+    ) as example_values (example, record_id, start_date, expected_rank)
 
 ),
 
@@ -40,7 +41,7 @@ final as (
 
     select *
     from ranked
-    where (record_rank = 1) <> is_expected_current
+    where record_rank <> expected_rank
 
 )
 

@@ -9,15 +9,8 @@ with
 
 examples as (
 
-    select
-        example,
-        cast(start_date as date) as start_date,
-        cast(end_date as date) as end_date,
-        cast(at_date as date) as at_date,
-        cast(first_date as date) as first_date,
-        expected_open_at,
-        expected_open_during
-    from (
+    -- D is the window's last day; both macros are checked on each record
+    select * from (
         values
             -- (example, start, end, D = last day of the window, first day of the window, open at D, open during)
             ('starts on D', '2021-03-31', '2021-06-30', '2021-03-31', '2021-03-01', true, true),
@@ -33,8 +26,22 @@ examples as (
             ('null start is unknown', null, null, '2021-03-31', '2021-03-01', null, null),
             ('null D is unknown', '2021-01-01', null, null, '2021-03-01', null, null)
     ) as example_values (
-        example, start_date, end_date, at_date, first_date, expected_open_at, expected_open_during
+        example, start_text, end_text, at_text, first_text, expected_open_at, expected_open_during
     )
+
+),
+
+typed as (
+
+    select
+        example,
+        cast(start_text as date) as start_date,
+        cast(end_text as date) as end_date,
+        cast(at_text as date) as at_date,
+        cast(first_text as date) as first_date,
+        expected_open_at,
+        expected_open_during
+    from examples
 
 ),
 
@@ -44,7 +51,7 @@ results as (
         *,
         {{ is_open_at('start_date', 'end_date', 'at_date') }} as actual_open_at,
         {{ is_open_during('start_date', 'end_date', 'first_date', 'at_date') }} as actual_open_during
-    from examples
+    from typed
 
 ),
 

@@ -116,9 +116,7 @@ final as (
         ) as is_within_timescale,
         timed.is_child_seen,
         timed.is_outcome_nfa,
-        timed.assessment_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('timed.assessment_team_id') }}
     from timed
     left join teams
         on timed.assessment_team_id = teams.team_id

@@ -107,9 +107,7 @@ final as (
             >= cast({{ dbt.dateadd('year', 2, 'plans.cp_plan_start_date') }} as date),
             false
         ) as has_lasted_2y_plus,
-        icpcs.icpc_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service,
+        {{ team_attributes('icpcs.icpc_team_id') }},
         seen_visits_in_plan.last_seen_visit_date,
         coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
     from plans

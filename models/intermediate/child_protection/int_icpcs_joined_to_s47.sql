@@ -112,9 +112,7 @@ final as (
             <= {{ var('icpc_timescale_working_days') }},
             false
         ) as is_within_timescale,
-        timed.icpc_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('timed.icpc_team_id') }}
     from timed
     left join teams
         on timed.icpc_team_id = teams.team_id

@@ -46,9 +46,7 @@ final as (
         plans.child_key,
         plans.cin_plan_start_date,
         plans.cin_plan_end_date,
-        plans.cin_plan_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service,
+        {{ team_attributes('plans.cin_plan_team_id') }},
         seen_visits_in_plan.last_seen_visit_date,
         coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
     from plans

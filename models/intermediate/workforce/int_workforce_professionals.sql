@@ -57,9 +57,7 @@ final as (
             when professionals.recorded_caseload between 0 and {{ var('max_recorded_caseload') }}
                 then {{ whole_number('professionals.recorded_caseload') }}
         end as recorded_caseload,
-        professionals.team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('professionals.team_id') }}
     from professionals
     left join teams
         on professionals.team_id = teams.team_id

@@ -285,24 +285,19 @@ joined as (
     from children_in_care_at_period
     inner join reporting_periods
         on children_in_care_at_period.period_end = reporting_periods.period_end
-    left join legal_status_at_period
-        on children_in_care_at_period.child_key = legal_status_at_period.child_key
-        and children_in_care_at_period.period_end = legal_status_at_period.period_end
-    left join placement_row_at_period
-        on children_in_care_at_period.child_key = placement_row_at_period.child_key
-        and children_in_care_at_period.period_end = placement_row_at_period.period_end
-    left join placement_at_period
-        on children_in_care_at_period.child_key = placement_at_period.child_key
-        and children_in_care_at_period.period_end = placement_at_period.period_end
-    left join placements_in_12m
-        on children_in_care_at_period.child_key = placements_in_12m.child_key
-        and children_in_care_at_period.period_end = placements_in_12m.period_end
-    left join visits_matched
-        on children_in_care_at_period.child_key = visits_matched.child_key
-        and children_in_care_at_period.period_end = visits_matched.period_end
-    left join health_checks_in_12m
-        on children_in_care_at_period.child_key = health_checks_in_12m.child_key
-        and children_in_care_at_period.period_end = health_checks_in_12m.period_end
+    {#- each attribute step has at most one row per child and period end #}
+    {%- for step in [
+        'legal_status_at_period',
+        'placement_row_at_period',
+        'placement_at_period',
+        'placements_in_12m',
+        'visits_matched',
+        'health_checks_in_12m',
+    ] %}
+    left join {{ step }}
+        on children_in_care_at_period.child_key = {{ step }}.child_key
+        and children_in_care_at_period.period_end = {{ step }}.period_end
+    {%- endfor %}
     left join persons
         on children_in_care_at_period.child_key = persons.child_key
 

@@ -59,19 +59,12 @@ clock_started as (
 
 working_days_counted as (
 
-    -- working days (kpis.md): the calendar's working_day_index at the authorisation date
-    -- minus that at the clock start; null when either date is not in the calendar
-    select
-        clock_started.*,
-        case
-            when clock_started.clock_start_date <= clock_started.assessment_auth_date
-                then auth_days.working_day_index - clock_start_days.working_day_index
-        end as working_days_to_authorisation
-    from clock_started
-    left join calendar as clock_start_days
-        on clock_started.clock_start_date = clock_start_days.date_day
-    left join calendar as auth_days
-        on clock_started.assessment_auth_date = auth_days.date_day
+    -- working days from the clock start to authorisation (an explicit join to the
+    -- calendar); null when either date is not in it or the clock starts after authorisation
+    {{ with_working_days(
+        'clock_started', 'clock_start_date', 'assessment_auth_date',
+        'working_days_to_authorisation', calendar='calendar', forward_only=true
+    ) }}
 
 ),
 

@@ -60,31 +60,35 @@ visit_clock_started as (
 
 ),
 
-final as (
+working_days_counted as (
 
     -- working days from the last seen visit in the current plan, or else the plan
-    -- start, to P (kpis.md, `cp_visit_timeliness`): the calendar's working_day_index at P
-    -- minus that at the clock start; null when either date is not in the calendar
+    -- start, to P (kpis.md, `cp_visit_timeliness`), an explicit join to the calendar;
+    -- null when either date is not in it
+    {{ with_working_days(
+        'visit_clock_started', 'last_seen_visit_or_start_date', 'period_end',
+        'working_days_since_last_seen_visit', calendar='calendar'
+    ) }}
+
+),
+
+final as (
+
     select
-        visit_clock_started.child_key,
-        visit_clock_started.period_month,
-        visit_clock_started.period_end,
-        visit_clock_started.cp_plan_id,
-        visit_clock_started.cp_plan_start_date,
-        visit_clock_started.cp_plan_end_date,
-        visit_clock_started.open_plan_count,
-        visit_clock_started.team_id,
-        visit_clock_started.locality,
-        visit_clock_started.service,
-        visit_clock_started.category_of_abuse,
-        visit_clock_started.last_seen_visit_date,
-        period_end_days.working_day_index - clock_start_days.working_day_index
-            as working_days_since_last_seen_visit
-    from visit_clock_started
-    left join calendar as clock_start_days
-        on visit_clock_started.last_seen_visit_or_start_date = clock_start_days.date_day
-    left join calendar as period_end_days
-        on visit_clock_started.period_end = period_end_days.date_day
+        child_key,
+        period_month,
+        period_end,
+        cp_plan_id,
+        cp_plan_start_date,
+        cp_plan_end_date,
+        open_plan_count,
+        team_id,
+        locality,
+        service,
+        category_of_abuse,
+        last_seen_visit_date,
+        working_days_since_last_seen_visit
+    from working_days_counted
 
 )
 

@@ -56,19 +56,12 @@ joined as (
 
 working_days_counted as (
 
-    -- working days (kpis.md): the calendar's working_day_index at the ICPC date minus
-    -- that at the s47 start; null when either date is not in the calendar
-    select
-        joined.*,
-        case
-            when joined.s47_start_date <= joined.icpc_date
-                then icpc_days.working_day_index - s47_start_days.working_day_index
-        end as working_days_from_s47_start
-    from joined
-    left join calendar as s47_start_days
-        on joined.s47_start_date = s47_start_days.date_day
-    left join calendar as icpc_days
-        on joined.icpc_date = icpc_days.date_day
+    -- working days from the s47 start to the ICPC (an explicit join to the calendar);
+    -- null when either date is not in it or the s47 starts after the ICPC
+    {{ with_working_days(
+        'joined', 's47_start_date', 'icpc_date',
+        'working_days_from_s47_start', calendar='calendar', forward_only=true
+    ) }}
 
 ),
 

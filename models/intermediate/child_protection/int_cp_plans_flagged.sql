@@ -67,15 +67,7 @@ earlier_plans as (
 
 seen_visits_in_plan as (
 
-    select
-        cp_plan_id,
-        max(cp_visit_date) as last_seen_visit_date,
-        count(*) as seen_visit_count
-    from visits
-    where
-        is_child_seen
-        and cp_plan_id is not null
-    group by cp_plan_id
+    {{ seen_visits_per_plan('visits', 'cp_plan', 'cp_visit_date') }}
 
 ),
 

@@ -26,15 +26,7 @@ teams as (
 
 seen_visits_in_plan as (
 
-    select
-        cin_plan_id,
-        max(cin_visit_date) as last_seen_visit_date,
-        count(*) as seen_visit_count
-    from visits
-    where
-        is_child_seen
-        and cin_plan_id is not null
-    group by cin_plan_id
+    {{ seen_visits_per_plan('visits', 'cin_plan', 'cin_visit_date') }}
 
 ),
 

@@ -3,7 +3,8 @@
     calendar_end_date(), the years the bank-holiday seed covers.
     working_day_index counts the working days from the first calendar day up to
     and including date_day, so the working days w with d1 < w <= d2 number
-    working_day_index(d2) - working_day_index(d1) (macro working_days_between).
+    working_day_index(d2) - working_day_index(d1) (macro with_working_days, a join
+    to this model).
 #}
 
 with

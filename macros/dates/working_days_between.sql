@@ -16,6 +16,12 @@
     The ref() below is rendered when the calling model is parsed, so the caller
     depends on dim_dates without a `-- depends_on` comment, as long as the macro
     is not called only inside an `if execute` block.
+
+    Prefer with_working_days (macros/dates/with_working_days.sql): the same count
+    as an explicit join to int_dates, which the intermediate models use, so the
+    calendar shows in their SQL and lineage. This scalar form remains for callers
+    outside the intermediate area (int_kpi_values__assessments, dq_rules__cin),
+    whose unit tests mock dim_dates.
 #}
 {% macro working_days_between(start_date, end_date) -%}
     (

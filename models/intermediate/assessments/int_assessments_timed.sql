@@ -7,7 +7,7 @@
     `timeliness_exclusion_reason`, so data-quality reports can list them.
 #}
 
-{%- set clock_start = var('assessment_clock_start', 'assessment_start') -%}
+{%- set clock_start = var('assessment_clock_start') -%}
 {%- if clock_start not in ['assessment_start', 'referral'] -%}
     {{ exceptions.raise_compiler_error(
         "var assessment_clock_start must be 'assessment_start' or 'referral', got '"
@@ -31,7 +31,13 @@ referrals as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
+
+),
+
+calendar as (
+
+    select * from {{ ref('int_dates') }}
 
 ),
 
@@ -53,13 +59,12 @@ clock_started as (
 
 working_days_counted as (
 
-    select
-        *,
-        case
-            when clock_start_date <= assessment_auth_date
-                then {{ working_days_between('clock_start_date', 'assessment_auth_date') }}
-        end as working_days_to_authorisation
-    from clock_started
+    -- working days from the clock start to authorisation (an explicit join to the
+    -- calendar); null when either date is not in it or the clock starts after authorisation
+    {{ with_working_days(
+        'clock_started', 'clock_start_date', 'assessment_auth_date',
+        'working_days_to_authorisation', calendar='calendar', forward_only=true
+    ) }}
 
 ),
 
@@ -99,14 +104,12 @@ final as (
         ) as is_in_timeliness_population,
         coalesce(
             timed.working_days_to_authorisation
-            <= {{ var('assessment_timescale_working_days', 45) }},
+            <= {{ var('assessment_timescale_working_days') }},
             false
         ) as is_within_timescale,
         timed.is_child_seen,
         timed.is_outcome_nfa,
-        timed.assessment_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('timed.assessment_team_id') }}
     from timed
     left join teams
         on timed.assessment_team_id = teams.team_id

@@ -15,7 +15,7 @@
     - Lasted two years: end date >= start + interval 2 years (DfE).
 #}
 
-{%- set lookback_years = var('repeat_cp_lookback_years', none) -%}
+{%- set lookback_years = var('repeat_cp_lookback_years') -%}
 
 with
 
@@ -39,7 +39,7 @@ visits as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 
@@ -67,15 +67,7 @@ earlier_plans as (
 
 seen_visits_in_plan as (
 
-    select
-        cp_plan_id,
-        max(cp_visit_date) as last_seen_visit_date,
-        count(*) as seen_visit_count
-    from visits
-    where
-        is_child_seen
-        and cp_plan_id is not null
-    group by cp_plan_id
+    {{ seen_visits_per_plan('visits', 'cp_plan', 'cp_visit_date') }}
 
 ),
 
@@ -107,9 +99,7 @@ final as (
             >= cast({{ dbt.dateadd('year', 2, 'plans.cp_plan_start_date') }} as date),
             false
         ) as has_lasted_2y_plus,
-        icpcs.icpc_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service,
+        {{ team_attributes('icpcs.icpc_team_id') }},
         seen_visits_in_plan.last_seen_visit_date,
         coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
     from plans

@@ -23,7 +23,13 @@ enquiries as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
+
+),
+
+calendar as (
+
+    select * from {{ ref('int_dates') }}
 
 ),
 
@@ -50,13 +56,12 @@ joined as (
 
 working_days_counted as (
 
-    select
-        *,
-        case
-            when s47_start_date <= icpc_date
-                then {{ working_days_between('s47_start_date', 'icpc_date') }}
-        end as working_days_from_s47_start
-    from joined
+    -- working days from the s47 start to the ICPC (an explicit join to the calendar);
+    -- null when either date is not in it or the s47 starts after the ICPC
+    {{ with_working_days(
+        'joined', 's47_start_date', 'icpc_date',
+        'working_days_from_s47_start', calendar='calendar', forward_only=true
+    ) }}
 
 ),
 
@@ -97,12 +102,10 @@ final as (
         timed.timeliness_exclusion_reason is null as is_in_timeliness_population,
         coalesce(
             timed.working_days_from_s47_start
-            <= {{ var('icpc_timescale_working_days', 15) }},
+            <= {{ var('icpc_timescale_working_days') }},
             false
         ) as is_within_timescale,
-        timed.icpc_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('timed.icpc_team_id') }}
     from timed
     left join teams
         on timed.icpc_team_id = teams.team_id

@@ -20,7 +20,7 @@ icpcs as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 
@@ -47,9 +47,7 @@ final as (
         enquiries.is_s47_nfa,
         coalesce(icpcs_per_enquiry.icpc_count, 0) as icpc_count,
         icpcs_per_enquiry.first_icpc_date,
-        enquiries.s47_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('enquiries.s47_team_id') }}
     from enquiries
     left join icpcs_per_enquiry
         on enquiries.s47_enquiry_id = icpcs_per_enquiry.s47_enquiry_id

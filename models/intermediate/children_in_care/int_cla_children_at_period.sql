@@ -18,7 +18,7 @@ reporting_periods as (
             as window_12m_first_date,
         cast({{ dbt.dateadd('month', -24, 'period_end') }} as date) as two_years_before_date,
         cast({{ dbt.dateadd('month', -30, 'period_end') }} as date) as thirty_months_before_date
-    from {{ ref('dim_reporting_periods') }}
+    from {{ ref('int_reporting_periods') }}
 
 ),
 
@@ -80,14 +80,15 @@ open_periods_of_care_ranked as (
         reporting_periods.period_end,
         periods_of_care.period_of_care_id,
         periods_of_care.period_start_date,
-        row_number() over (
-            partition by episodes.child_key, reporting_periods.period_end
-            order by periods_of_care.period_start_date desc, periods_of_care.period_of_care_id desc
-        ) as period_of_care_rank
+        {{ current_record_rank(
+            ['episodes.child_key', 'reporting_periods.period_end'],
+            ['periods_of_care.period_start_date', 'periods_of_care.period_of_care_id']
+        ) }} as period_of_care_rank
     from episodes
     inner join reporting_periods
-        on episodes.episode_start_date <= reporting_periods.period_end
-        and coalesce(episodes.episode_ceased_date, cast('9999-12-31' as date)) > reporting_periods.period_end
+        on {{ is_open_at(
+            'episodes.episode_start_date', 'episodes.episode_ceased_date', 'reporting_periods.period_end'
+        ) }}
     inner join periods_of_care
         on episodes.child_key = periods_of_care.child_key
         and episodes.period_of_care_id = periods_of_care.period_of_care_id
@@ -110,14 +111,17 @@ legal_statuses_at_period_ranked as (
         legal_statuses.legal_status_code,
         legal_statuses.is_known_legal_status,
         legal_statuses.is_short_break,
-        row_number() over (
-            partition by legal_statuses.child_key, reporting_periods.period_end
-            order by legal_statuses.legal_status_start_date desc, legal_statuses.legal_status_id desc
-        ) as legal_status_rank
+        {{ current_record_rank(
+            ['legal_statuses.child_key', 'reporting_periods.period_end'],
+            ['legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_id']
+        ) }} as legal_status_rank
     from legal_statuses
     inner join reporting_periods
-        on legal_statuses.legal_status_start_date <= reporting_periods.period_end
-        and coalesce(legal_statuses.legal_status_end_date, cast('9999-12-31' as date)) > reporting_periods.period_end
+        on {{ is_open_at(
+            'legal_statuses.legal_status_start_date',
+            'legal_statuses.legal_status_end_date',
+            'reporting_periods.period_end'
+        ) }}
 
 ),
 
@@ -136,14 +140,17 @@ placement_rows_at_period_ranked as (
         reporting_periods.period_end,
         placement_rows.placement_type_code,
         placement_rows.is_known_placement_type,
-        row_number() over (
-            partition by placement_rows.child_key, reporting_periods.period_end
-            order by placement_rows.placement_start_date desc, placement_rows.cla_placement_id desc
-        ) as placement_row_rank
+        {{ current_record_rank(
+            ['placement_rows.child_key', 'reporting_periods.period_end'],
+            ['placement_rows.placement_start_date', 'placement_rows.cla_placement_id']
+        ) }} as placement_row_rank
     from placement_rows
     inner join reporting_periods
-        on placement_rows.placement_start_date <= reporting_periods.period_end
-        and coalesce(placement_rows.placement_end_date, cast('9999-12-31' as date)) > reporting_periods.period_end
+        on {{ is_open_at(
+            'placement_rows.placement_start_date',
+            'placement_rows.placement_end_date',
+            'reporting_periods.period_end'
+        ) }}
 
 ),
 
@@ -162,14 +169,17 @@ placements_at_period_ranked as (
         reporting_periods.period_end,
         placements.merged_placement_id,
         placements.placement_start_date,
-        row_number() over (
-            partition by placements.child_key, reporting_periods.period_end
-            order by placements.placement_start_date desc, placements.merged_placement_id desc
-        ) as placement_rank
+        {{ current_record_rank(
+            ['placements.child_key', 'reporting_periods.period_end'],
+            ['placements.placement_start_date', 'placements.merged_placement_id']
+        ) }} as placement_rank
     from placements
     inner join reporting_periods
-        on placements.placement_start_date <= reporting_periods.period_end
-        and coalesce(placements.placement_end_date, cast('9999-12-31' as date)) > reporting_periods.period_end
+        on {{ is_open_at(
+            'placements.placement_start_date',
+            'placements.placement_end_date',
+            'reporting_periods.period_end'
+        ) }}
 
 ),
 
@@ -190,9 +200,12 @@ placements_in_12m as (
         count(*) as placements_in_12m_count
     from placements
     inner join reporting_periods
-        on placements.placement_start_date <= reporting_periods.period_end
-        and coalesce(placements.placement_end_date, cast('9999-12-31' as date))
-            > reporting_periods.window_12m_first_date
+        on {{ is_open_during(
+            'placements.placement_start_date',
+            'placements.placement_end_date',
+            'reporting_periods.window_12m_first_date',
+            'reporting_periods.period_end'
+        ) }}
     where placements.placement_end_date is null
         or placements.placement_end_date > placements.placement_start_date
     group by placements.child_key, reporting_periods.period_end
@@ -272,24 +285,19 @@ joined as (
     from children_in_care_at_period
     inner join reporting_periods
         on children_in_care_at_period.period_end = reporting_periods.period_end
-    left join legal_status_at_period
-        on children_in_care_at_period.child_key = legal_status_at_period.child_key
-        and children_in_care_at_period.period_end = legal_status_at_period.period_end
-    left join placement_row_at_period
-        on children_in_care_at_period.child_key = placement_row_at_period.child_key
-        and children_in_care_at_period.period_end = placement_row_at_period.period_end
-    left join placement_at_period
-        on children_in_care_at_period.child_key = placement_at_period.child_key
-        and children_in_care_at_period.period_end = placement_at_period.period_end
-    left join placements_in_12m
-        on children_in_care_at_period.child_key = placements_in_12m.child_key
-        and children_in_care_at_period.period_end = placements_in_12m.period_end
-    left join visits_matched
-        on children_in_care_at_period.child_key = visits_matched.child_key
-        and children_in_care_at_period.period_end = visits_matched.period_end
-    left join health_checks_in_12m
-        on children_in_care_at_period.child_key = health_checks_in_12m.child_key
-        and children_in_care_at_period.period_end = health_checks_in_12m.period_end
+    {#- each attribute step has at most one row per child and period end #}
+    {%- for step in [
+        'legal_status_at_period',
+        'placement_row_at_period',
+        'placement_at_period',
+        'placements_in_12m',
+        'visits_matched',
+        'health_checks_in_12m',
+    ] %}
+    left join {{ step }}
+        on children_in_care_at_period.child_key = {{ step }}.child_key
+        and children_in_care_at_period.period_end = {{ step }}.period_end
+    {%- endfor %}
     left join persons
         on children_in_care_at_period.child_key = persons.child_key
 

@@ -10,36 +10,15 @@ episodes as (
 
 ),
 
-dated_episodes as (
-
-    select
-        cla_episode_id,
-        child_key,
-        cla_id,
-        episode_start_date,
-        episode_ceased_date,
-        start_reason_code,
-        is_known_start_reason,
-        ceased_reason_code,
-        is_known_ceased_reason,
-        primary_need_code,
-        is_known_primary_need,
-        cla_placement_id,
-        referral_id,
-        cla_id is null as is_own_period_of_care
-    from episodes
-    where episode_start_date is not null
-
-),
-
 final as (
 
+    -- episodes with a start date, each in its period of care (its own when cla_id is null)
     select
         cla_episode_id,
         child_key,
         cla_id,
         coalesce(cla_id, cla_episode_id) as period_of_care_id,
-        is_own_period_of_care,
+        cla_id is null as is_own_period_of_care,
         episode_start_date,
         episode_ceased_date,
         start_reason_code,
@@ -50,7 +29,8 @@ final as (
         is_known_primary_need,
         cla_placement_id,
         referral_id
-    from dated_episodes
+    from episodes
+    where episode_start_date is not null
 
 )
 

@@ -40,18 +40,18 @@ legal_status_at_start_ranked as (
         periods.is_own_period_of_care,
         legal_statuses.legal_status_code,
         legal_statuses.is_short_break,
-        row_number() over (
-            partition by periods.child_key, periods.period_of_care_id, periods.is_own_period_of_care
-            order by legal_statuses.legal_status_start_date desc, legal_statuses.legal_status_id desc
-        ) as legal_status_rank
+        {{ current_record_rank(
+            ['periods.child_key', 'periods.period_of_care_id', 'periods.is_own_period_of_care'],
+            ['legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_id']
+        ) }} as legal_status_rank
     from periods
     inner join legal_statuses
         on periods.child_key = legal_statuses.child_key
-        and legal_statuses.legal_status_start_date <= periods.period_start_date
-        and (
-            legal_statuses.legal_status_end_date is null
-            or legal_statuses.legal_status_end_date > periods.period_start_date
-        )
+        and {{ is_open_at(
+            'legal_statuses.legal_status_start_date',
+            'legal_statuses.legal_status_end_date',
+            'periods.period_start_date'
+        ) }}
 
 ),
 

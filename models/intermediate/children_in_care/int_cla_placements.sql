@@ -15,10 +15,9 @@ ranked as (
 
     select
         *,
-        row_number() over (
-            partition by child_key, merged_placement_id
-            order by placement_row_number desc
-        ) as reverse_row_number
+        -- the chain's last row is its current record
+        {{ current_record_rank(['child_key', 'merged_placement_id'], ['placement_row_number']) }}
+            as reverse_row_number
     from placement_rows
 
 ),

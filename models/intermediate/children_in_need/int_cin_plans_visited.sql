@@ -20,21 +20,13 @@ visits as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 
 seen_visits_in_plan as (
 
-    select
-        cin_plan_id,
-        max(cin_visit_date) as last_seen_visit_date,
-        count(*) as seen_visit_count
-    from visits
-    where
-        is_child_seen
-        and cin_plan_id is not null
-    group by cin_plan_id
+    {{ seen_visits_per_plan('visits', 'cin_plan', 'cin_visit_date') }}
 
 ),
 
@@ -46,9 +38,7 @@ final as (
         plans.child_key,
         plans.cin_plan_start_date,
         plans.cin_plan_end_date,
-        plans.cin_plan_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service,
+        {{ team_attributes('plans.cin_plan_team_id') }},
         seen_visits_in_plan.last_seen_visit_date,
         coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
     from plans

@@ -1,8 +1,8 @@
 {#
     One row per CIN visit, matched to the child's current CIN plan on the visit date
     by person and date (kpis.md: the plan id on a visit row is not used). The current
-    plan is the plan open on the visit date (start <= visit date < end) with the latest
-    start, then the greatest plan id as text; null when no plan is open.
+    plan on the visit date is macro visits_matched_to_plans (shared by CIN and CP);
+    null when no plan is open.
 #}
 
 with
@@ -19,22 +19,10 @@ plans as (
 
 ),
 
-plans_open_on_visit_date as (
+current_plans_on_visit_date as (
 
-    select
-        visits.cin_visit_id,
-        plans.cin_plan_id,
-        row_number() over (
-            partition by visits.cin_visit_id
-            order by plans.cin_plan_start_date desc, cast(plans.cin_plan_id as varchar) desc
-        ) as plan_recency_rank
-    from visits
-    inner join plans
-        on
-            visits.child_key = plans.child_key
-            and visits.cin_visit_date >= plans.cin_plan_start_date
-            and visits.cin_visit_date
-            < coalesce(plans.cin_plan_end_date, cast('9999-12-31' as date))
+    -- the current plan on the visit date (macro visits_matched_to_plans)
+    {{ visits_matched_to_plans('visits', 'plans', 'cin_visit', 'cin_plan') }}
 
 ),
 
@@ -47,12 +35,10 @@ final as (
         coalesce(visits.is_child_seen, false) as is_child_seen,
         coalesce(visits.is_child_seen_alone, false) as is_child_seen_alone,
         coalesce(visits.is_bedroom_seen, false) as is_bedroom_seen,
-        plans_open_on_visit_date.cin_plan_id
+        current_plans_on_visit_date.cin_plan_id
     from visits
-    left join plans_open_on_visit_date
-        on
-            visits.cin_visit_id = plans_open_on_visit_date.cin_visit_id
-            and plans_open_on_visit_date.plan_recency_rank = 1
+    left join current_plans_on_visit_date
+        on visits.cin_visit_id = current_plans_on_visit_date.cin_visit_id
 
 )
 

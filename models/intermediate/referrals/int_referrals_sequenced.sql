@@ -14,7 +14,7 @@ referrals as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 
@@ -56,9 +56,7 @@ final as (
         referrals.is_referral_nfa,
         referrals.close_date,
         referrals.close_reason_code,
-        referrals.referral_team_id as team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service,
+        {{ team_attributes('referrals.referral_team_id') }},
         earlier_referrals.previous_referral_date,
         coalesce(earlier_referrals.has_referral_in_previous_12_months = 1, false) as is_re_referral
     from referrals

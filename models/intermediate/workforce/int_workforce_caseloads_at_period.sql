@@ -9,7 +9,7 @@ with
 
 reporting_periods as (
 
-    select period_month, period_end from {{ ref('dim_reporting_periods') }}
+    select period_month, period_end from {{ ref('int_reporting_periods') }}
 
 ),
 
@@ -37,9 +37,11 @@ open_involvements as (
         count(*) as open_involvement_count
     from involvements
     inner join reporting_periods
-        on involvements.involvement_start_date <= reporting_periods.period_end
-        and coalesce(involvements.involvement_end_date, cast('9999-12-31' as date))
-            > reporting_periods.period_end
+        on {{ is_open_at(
+            'involvements.involvement_start_date',
+            'involvements.involvement_end_date',
+            'reporting_periods.period_end'
+        ) }}
     group by involvements.professional_id, reporting_periods.period_month, reporting_periods.period_end
 
 ),

@@ -1,6 +1,6 @@
 -- Professionals (ssd_professionals, a current snapshot: today's job title, FTE and team apply
 -- to every period) with the social-worker flag of the caseload KPI and the service of the
--- worker's own team (prof_professional_department; `unknown` when null or not in dim_teams).
+-- worker's own team (prof_professional_department; `unknown` when null or not in int_teams).
 -- Social workers: job title in var social_worker_job_titles, compared case-insensitively after
 -- trimming.
 --
@@ -27,7 +27,7 @@ professionals as (
 
 teams as (
 
-    select * from {{ ref('dim_teams') }}
+    select * from {{ ref('int_teams') }}
 
 ),
 
@@ -57,9 +57,7 @@ final as (
             when professionals.recorded_caseload between 0 and {{ var('max_recorded_caseload') }}
                 then {{ whole_number('professionals.recorded_caseload') }}
         end as recorded_caseload,
-        professionals.team_id,
-        coalesce(teams.locality, 'unknown') as locality,
-        coalesce(teams.service, 'unknown') as service
+        {{ team_attributes('professionals.team_id') }}
     from professionals
     left join teams
         on professionals.team_id = teams.team_id

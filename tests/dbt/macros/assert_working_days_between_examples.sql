@@ -1,7 +1,9 @@
 {#
-    working_days_between on hand-checked examples (kpis.md "Working days":
-    d1 < w <= d2, Monday to Friday, not an England and Wales bank holiday).
-    Returns the examples whose result differs from the expected value.
+    working_days_between, and its join form with_working_days (plain and
+    forward_only: null when the start is after the end), on hand-checked examples
+    (kpis.md "Working days": d1 < w <= d2, Monday to Friday, not an England and
+    Wales bank holiday). Returns the examples whose result differs from the
+    expected value.
 #}
 
 with
@@ -42,6 +44,27 @@ examples as (
 
 ),
 
+calendar as (
+
+    select * from {{ ref('int_dates') }}
+
+),
+
+joined as (
+
+    {{ with_working_days('examples', 'start_date', 'end_date', 'joined_working_days', calendar='calendar') }}
+
+),
+
+joined_forward as (
+
+    {{ with_working_days(
+        'joined', 'start_date', 'end_date', 'forward_working_days',
+        calendar='calendar', forward_only=true
+    ) }}
+
+),
+
 results as (
 
     select
@@ -49,8 +72,11 @@ results as (
         start_date,
         end_date,
         expected_working_days,
-        {{ working_days_between('start_date', 'end_date') }} as actual_working_days
-    from examples
+        {{ working_days_between('start_date', 'end_date') }} as actual_working_days,
+        joined_working_days,
+        forward_working_days,
+        case when start_date <= end_date then expected_working_days end as expected_forward_working_days
+    from joined_forward
 
 ),
 
@@ -58,7 +84,10 @@ final as (
 
     select *
     from results
-    where actual_working_days is distinct from expected_working_days
+    where
+        actual_working_days is distinct from expected_working_days
+        or joined_working_days is distinct from expected_working_days
+        or forward_working_days is distinct from expected_forward_working_days
 
 )
 

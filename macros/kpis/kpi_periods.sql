@@ -19,7 +19,7 @@ periods as (
     select
         period_month,
         period_end
-    from {{ ref('dim_reporting_periods') }}
+    from {{ ref('int_reporting_periods') }}
 
 ),
 

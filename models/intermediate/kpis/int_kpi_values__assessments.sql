@@ -14,6 +14,12 @@ assessments as (
 
 ),
 
+calendar as (
+
+    select * from {{ ref('int_dates') }}
+
+),
+
 authorised_in_windows as (
 
     {{ kpi_rows(
@@ -41,9 +47,8 @@ assessments_in_range as (
     from assessments
     cross join period_range
     where
-        assessments.assessment_start_date <= period_range.last_period_end
-        and coalesce(assessments.assessment_auth_date, cast('9999-12-31' as date))
-        > period_range.first_period_end
+        {{ is_open_during('assessments.assessment_start_date', 'assessments.assessment_auth_date',
+                          'period_range.first_period_end', 'period_range.last_period_end') }}
 
 ),
 
@@ -56,10 +61,8 @@ open_at_period_end as (
         assessments_in_range.*
     from assessments_in_range
     inner join periods
-        on
-            assessments_in_range.assessment_start_date <= periods.period_end
-            and periods.period_end
-            < coalesce(assessments_in_range.assessment_auth_date, cast('9999-12-31' as date))
+        on {{ is_open_at('assessments_in_range.assessment_start_date',
+                         'assessments_in_range.assessment_auth_date', 'periods.period_end') }}
 
 ),
 
@@ -70,10 +73,11 @@ overdue_at_period_end as (
     -- is left out (kpis.md: such a date is an error, not a working day), and
     -- csc_date_outside_calendar reports it as excluded from assessments_overdue
     select *
-    from open_at_period_end
-    where
-        {{ working_days_between('assessment_start_date', 'period_end') }}
-        > {{ var('assessment_timescale_working_days') }}
+    from (
+        {{ with_working_days('open_at_period_end', 'assessment_start_date', 'period_end',
+                             'working_days_open', calendar='calendar') }}
+    ) as open_with_working_days
+    where working_days_open > {{ var('assessment_timescale_working_days') }}
 
 ),
 

@@ -41,8 +41,7 @@ cohort as (
         states.has_personal_adviser
     from states
     inner join periods
-        on states.extract_date <= periods.period_end
-        and coalesce(states.next_extract_date, cast('9999-12-31' as date)) > periods.period_end
+        on {{ is_open_at('states.extract_date', 'states.next_extract_date', 'periods.period_end') }}
     left join persons
         on states.child_key = persons.child_key
     where states.is_relevant_or_former_relevant

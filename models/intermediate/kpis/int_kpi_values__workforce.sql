@@ -50,8 +50,7 @@ hr_at_period as (
         hr_returns.vacancy_fte
     from hr_returns
     inner join periods
-        on hr_returns.as_at_date <= periods.period_end
-        and coalesce(hr_returns.next_as_at_date, cast('9999-12-31' as date)) > periods.period_end
+        on {{ is_open_at('hr_returns.as_at_date', 'hr_returns.next_as_at_date', 'periods.period_end') }}
 
 ),
 

@@ -146,7 +146,7 @@ not_whole_number as (
         select
             landing_row_number,
             {{ parse_number('child_population') }} as child_population_number
-        from {{ source('la', 'extract_manifest') }}
+        from {{ ref('base_la__extract_manifest') }}
     ) as staged
     where staged.child_population_number is not null
         and ({{ whole_number('staged.child_population_number') }}) is null

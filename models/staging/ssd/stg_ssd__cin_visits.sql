@@ -1,5 +1,9 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cin_visits') }}
+    select * from {{ ref('base_ssd__cin_visits') }}
+),
+
+code_lookup as (
+    select * from {{ ref('base_reference__code_lookup') }}
 ),
 
 typed as (
@@ -14,6 +18,9 @@ typed as (
         {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookup('cinv_cin_visit_seen', 'flag') }}
+    {{ join_code_lookup('cinv_cin_visit_seen_alone', 'flag') }}
+    {{ join_code_lookup('cinv_cin_visit_bedroom', 'flag') }}
 ),
 
 final as (

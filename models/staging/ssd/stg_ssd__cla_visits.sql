@@ -1,5 +1,9 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cla_visits') }}
+    select * from {{ ref('base_ssd__cla_visits') }}
+),
+
+code_lookup as (
+    select * from {{ ref('base_reference__code_lookup') }}
 ),
 
 typed as (
@@ -14,6 +18,8 @@ typed as (
         {{ parse_errors(dates=['clav_cla_visit_date'], flags=['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookup('clav_cla_visit_seen', 'flag') }}
+    {{ join_code_lookup('clav_cla_visit_seen_alone', 'flag') }}
 ),
 
 final as (

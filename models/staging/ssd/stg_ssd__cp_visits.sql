@@ -1,5 +1,9 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cp_visits') }}
+    select * from {{ ref('base_ssd__cp_visits') }}
+),
+
+code_lookup as (
+    select * from {{ ref('base_reference__code_lookup') }}
 ),
 
 typed as (
@@ -14,6 +18,8 @@ typed as (
         {{ parse_errors(dates=['cppv_cp_visit_date'], flags=['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookup('cppv_cp_visit_seen', 'flag') }}
+    {{ join_code_lookup('cppv_cp_visit_seen_alone', 'flag') }}
 ),
 
 final as (

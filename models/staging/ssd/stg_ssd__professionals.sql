@@ -1,5 +1,9 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_professionals') }}
+    select * from {{ ref('base_ssd__professionals') }}
+),
+
+code_lookup as (
+    select * from {{ ref('base_reference__code_lookup') }}
 ),
 
 typed as (
@@ -14,6 +18,7 @@ typed as (
         {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookup('prof_agency_worker_flag', 'flag') }}
 ),
 
 final as (

@@ -22,7 +22,7 @@
 {%- set keys = {} %}
 {%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
 
-{%- set clock_start = var('assessment_clock_start', 'assessment_start') %}
+{%- set clock_start = var('assessment_clock_start') %}
 {%- set not_used = 'no working-day figure uses it, so it is used as recorded' %}
 
 {#- (table, staged date column, landing field, what the record leaves when the date is

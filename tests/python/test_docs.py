@@ -24,7 +24,8 @@ def test_lineage_reaches_the_landing_sources(minimal_build, docs_page):
     manifest = json.loads((minimal_build.target_dir / "manifest.json").read_text(encoding="utf-8"))
     parents = manifest["parent_map"]
     assert "model.csc_warehouse.stg_ssd__departments" in parents["model.csc_warehouse.dim_teams"]
-    assert parents["model.csc_warehouse.stg_ssd__departments"] == ["source.csc_warehouse.ssd.ssd_department"]
+    assert parents["model.csc_warehouse.stg_ssd__departments"] == ["model.csc_warehouse.base_ssd__department"]
+    assert parents["model.csc_warehouse.base_ssd__department"] == ["source.csc_warehouse.ssd.ssd_department"]
     source = manifest["sources"]["source.csc_warehouse.ssd.ssd_department"]
     assert source["columns"]["dept_team_id"]["description"]
     exposures = {node["name"] for node in manifest["exposures"].values()}

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__care_leavers') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('clea_table_id') }} as care_leaver_row_id,
@@ -29,11 +25,7 @@ typed as (
         {{ parse_errors(dates=['extract_date', 'clea_care_leaver_latest_contact', 'clea_pathway_plan_review_date'], flags=['clea_care_leaver_accom_suitable'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('clea_care_leaver_eligibility', 'care_leaver_eligibility') }}
-    {{ join_code_lookup('clea_care_leaver_in_touch', 'care_leaver_in_touch') }}
-    {{ join_code_lookup('clea_care_leaver_accommodation', 'care_leaver_accommodation') }}
-    {{ join_code_lookup('clea_care_leaver_accom_suitable', 'flag') }}
-    {{ join_code_lookup('clea_care_leaver_activity', 'care_leaver_activity') }}
+    {{ join_code_lookups({'clea_care_leaver_eligibility': 'care_leaver_eligibility', 'clea_care_leaver_in_touch': 'care_leaver_in_touch', 'clea_care_leaver_accommodation': 'care_leaver_accommodation', 'clea_care_leaver_accom_suitable': 'flag', 'clea_care_leaver_activity': 'care_leaver_activity'}) }}
 ),
 
 final as (

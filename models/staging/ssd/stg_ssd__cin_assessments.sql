@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cin_assessments') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('cina_assessment_id') }} as assessment_id,
@@ -21,8 +17,7 @@ typed as (
         {{ parse_errors(dates=['cina_assessment_start_date', 'cina_assessment_auth_date'], flags=['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('cina_assessment_child_seen', 'flag') }}
-    {{ join_code_lookup('cina_assessment_outcome_nfa', 'flag') }}
+    {{ join_code_lookups({'cina_assessment_child_seen': 'flag', 'cina_assessment_outcome_nfa': 'flag'}) }}
 ),
 
 final as (

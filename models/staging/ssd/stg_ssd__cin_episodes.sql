@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cin_episodes') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('cine_referral_id') }} as referral_id,
@@ -25,10 +21,7 @@ typed as (
         {{ parse_errors(dates=['cine_referral_date', 'cine_close_date'], flags=['cine_referral_nfa'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('cine_cin_primary_need_code', 'primary_need') }}
-    {{ join_code_lookup('cine_referral_source_code', 'referral_source') }}
-    {{ join_code_lookup('cine_referral_nfa', 'flag') }}
-    {{ join_code_lookup('cine_close_reason', 'closure_reason') }}
+    {{ join_code_lookups({'cine_cin_primary_need_code': 'primary_need', 'cine_referral_source_code': 'referral_source', 'cine_referral_nfa': 'flag', 'cine_close_reason': 'closure_reason'}) }}
 ),
 
 final as (

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cin_visits') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('cinv_cin_visit_id') }} as cin_visit_id,
@@ -18,9 +14,7 @@ typed as (
         {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('cinv_cin_visit_seen', 'flag') }}
-    {{ join_code_lookup('cinv_cin_visit_seen_alone', 'flag') }}
-    {{ join_code_lookup('cinv_cin_visit_bedroom', 'flag') }}
+    {{ join_code_lookups({'cinv_cin_visit_seen': 'flag', 'cinv_cin_visit_seen_alone': 'flag', 'cinv_cin_visit_bedroom': 'flag'}) }}
 ),
 
 final as (

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cla_episodes') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('clae_cla_episode_id') }} as cla_episode_id,
@@ -26,9 +22,7 @@ typed as (
         {{ parse_errors(dates=['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('clae_cla_episode_start_reason', 'reason_new_episode') }}
-    {{ join_code_lookup('clae_cla_primary_need_code', 'primary_need') }}
-    {{ join_code_lookup('clae_cla_episode_ceased_reason', 'reason_episode_ceased') }}
+    {{ join_code_lookups({'clae_cla_episode_start_reason': 'reason_new_episode', 'clae_cla_primary_need_code': 'primary_need', 'clae_cla_episode_ceased_reason': 'reason_episode_ceased'}) }}
 ),
 
 final as (

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cla_health') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('clah_health_check_id') }} as health_check_id,
@@ -19,8 +15,7 @@ typed as (
         {{ parse_errors(dates=['clah_health_check_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('clah_health_check_type', 'health_check_type') }}
-    {{ join_code_lookup('clah_health_check_status', 'health_check_status') }}
+    {{ join_code_lookups({'clah_health_check_type': 'health_check_type', 'clah_health_check_status': 'health_check_status'}) }}
 ),
 
 final as (

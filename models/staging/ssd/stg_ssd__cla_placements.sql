@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cla_placement') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('clap_cla_placement_id') }} as cla_placement_id,
@@ -24,8 +20,7 @@ typed as (
         {{ parse_errors(dates=['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], flags=[], numbers=['clap_cla_placement_distance']) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('clap_cla_placement_type', 'placement_type') }}
-    {{ join_code_lookup('clap_cla_placement_change_reason', 'placement_change_reason') }}
+    {{ join_code_lookups({'clap_cla_placement_type': 'placement_type', 'clap_cla_placement_change_reason': 'placement_change_reason'}) }}
 ),
 
 final as (

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cla_visits') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('clav_cla_visit_id') }} as cla_visit_id,
@@ -18,8 +14,7 @@ typed as (
         {{ parse_errors(dates=['clav_cla_visit_date'], flags=['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('clav_cla_visit_seen', 'flag') }}
-    {{ join_code_lookup('clav_cla_visit_seen_alone', 'flag') }}
+    {{ join_code_lookups({'clav_cla_visit_seen': 'flag', 'clav_cla_visit_seen_alone': 'flag'}) }}
 ),
 
 final as (

@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cp_plans') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('cppl_cp_plan_id') }} as cp_plan_id,
@@ -22,8 +18,7 @@ typed as (
         {{ parse_errors(dates=['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('cppl_cp_plan_initial_category', 'category_of_abuse') }}
-    {{ join_code_lookup('cppl_cp_plan_latest_category', 'category_of_abuse') }}
+    {{ join_code_lookups({'cppl_cp_plan_initial_category': 'category_of_abuse', 'cppl_cp_plan_latest_category': 'category_of_abuse'}) }}
 ),
 
 final as (

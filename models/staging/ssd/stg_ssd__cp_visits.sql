@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__cp_visits') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('cppv_cp_visit_id') }} as cp_visit_id,
@@ -18,8 +14,7 @@ typed as (
         {{ parse_errors(dates=['cppv_cp_visit_date'], flags=['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('cppv_cp_visit_seen', 'flag') }}
-    {{ join_code_lookup('cppv_cp_visit_seen_alone', 'flag') }}
+    {{ join_code_lookups({'cppv_cp_visit_seen': 'flag', 'cppv_cp_visit_seen_alone': 'flag'}) }}
 ),
 
 final as (

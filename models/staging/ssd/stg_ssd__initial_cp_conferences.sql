@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__initial_cp_conference') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('icpc_icpc_id') }} as icpc_id,
@@ -23,8 +19,7 @@ typed as (
         {{ parse_errors(dates=['icpc_icpc_target_date', 'icpc_icpc_date'], flags=['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('icpc_icpc_transfer_in', 'flag') }}
-    {{ join_code_lookup('icpc_icpc_outcome_cp_flag', 'flag') }}
+    {{ join_code_lookups({'icpc_icpc_transfer_in': 'flag', 'icpc_icpc_outcome_cp_flag': 'flag'}) }}
 ),
 
 final as (

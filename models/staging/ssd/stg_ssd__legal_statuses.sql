@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__legal_status') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('lega_legal_status_id') }} as legal_status_id,
@@ -18,7 +14,7 @@ typed as (
         {{ parse_errors(dates=['lega_legal_status_start_date', 'lega_legal_status_end_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('lega_legal_status', 'legal_status') }}
+    {{ join_code_lookups({'lega_legal_status': 'legal_status'}) }}
 ),
 
 final as (

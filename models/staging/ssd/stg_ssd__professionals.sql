@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__professionals') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('prof_professional_id') }} as professional_id,
@@ -18,7 +14,7 @@ typed as (
         {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('prof_agency_worker_flag', 'flag') }}
+    {{ join_code_lookups({'prof_agency_worker_flag': 'flag'}) }}
 ),
 
 final as (

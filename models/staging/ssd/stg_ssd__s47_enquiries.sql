@@ -2,10 +2,6 @@ with source as (
     select * from {{ ref('base_ssd__s47_enquiry') }}
 ),
 
-code_lookup as (
-    select * from {{ ref('base_reference__code_lookup') }}
-),
-
 typed as (
     select
         {{ clean_text('s47e_s47_enquiry_id') }} as s47_enquiry_id,
@@ -20,7 +16,7 @@ typed as (
         {{ parse_errors(dates=['s47e_s47_start_date', 's47e_s47_end_date'], flags=['s47e_s47_nfa'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
-    {{ join_code_lookup('s47e_s47_nfa', 'flag') }}
+    {{ join_code_lookups({'s47e_s47_nfa': 'flag'}) }}
 ),
 
 final as (

@@ -1,7 +1,9 @@
 {#
     De-duplication rule of kpis.md: rows with a null key are dropped, and of the rows sharing a
     key the first in the landing file (lowest landing_row_number) is kept. Returns a select
-    over the CTE named `relation`. The dropped rows are listed by the data-quality models.
+    over the CTE named `relation`. The rule is decided here only: `first_landing_row_of_key`
+    gives the landing row number of the row kept for a key, and dq_landing_rows uses it to
+    name the rows staging drops (dq_quarantine, dq_reconciliation).
 #}
 {% macro keep_first_per_key(relation, key) -%}
     {{ return(adapter.dispatch('keep_first_per_key')(relation, key)) }}
@@ -23,5 +25,12 @@
     select *
     from {{ relation }}
     where {{ key }} is not null
-    qualify row_number() over (partition by {{ key }} order by landing_row_number) = 1
+    qualify landing_row_number = {{ first_landing_row_of_key(key) }}
+{%- endmacro %}
+
+
+{#- The landing row number of the row kept for the row's key (a window expression): the
+    lowest landing_row_number among the rows with the same key. -#}
+{% macro first_landing_row_of_key(key) -%}
+    min(landing_row_number) over (partition by {{ key }})
 {%- endmacro %}

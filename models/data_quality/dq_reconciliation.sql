@@ -1,23 +1,16 @@
 {{ config(materialized='table', schema='data_quality', tags=['data_quality']) }}
 
 {#
-    Nothing lost (issue 6): per landing table, the rows in the file, the rows staging kept
-    and the rows quarantined. rows_in_file = rows_staged + rows_quarantined must hold for
-    every table; the singular test assert_reconciliation_balances fails the build when it
-    does not.
+    Nothing lost (issue 6): per landing table, the rows in the file and the rows quarantined
+    (both from dq_landing_rows, which reads every landing row through the base models, the
+    same rows as dq_quarantine) and the rows staging kept. rows_in_file = rows_staged +
+    rows_quarantined must hold for every table; the singular test
+    assert_reconciliation_balances fails the build when it does not.
 #}
 {%- set tables = landing_table_keys() %}
 
-with file_counts as (
-    {%- for t in tables %}
-    select
-        '{{ t.table }}' as table_name,
-        count(*) as rows_in_file
-    from {{ source('ssd' if t.table.startswith('ssd_') else 'la', t.table) }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+with landing_rows as (
+    select * from {{ ref('dq_landing_rows') }}
 ),
 
 staged_counts as (
@@ -33,17 +26,14 @@ staged_counts as (
     {%- endfor %}
 ),
 
-quarantine as (
-    select * from {{ ref('dq_quarantine') }}
-),
-
-quarantined_counts as (
+file_counts as (
     select
         table_name,
-        count(*) as rows_quarantined,
-        count(case when reason = 'missing primary key' then 1 end) as rows_missing_key,
-        count(case when reason = 'duplicate primary key' then 1 end) as rows_duplicate_key
-    from quarantine
+        count(*) as rows_in_file,
+        count(quarantine_reason) as rows_quarantined,
+        count(case when quarantine_reason = 'missing primary key' then 1 end) as rows_missing_key,
+        count(case when quarantine_reason = 'duplicate primary key' then 1 end) as rows_duplicate_key
+    from landing_rows
     group by table_name
 ),
 
@@ -53,15 +43,13 @@ final as (
         staged_counts.staging_model,
         file_counts.rows_in_file,
         staged_counts.rows_staged,
-        coalesce(quarantined_counts.rows_quarantined, 0) as rows_quarantined,
-        coalesce(quarantined_counts.rows_missing_key, 0) as rows_missing_key,
-        coalesce(quarantined_counts.rows_duplicate_key, 0) as rows_duplicate_key,
-        file_counts.rows_in_file = staged_counts.rows_staged + coalesce(quarantined_counts.rows_quarantined, 0) as is_balanced
+        file_counts.rows_quarantined,
+        file_counts.rows_missing_key,
+        file_counts.rows_duplicate_key,
+        file_counts.rows_in_file = staged_counts.rows_staged + file_counts.rows_quarantined as is_balanced
     from file_counts
     inner join staged_counts
         on file_counts.table_name = staged_counts.table_name
-    left join quarantined_counts
-        on file_counts.table_name = quarantined_counts.table_name
 )
 
 select * from final

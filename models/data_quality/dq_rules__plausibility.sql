@@ -22,7 +22,7 @@
 {%- set keys = {} %}
 {%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
 
-{%- set clock_start = var('assessment_clock_start', 'assessment_start') %}
+{%- set clock_start = var('assessment_clock_start') %}
 {%- set not_used = 'no working-day figure uses it, so it is used as recorded' %}
 
 {#- (table, staged date column, landing field, what the record leaves when the date is
@@ -146,7 +146,7 @@ not_whole_number as (
         select
             landing_row_number,
             {{ parse_number('child_population') }} as child_population_number
-        from {{ source('la', 'extract_manifest') }}
+        from {{ ref('base_la__extract_manifest') }}
     ) as staged
     where staged.child_population_number is not null
         and ({{ whole_number('staged.child_population_number') }}) is null

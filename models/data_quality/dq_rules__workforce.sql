@@ -98,11 +98,11 @@ duplicate_establishment_rows as (
     from (
         select
             *,
-            row_number() over (partition by as_at_date, role, team_id order by landing_row_number) as occurrence,
-            min(landing_row_number) over (partition by as_at_date, role, team_id) as first_landing_row_number
+            {#- the first row of the file wins, as in staging's keep_first_per_key #}
+            {{ first_landing_row_of_key('as_at_date, role, team_id') }} as first_landing_row_number
         from hr_establishment
     ) as numbered
-    where occurrence > 1
+    where landing_row_number <> first_landing_row_number
 ),
 
 involvement_end_before_start as (

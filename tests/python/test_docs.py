@@ -25,7 +25,8 @@ def test_lineage_reaches_the_landing_sources(minimal_build, docs_page):
     parents = manifest["parent_map"]
     assert parents["model.csc_warehouse.dim_teams"] == ["model.csc_warehouse.int_teams"]
     assert "model.csc_warehouse.stg_ssd__departments" in parents["model.csc_warehouse.int_teams"]
-    assert parents["model.csc_warehouse.stg_ssd__departments"] == ["source.csc_warehouse.ssd.ssd_department"]
+    assert parents["model.csc_warehouse.stg_ssd__departments"] == ["model.csc_warehouse.base_ssd__department"]
+    assert parents["model.csc_warehouse.base_ssd__department"] == ["source.csc_warehouse.ssd.ssd_department"]
     source = manifest["sources"]["source.csc_warehouse.ssd.ssd_department"]
     assert source["columns"]["dept_team_id"]["description"]
     exposures = {node["name"] for node in manifest["exposures"].values()}

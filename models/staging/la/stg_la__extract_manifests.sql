@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('la', 'extract_manifest') }}
+    select * from {{ ref('base_la__extract_manifest') }}
 ),
 
 typed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('la', 'hr_establishment') }}
+    select * from {{ ref('base_la__hr_establishment') }}
 ),
 
 typed as (

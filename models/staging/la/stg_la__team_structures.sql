@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('la', 'team_structure') }}
+    select * from {{ ref('base_la__team_structure') }}
 ),
 
 typed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cin_assessments') }}
+    select * from {{ ref('base_ssd__cin_assessments') }}
 ),
 
 typed as (
@@ -17,6 +17,7 @@ typed as (
         {{ parse_errors(dates=['cina_assessment_start_date', 'cina_assessment_auth_date'], flags=['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'cina_assessment_child_seen': 'flag', 'cina_assessment_outcome_nfa': 'flag'}) }}
 ),
 
 final as (

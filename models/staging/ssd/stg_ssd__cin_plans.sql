@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cin_plans') }}
+    select * from {{ ref('base_ssd__cin_plans') }}
 ),
 
 typed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cin_visits') }}
+    select * from {{ ref('base_ssd__cin_visits') }}
 ),
 
 typed as (
@@ -14,6 +14,7 @@ typed as (
         {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'cinv_cin_visit_seen': 'flag', 'cinv_cin_visit_seen_alone': 'flag', 'cinv_cin_visit_bedroom': 'flag'}) }}
 ),
 
 final as (

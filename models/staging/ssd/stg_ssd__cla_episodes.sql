@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cla_episodes') }}
+    select * from {{ ref('base_ssd__cla_episodes') }}
 ),
 
 typed as (
@@ -8,13 +8,13 @@ typed as (
         {{ clean_text('clae_person_id') }} as person_id,
         {{ pseudonymise('clae_person_id') }} as child_key,
         {{ parse_date('clae_cla_episode_start_date') }} as episode_start_date,
-        {{ map_code('clae_cla_episode_start_reason', 'reason_new_episode') }} as start_reason_code,
-        {{ is_known_code('clae_cla_episode_start_reason', 'reason_new_episode') }} as is_known_start_reason,
-        {{ map_code('clae_cla_primary_need_code', 'primary_need') }} as primary_need_code,
-        {{ is_known_code('clae_cla_primary_need_code', 'primary_need') }} as is_known_primary_need,
+        {{ map_code('clae_cla_episode_start_reason') }} as start_reason_code,
+        {{ is_known_code('clae_cla_episode_start_reason') }} as is_known_start_reason,
+        {{ map_code('clae_cla_primary_need_code') }} as primary_need_code,
+        {{ is_known_code('clae_cla_primary_need_code') }} as is_known_primary_need,
         {{ parse_date('clae_cla_episode_ceased_date') }} as episode_ceased_date,
-        {{ map_code('clae_cla_episode_ceased_reason', 'reason_episode_ceased') }} as ceased_reason_code,
-        {{ is_known_code('clae_cla_episode_ceased_reason', 'reason_episode_ceased') }} as is_known_ceased_reason,
+        {{ map_code('clae_cla_episode_ceased_reason') }} as ceased_reason_code,
+        {{ is_known_code('clae_cla_episode_ceased_reason') }} as is_known_ceased_reason,
         {{ clean_text('clae_cla_id') }} as cla_id,
         {{ clean_text('clae_referral_id') }} as referral_id,
         {{ clean_text('clae_cla_placement_id') }} as cla_placement_id,
@@ -22,6 +22,7 @@ typed as (
         {{ parse_errors(dates=['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'clae_cla_episode_start_reason': 'reason_new_episode', 'clae_cla_primary_need_code': 'primary_need', 'clae_cla_episode_ceased_reason': 'reason_episode_ceased'}) }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cla_placement') }}
+    select * from {{ ref('base_ssd__cla_placement') }}
 ),
 
 typed as (
@@ -10,16 +10,17 @@ typed as (
         {{ pseudonymise('clap_person_id') }} as child_key,
         {{ parse_date('clap_cla_placement_start_date') }} as placement_start_date,
         {{ parse_date('clap_cla_placement_end_date') }} as placement_end_date,
-        {{ map_code('clap_cla_placement_type', 'placement_type') }} as placement_type_code,
-        {{ is_known_code('clap_cla_placement_type', 'placement_type') }} as is_known_placement_type,
+        {{ map_code('clap_cla_placement_type') }} as placement_type_code,
+        {{ is_known_code('clap_cla_placement_type') }} as is_known_placement_type,
         {{ clean_text('clap_cla_placement_provider') }} as placement_provider_code,
         {{ clean_text('clap_cla_placement_urn') }} as placement_urn,
         {{ parse_number('clap_cla_placement_distance') }} as placement_distance,
-        {{ map_code('clap_cla_placement_change_reason', 'placement_change_reason') }} as change_reason_code,
-        {{ is_known_code('clap_cla_placement_change_reason', 'placement_change_reason') }} as is_known_change_reason,
+        {{ map_code('clap_cla_placement_change_reason') }} as change_reason_code,
+        {{ is_known_code('clap_cla_placement_change_reason') }} as is_known_change_reason,
         {{ parse_errors(dates=['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], flags=[], numbers=['clap_cla_placement_distance']) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'clap_cla_placement_type': 'placement_type', 'clap_cla_placement_change_reason': 'placement_change_reason'}) }}
 ),
 
 final as (

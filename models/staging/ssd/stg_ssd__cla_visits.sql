@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cla_visits') }}
+    select * from {{ ref('base_ssd__cla_visits') }}
 ),
 
 typed as (
@@ -14,6 +14,7 @@ typed as (
         {{ parse_errors(dates=['clav_cla_visit_date'], flags=['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'clav_cla_visit_seen': 'flag', 'clav_cla_visit_seen_alone': 'flag'}) }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cp_plans') }}
+    select * from {{ ref('base_ssd__cp_plans') }}
 ),
 
 typed as (
@@ -11,13 +11,14 @@ typed as (
         {{ pseudonymise('cppl_person_id') }} as child_key,
         {{ parse_date('cppl_cp_plan_start_date') }} as cp_plan_start_date,
         {{ parse_date('cppl_cp_plan_end_date') }} as cp_plan_end_date,
-        {{ map_code('cppl_cp_plan_initial_category', 'category_of_abuse') }} as initial_category_code,
-        {{ is_known_code('cppl_cp_plan_initial_category', 'category_of_abuse') }} as is_known_initial_category,
-        {{ map_code('cppl_cp_plan_latest_category', 'category_of_abuse') }} as latest_category_code,
-        {{ is_known_code('cppl_cp_plan_latest_category', 'category_of_abuse') }} as is_known_latest_category,
+        {{ map_code('cppl_cp_plan_initial_category') }} as initial_category_code,
+        {{ is_known_code('cppl_cp_plan_initial_category') }} as is_known_initial_category,
+        {{ map_code('cppl_cp_plan_latest_category') }} as latest_category_code,
+        {{ is_known_code('cppl_cp_plan_latest_category') }} as is_known_latest_category,
         {{ parse_errors(dates=['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'cppl_cp_plan_initial_category': 'category_of_abuse', 'cppl_cp_plan_latest_category': 'category_of_abuse'}) }}
 ),
 
 final as (

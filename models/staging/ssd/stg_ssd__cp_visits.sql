@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_cp_visits') }}
+    select * from {{ ref('base_ssd__cp_visits') }}
 ),
 
 typed as (
@@ -14,6 +14,7 @@ typed as (
         {{ parse_errors(dates=['cppv_cp_visit_date'], flags=['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'cppv_cp_visit_seen': 'flag', 'cppv_cp_visit_seen_alone': 'flag'}) }}
 ),
 
 final as (

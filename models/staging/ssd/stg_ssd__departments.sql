@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_department') }}
+    select * from {{ ref('base_ssd__department') }}
 ),
 
 typed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_initial_cp_conference') }}
+    select * from {{ ref('base_ssd__initial_cp_conference') }}
 ),
 
 typed as (
@@ -19,6 +19,7 @@ typed as (
         {{ parse_errors(dates=['icpc_icpc_target_date', 'icpc_icpc_date'], flags=['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'icpc_icpc_transfer_in': 'flag', 'icpc_icpc_outcome_cp_flag': 'flag'}) }}
 ),
 
 final as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_involvements') }}
+    select * from {{ ref('base_ssd__involvements') }}
 ),
 
 typed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_legal_status') }}
+    select * from {{ ref('base_ssd__legal_status') }}
 ),
 
 typed as (
@@ -7,13 +7,14 @@ typed as (
         {{ clean_text('lega_legal_status_id') }} as legal_status_id,
         {{ clean_text('lega_person_id') }} as person_id,
         {{ pseudonymise('lega_person_id') }} as child_key,
-        {{ map_code('lega_legal_status', 'legal_status') }} as legal_status_code,
-        {{ is_known_code('lega_legal_status', 'legal_status') }} as is_known_legal_status,
+        {{ map_code('lega_legal_status') }} as legal_status_code,
+        {{ is_known_code('lega_legal_status') }} as is_known_legal_status,
         {{ parse_date('lega_legal_status_start_date') }} as legal_status_start_date,
         {{ parse_date('lega_legal_status_end_date') }} as legal_status_end_date,
         {{ parse_errors(dates=['lega_legal_status_start_date', 'lega_legal_status_end_date'], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'lega_legal_status': 'legal_status'}) }}
 ),
 
 final as (

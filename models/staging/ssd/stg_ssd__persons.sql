@@ -12,12 +12,12 @@
 #}
 
 with source as (
-    select * from {{ source('ssd', 'ssd_person') }}
+    select * from {{ ref('base_ssd__person') }}
 ),
 
 extract_manifest as (
-    select max(extract_date) as extract_date
-    from {{ ref('stg_la__extract_manifests') }}
+    select max({{ parse_date('extract_date') }}) as extract_date
+    from {{ ref('base_la__extract_manifest') }}
 ),
 
 typed as (

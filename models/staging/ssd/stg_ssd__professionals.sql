@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_professionals') }}
+    select * from {{ ref('base_ssd__professionals') }}
 ),
 
 typed as (
@@ -14,6 +14,7 @@ typed as (
         {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'prof_agency_worker_flag': 'flag'}) }}
 ),
 
 final as (

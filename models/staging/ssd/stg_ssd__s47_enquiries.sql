@@ -1,5 +1,5 @@
 with source as (
-    select * from {{ source('ssd', 'ssd_s47_enquiry') }}
+    select * from {{ ref('base_ssd__s47_enquiry') }}
 ),
 
 typed as (
@@ -16,6 +16,7 @@ typed as (
         {{ parse_errors(dates=['s47e_s47_start_date', 's47e_s47_end_date'], flags=['s47e_s47_nfa'], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
+    {{ join_code_lookups({'s47e_s47_nfa': 'flag'}) }}
 ),
 
 final as (

@@ -90,7 +90,7 @@ def unreported_faults(con: duckdb.DuckDBPyConnection, landing: Path,
             "select table_name, landing_row_number, field from data_quality.dq_rule_failures").fetchall():
         reported.setdefault((table, row), set()).add(field or "")
     valid_codes = {(code_list, key) for code_list, key in con.execute(
-        "select code_list, lookup_key from staging.stg_reference__code_lookup").fetchall()}
+        "select code_list, lookup_key from staging.base_reference__code_lookup").fetchall()}
     manifest = read_manifest(landing)
     shadowed = _shadowed_faults(landing, manifest) if skip_shadowed else set()
     missed, checked = [], Counter()

@@ -11,7 +11,7 @@
     - relation: CTE or relation name; start_date, end_date: its date columns;
     - calendar: the caller's import CTE of int_dates (so the model's lineage shows it).
     Used by int_assessments_timed, int_icpcs_joined_to_s47 and
-    int_cp_children_at_period_end; working_days_between is the scalar form.
+    int_cp_children_at_period_end, int_kpi_values__assessments and dq_rules__cin.
 #}
 {% macro with_working_days(relation, start_date, end_date, column_name, calendar, forward_only=false) -%}
     select

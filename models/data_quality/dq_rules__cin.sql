@@ -48,6 +48,10 @@ cp_visits as (
     select * from {{ ref('stg_ssd__cp_visits') }}
 ),
 
+calendar as (
+    select * from {{ ref('int_dates') }}
+),
+
 extract_manifest as (
     select max(extract_date) as extract_date
     from {{ ref('stg_la__extract_manifests') }}
@@ -182,10 +186,8 @@ referrals_ordered as (
             rows between unbounded preceding and 1 preceding
         ) as latest_earlier_close_date,
         count(case when close_date is null then 1 end) over (partition by person_id) as open_episodes,
-        row_number() over (
-            partition by person_id, close_date is null
-            order by referral_date desc, referral_id desc
-        ) as open_recency
+        {{ current_record_rank(['person_id', 'close_date is null'], ['referral_date', 'referral_id']) }}
+            as open_recency
     from referrals
     where referral_date is not null
         and person_id is not null
@@ -283,15 +285,20 @@ assessment_authorised_before_start as (
     where assessment_auth_date < assessment_start_date
 ),
 
-open_assessments as (
+unauthorised_assessments as (
     select
         assessments.*,
-        {{ working_days_between('assessments.assessment_start_date', 'extract_manifest.extract_date') }} as working_days_open
+        extract_manifest.extract_date
     from assessments
     cross join extract_manifest
     where assessments.assessment_auth_date is null
         and assessments.assessment_start_date is not null
         and coalesce(assessments.parse_errors, '') not like '%cina_assessment_auth_date: %'
+),
+
+open_assessments as (
+    {{ with_working_days('unauthorised_assessments', 'assessment_start_date', 'extract_date',
+                         'working_days_open', calendar='calendar') }}
 ),
 
 assessment_open_too_long as (
@@ -403,15 +410,20 @@ s47_after_icpc as (
         s47_enquiries.s47_start_date
 ),
 
-open_s47_enquiries as (
+unended_s47_enquiries as (
     select
         s47_enquiries.*,
-        {{ working_days_between('s47_enquiries.s47_start_date', 'extract_manifest.extract_date') }} as working_days_open
+        extract_manifest.extract_date
     from s47_enquiries
     cross join extract_manifest
     where s47_enquiries.s47_end_date is null
         and s47_enquiries.s47_start_date is not null
         and coalesce(s47_enquiries.parse_errors, '') not like '%s47e_s47_end_date: %'
+),
+
+open_s47_enquiries as (
+    {{ with_working_days('unended_s47_enquiries', 's47_start_date', 'extract_date',
+                         'working_days_open', calendar='calendar') }}
 ),
 
 s47_open_too_long as (
@@ -477,10 +489,8 @@ cp_plans_ordered as (
             rows between unbounded preceding and 1 preceding
         ) as latest_earlier_end_date,
         count(case when cp_plan_end_date is null then 1 end) over (partition by person_id) as open_plans,
-        row_number() over (
-            partition by person_id, cp_plan_end_date is null
-            order by cp_plan_start_date desc, cp_plan_id desc
-        ) as open_recency
+        {{ current_record_rank(['person_id', 'cp_plan_end_date is null'], ['cp_plan_start_date', 'cp_plan_id']) }}
+            as open_recency
     from cp_plans
     where cp_plan_start_date is not null
         and person_id is not null

@@ -93,21 +93,11 @@ CATALOGUE_COLUMNS: tuple[str, ...] = (
     "benchmark_good_la_source",
     "report_section",
 )
-# fct_kpi_values_benchmarked, all its columns: fct_kpi_values' and the judgements.
+# fct_kpi_values_benchmarked, all its columns: fct_kpi_values' and the catalogue's and judgements.
 BENCHMARKED_COLUMNS: tuple[str, ...] = (
-    "kpi_id",
+    *KPI_VALUE_COLUMNS,
     "kpi_name",
     "kpi_area",
-    "period_month",
-    "period_end",
-    "breakdown",
-    "breakdown_value",
-    "numerator",
-    "denominator",
-    "value",
-    "unit",
-    "is_suppressed",
-    "suppression_reason",
     "polarity",
     "benchmark_england",
     "benchmark_england_period",

@@ -40,3 +40,7 @@ def warehouse(warehouse_template: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "warehouse.duckdb"
     shutil.copyfile(warehouse_template, copy)
     return copy
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    BUILDS.summarise(terminalreporter.write_line)

@@ -59,6 +59,7 @@ class DbtBuilds:
     def __init__(self) -> None:
         self.directory: Path | None = None
         self.calls = 0
+        self._summarised = False
         self._built: dict[tuple[str, object], Path] = {}
 
     def built(
@@ -79,14 +80,24 @@ class DbtBuilds:
             self._built[key] = path
         return self._built[key]
 
+    def summarise(self, write: Callable[[str], None]) -> None:
+        """Say once how many dbt calls the session's test warehouses took."""
+        if self.calls and not self._summarised:
+            write(f"publication models: {self.calls} dbt run(s) for the test warehouses")
+            self._summarised = True
+
     def rebuild(self, path: Path, threshold: int, models: tuple[str, ...] = PUBLICATION_MODELS) -> None:
         """Run the publication models with dbt on the file ``path`` (e.g. after a test changed
         its fct_kpi_values)."""
-        self.calls += 1
-        result = run_publication_models(path, threshold, models)
+        result = self.run(path, threshold, models)
         assert result.ok, "\n".join(result.output[-40:])
         with duckdb.connect(str(path)) as con:  # the on-run-start hook's views of the landing files
             con.execute("drop schema if exists landing cascade")
+
+    def run(self, path: Path, threshold: object, models: tuple[str, ...] = PUBLICATION_MODELS) -> DbtResult:
+        """One dbt call (counted), whatever its outcome."""
+        self.calls += 1
+        return run_publication_models(path, threshold, models)
 
     def copy(self, kind: str, threshold: int, make_inputs: Callable[[Path], None], target: Path,
              models: tuple[str, ...] = PUBLICATION_MODELS) -> Path:

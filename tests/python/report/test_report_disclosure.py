@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dbt_models import BUILDS, run_publication_models
+from dbt_models import BUILDS
 
 # The catalogue of these tests: the HR establishment (staff FTE) KPIs are not suppressed.
 NOT_SUPPRESSED_WHEN_SMALL = ("establishment_fte", "vacancy_rate")
@@ -160,7 +160,7 @@ def test_dq_failure_counts_are_suppressed() -> None:
 @pytest.mark.parametrize("bad", [-1, 2.5, True, "4"])
 def test_bad_thresholds_are_rejected(bad: object, tmp_path: Path) -> None:
     # dbt refuses to compile the models (one dbt call each, failing at parse)
-    result = run_publication_models(tmp_path / "warehouse.duckdb", bad, MODELS)
+    result = BUILDS.run(tmp_path / "warehouse.duckdb", bad, MODELS)
     assert not result.ok
     assert "var suppression_threshold must be a non-negative integer" in "\n".join(result.output)
 

@@ -5,7 +5,10 @@ lists from the warehouse:
 
 * ``fct_kpi_values``: the dbt model ``fct_kpi_values_published`` (small numbers suppressed
   in the build, with the dbt var ``suppression_threshold``; see models/marts/publication),
-* ``kpi_catalogue`` (definitions and benchmarks),
+* ``fct_kpi_values_benchmarked``: the dbt model of that name, the same rows with the
+  catalogue's name, area, polarity and benchmarks and each figure judged better, worse or the
+  same as its benchmarks and last month (the judgements the report shows, made in dbt),
+* ``kpi_catalogue`` (definitions, benchmarks and the report section of each KPI),
 * ``dim_reporting_periods`` and ``dim_teams``,
 * ``dq_rule_summary``: the dbt model ``dq_rule_summary_published`` (rule-level counts,
   suppressed likewise) when the warehouse has it.
@@ -33,6 +36,7 @@ from csc.fsync import fsync_path as _fsync_path
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import (
+    BENCHMARKED_KPI_MODEL,
     PUBLISHED_DQ_MODEL,
     PUBLISHED_KPI_MODEL,
     ThresholdError,
@@ -87,6 +91,23 @@ CATALOGUE_COLUMNS: tuple[str, ...] = (
     "benchmark_england_source",
     "benchmark_good_la",
     "benchmark_good_la_source",
+    "report_section",
+)
+# fct_kpi_values_benchmarked, all its columns: fct_kpi_values' and the catalogue's and judgements.
+BENCHMARKED_COLUMNS: tuple[str, ...] = (
+    *KPI_VALUE_COLUMNS,
+    "kpi_name",
+    "kpi_area",
+    "polarity",
+    "benchmark_england",
+    "benchmark_england_period",
+    "benchmark_england_source",
+    "benchmark_good_la",
+    "benchmark_good_la_source",
+    "previous_period_value",
+    "england_comparison",
+    "good_la_comparison",
+    "previous_period_comparison",
 )
 PERIOD_COLUMNS: tuple[str, ...] = ("period_month", "period_end", "is_latest_period")
 TEAM_COLUMNS: tuple[str, ...] = ("team_id", "team_name", "parent_team_id", "locality", "service")
@@ -105,7 +126,12 @@ TABLE_COMMENTS: dict[str, str] = {
         "KPI values per period and breakdown. Small numbers suppressed: value, numerator and "
         "denominator are null where is_suppressed is true."
     ),
-    "kpi_catalogue": "KPI definitions, units, polarity and benchmarks.",
+    "fct_kpi_values_benchmarked": (
+        "The rows of fct_kpi_values (small numbers suppressed alike) with the KPI's name, area, "
+        "polarity and benchmarks, each figure judged better, worse or the same as the England "
+        "and good-LA benchmarks and as the same row a month earlier (what the report shows)."
+    ),
+    "kpi_catalogue": "KPI definitions, units, polarity, benchmarks and report sections.",
     "dim_reporting_periods": "Reporting periods (months) and their as-at dates.",
     "dim_teams": "Teams with locality and service.",
     "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
@@ -125,6 +151,22 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "is_suppressed": "True when value, numerator and denominator are hidden (small numbers).",
         "suppression_reason": "small_number (a count of 1 to the threshold) or secondary (would reveal one).",
     },
+}
+_JUDGEMENT = "better, worse or same {than} given the polarity; null when either figure is null or the KPI is neutral."
+COLUMN_COMMENTS["fct_kpi_values_benchmarked"] = {
+    **COLUMN_COMMENTS["fct_kpi_values"],
+    "kpi_name": "KPI name (kpi_catalogue).",
+    "kpi_area": "KPI area (kpi_catalogue).",
+    "polarity": "higher_is_better, lower_is_better or neutral.",
+    "benchmark_england": "England benchmark in the KPI's unit (a percent as 0-100); null when none.",
+    "benchmark_good_la": "Good-LA benchmark in the KPI's unit; null when none.",
+    "previous_period_value": "value of the same KPI and breakdown a month earlier; null when none or suppressed.",
+    "england_comparison": _JUDGEMENT.format(than="than benchmark_england"),
+    "good_la_comparison": _JUDGEMENT.format(than="than benchmark_good_la"),
+    "previous_period_comparison": _JUDGEMENT.format(than="than previous_period_value"),
+}
+COLUMN_COMMENTS["kpi_catalogue"] = {
+    "report_section": "The section of the report the KPI is shown in.",
 }
 
 
@@ -174,6 +216,7 @@ def _write_tables(
     """Create the published tables in catalog ``pub`` from catalog ``src``."""
     kpi_values = require_table(con, "fct_kpi_values", catalog="src")
     published_kpi_values = require_table(con, PUBLISHED_KPI_MODEL, catalog="src")
+    benchmarked = require_table(con, BENCHMARKED_KPI_MODEL, catalog="src")
     catalogue = require_table(con, "kpi_catalogue", catalog="src")
     periods = require_table(con, "dim_reporting_periods", catalog="src")
     teams = require_table(con, "dim_teams", catalog="src")
@@ -185,6 +228,8 @@ def _write_tables(
         comments["fct_kpi_values"] += f" Suppressed: {threshold_comment(built)} (dbt var suppression_threshold)."
     statements = {
         "fct_kpi_values": _select_columns(con, published_kpi_values, KPI_VALUE_COLUMNS, PUBLISHED_KPI_MODEL)
+        + " order by kpi_id, period_month, breakdown, breakdown_value",
+        BENCHMARKED_KPI_MODEL: _select_columns(con, benchmarked, BENCHMARKED_COLUMNS, BENCHMARKED_KPI_MODEL)
         + " order by kpi_id, period_month, breakdown, breakdown_value",
         "kpi_catalogue": _select_columns(con, catalogue, CATALOGUE_COLUMNS, "kpi_catalogue")
         + " order by area_order, kpi_order",
@@ -206,11 +251,12 @@ def _write_tables(
             con.execute(f"comment on column pub.main.{name}.{column} is {_sql_string(comment)}")
         counts[name] = con.execute(f"select count(*) from pub.main.{name}").fetchall()[0][0]
     source_rows = con.execute(f"select count(*) from {kpi_values}").fetchall()[0][0]
-    if source_rows != counts["fct_kpi_values"]:
-        raise PublishError(
-            f"{PUBLISHED_KPI_MODEL} has {counts['fct_kpi_values']} rows but fct_kpi_values {source_rows}: "
-            "the warehouse changed while publishing, or its publication models are stale (run csc build)"
-        )
+    for name, model in (("fct_kpi_values", PUBLISHED_KPI_MODEL), (BENCHMARKED_KPI_MODEL, BENCHMARKED_KPI_MODEL)):
+        if source_rows != counts[name]:
+            raise PublishError(
+                f"{model} has {counts[name]} rows but fct_kpi_values {source_rows}: the warehouse "
+                "changed while publishing, or its publication models are stale (run csc build)"
+            )
     return counts
 
 

@@ -1,5 +1,3 @@
-{{ config(materialized='view') }}
-
 {#-
     The published (suppressed) KPI values with the catalogue's name, area, polarity and
     benchmarks, and the one place where a figure is judged better, worse or the same:

@@ -4,10 +4,10 @@ Reads, read-only, from the dbt warehouse: ``fct_kpi_values_benchmarked`` (the KP
 with small numbers suppressed, and each figure judged better, worse or the same as its
 benchmarks and last month, all done in dbt: models/marts/publication), ``kpi_catalogue``,
 ``dim_reporting_periods`` and, when present, ``dim_teams`` and ``dq_rule_summary_published``.
-From a published database (``csc publish``) it reads the same figures from its
-``fct_kpi_values`` and ``dq_rule_summary``; that file carries no judgements, so the
-benchmarked model's own SQL is run on it (csc.report.models). Nothing here suppresses or
-judges a figure.
+From a published database (``csc publish``) it reads the same relations: its
+``fct_kpi_values_benchmarked`` (a copy of the model), ``kpi_catalogue`` and
+``dq_rule_summary``. Each KPI is shown in the section its catalogue row names
+(``report_section``). Nothing here suppresses or judges a figure, or names a KPI.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from typing import Any
 import duckdb
 import jinja2
 
-from csc.paths import ProjectNotFoundError
 from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
@@ -45,7 +44,6 @@ from csc.report.formatting import (
     format_value,
     month_label,
 )
-from csc.report.models import ModelCompilationError, render_model
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
 
 TREND_MONTHS = 18
@@ -57,8 +55,8 @@ class SectionSpec:
     title: str
 
 
-# The seed report's order. KPIs join the section named by their catalogue area, except
-# caseload_average, which has its own section as in the seed.
+# The seed report's order. Each KPI joins the section its catalogue row names
+# (kpi_catalogue.report_section); a section not listed here shows as OTHER_SECTION.
 SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("referrals", "Referrals"),
     SectionSpec("assessments", "Assessments"),
@@ -70,7 +68,6 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("workforce", "Workforce"),
     SectionSpec("data_quality", "Data quality"),
 )
-CASELOAD_KPIS = frozenset({"caseload_average"})
 OTHER_SECTION = SectionSpec("other", "Other measures")
 
 
@@ -154,22 +151,17 @@ JUDGEMENT_COLUMNS: tuple[str, ...] = ("england_comparison", "good_la_comparison"
 
 
 def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
-    """The suppressed KPI values with their judgements: fct_kpi_values_benchmarked."""
+    """The suppressed KPI values with their judgements: fct_kpi_values_benchmarked.
+
+    The dbt model in a warehouse, its copy in a published database.
+    """
     benchmarked = find_table(con, BENCHMARKED_KPI_MODEL)
-    if benchmarked is not None:
-        return benchmarked
-    table = require_table(con, "fct_kpi_values")
-    if "is_suppressed" not in table_columns(con, table):
+    if benchmarked is None:
         raise ReportError(
-            f"the warehouse has no {BENCHMARKED_KPI_MODEL} (the suppressed, benchmarked KPI values): "
-            "rebuild it with csc build"
+            f"the database has no {BENCHMARKED_KPI_MODEL} (the suppressed KPI values and their "
+            "judgements): rebuild the warehouse with csc build, or publish it again with csc publish"
         )
-    # The published database: its fct_kpi_values is fct_kpi_values_published.
-    relations = {"fct_kpi_values_published": table, "kpi_catalogue": require_table(con, "kpi_catalogue")}
-    try:
-        return f"({render_model(BENCHMARKED_KPI_MODEL, relations)})"
-    except (ModelCompilationError, ProjectNotFoundError, OSError) as exc:
-        raise ReportError(f"cannot judge the published figures with {BENCHMARKED_KPI_MODEL}: {exc}") from exc
+    return benchmarked
 
 
 def _dq_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
@@ -233,10 +225,9 @@ def _sort_key(value: str) -> tuple[int, str]:
 
 
 def _section_for(kpi: dict[str, Any]) -> str:
-    if kpi["kpi_id"] in CASELOAD_KPIS:
-        return "caseloads"
-    area = re.sub(r"[^a-z0-9]+", "_", str(kpi["kpi_area"]).lower()).strip("_")
-    return area if area in {s.key for s in SECTIONS} else OTHER_SECTION.key
+    """The report section of a KPI: its catalogue row's report_section."""
+    section = kpi["report_section"]
+    return section if section in {s.key for s in SECTIONS} else OTHER_SECTION.key
 
 
 def _json_for_script(data: Any) -> str:
@@ -391,6 +382,11 @@ def build_context(
     catalogue = fetch_dicts(
         con, f"select * from {require_table(con, 'kpi_catalogue')} order by area_order, kpi_order, kpi_id"
     )
+    if catalogue and "report_section" not in catalogue[0]:
+        raise ReportError(
+            "kpi_catalogue has no report_section column (the section of each KPI): rebuild the "
+            "warehouse with csc build, or publish it again with csc publish"
+        )
     teams_table = find_table(con, "dim_teams")
     team_names: dict[str, str] = {}
     if teams_table is not None:

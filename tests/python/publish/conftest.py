@@ -17,7 +17,16 @@ try:
 except ModuleNotFoundError:
     sys.path.insert(0, str(SRC))
 
+from dbt_models import BUILDS, DbtBuilds  # noqa: E402
 from synthetic_kpi_warehouse import build_warehouse  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_builds(tmp_path_factory: pytest.TempPathFactory) -> DbtBuilds:
+    """The session's dbt builds of the small warehouses (one dbt call per kind and threshold)."""
+    if BUILDS.directory is None:
+        BUILDS.directory = tmp_path_factory.mktemp("dbt_builds")
+    return BUILDS
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +40,7 @@ def warehouse(warehouse_template: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "warehouse.duckdb"
     shutil.copyfile(warehouse_template, copy)
     return copy
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    BUILDS.summarise(terminalreporter.write_line)

@@ -21,7 +21,14 @@ from csc.publish import PublishError, publish, publish_command
 # The synthetic catalogue's KPIs that are not suppressed when small (staff FTE of the HR return).
 STAFF_FTE_KPIS = tuple(kpi for kpi, (suppressed_when_small, *_) in CATALOGUE_FLAGS.items() if not suppressed_when_small)
 
-EXPECTED_TABLES = {"fct_kpi_values", "kpi_catalogue", "dim_reporting_periods", "dim_teams", "dq_rule_summary"}
+EXPECTED_TABLES = {
+    "fct_kpi_values",
+    "fct_kpi_values_benchmarked",
+    "kpi_catalogue",
+    "dim_reporting_periods",
+    "dim_teams",
+    "dq_rule_summary",
+}
 
 # Independent of csc.publish's own guard: what must never be published.
 IDENTIFYING = re.compile(
@@ -81,6 +88,14 @@ def scan_for_disclosure(path: Path, threshold: int) -> list[str]:
                 ).fetchall()[0][0]
                 if small:
                     problems.append(f"{small} unsuppressed small count values in {table}")
+            if column == "previous_period_value" and "unit" in {c[2] for c in columns if c[1] == table}:
+                # last month's figure, shown whether or not this month's is suppressed
+                small = con.execute(
+                    f"select count(*) from {relation} where unit = 'count' and kpi_id not in ({STAFF_FTE_SQL}) "
+                    f"and previous_period_value > 0 and previous_period_value <= {threshold}"
+                ).fetchall()[0][0]
+                if small:
+                    problems.append(f"{small} unsuppressed small previous values in {table}")
     return problems
 
 
@@ -109,6 +124,17 @@ def test_publishes_only_the_aggregate_tables(warehouse: Path, tmp_path: Path) ->
             assert row[4:7] == source[row[:4]]
         else:
             assert row[4:7] == (None, None, None)
+    # The benchmarked table has the same rows, with the judgements made in dbt.
+    with duckdb.connect(str(out), read_only=True) as con:
+        benchmarked = con.execute(
+            "select kpi_id, period_month, breakdown, breakdown_value, numerator, denominator, value, is_suppressed "
+            "from fct_kpi_values_benchmarked"
+        ).fetchall()
+        judgements = con.execute(
+            "select distinct england_comparison from fct_kpi_values_benchmarked where england_comparison is not null"
+        ).fetchall()
+    assert sorted(benchmarked, key=repr) == sorted(published, key=repr)
+    assert {row[0] for row in judgements} <= {"better", "worse", "same"} and judgements
 
 
 @pytest.mark.parametrize("threshold", [4, 10])
@@ -117,6 +143,8 @@ def test_scan_finds_nothing_identifying_or_small(tmp_path: Path, threshold: int)
     warehouse = build_warehouse(tmp_path / "warehouse.duckdb", threshold=threshold)
     out = publish(warehouse, tmp_path / "csc_kpis.duckdb", threshold)
     assert scan_for_disclosure(out, threshold) == []
+    with duckdb.connect(str(out), read_only=True) as con:
+        assert _tables(con) == EXPECTED_TABLES  # the scan read every published table
     # The synthetic warehouse's identifying values appear nowhere in the file's bytes either.
     data = out.read_bytes()
     for secret in (b"P001", b"EX1 1AA", b"Alex", b"Example"):
@@ -219,9 +247,13 @@ def test_open_reader_keeps_old_version_and_new_reader_sees_new(warehouse: Path, 
     )
     try:
         old = json.loads(reader.stdout.readline())
-        # Change the warehouse as a new build would, then publish again while the reader reads.
+        # Change the warehouse as a new build would (the figures only: the test is about the
+        # file's replacement, not suppression), then publish again while the reader reads.
         with duckdb.connect(str(warehouse)) as con:
-            con.execute("update marts.fct_kpi_values set numerator = numerator + 1000, value = value + 1000 where kpi_id = 'referrals'")
+            for table in ("fct_kpi_values", "fct_kpi_values_published", "fct_kpi_values_benchmarked"):
+                con.execute(
+                    f"update marts.{table} set numerator = numerator + 1000, value = value + 1000 where kpi_id = 'referrals'"
+                )
             con.execute("update reference.kpi_catalogue set kpi_name = kpi_name || ' (v2)'")
         publish(warehouse, out)
         new_reader = subprocess.run(
@@ -251,11 +283,11 @@ def test_threshold_must_be_the_one_the_warehouse_was_built_with(warehouse: Path,
 
 
 def test_cli(tmp_path: Path) -> None:
-    warehouse = build_warehouse(tmp_path / "warehouse.duckdb", threshold=5)
+    warehouse = build_warehouse(tmp_path / "warehouse.duckdb", threshold=10)  # a dbt build of the session
     out = tmp_path / "cli" / "csc_kpis.duckdb"
-    result = CliRunner().invoke(publish_command, ["--db", str(warehouse), "--out", str(out), "--threshold", "5"])
+    result = CliRunner().invoke(publish_command, ["--db", str(warehouse), "--out", str(out), "--threshold", "10"])
     assert result.exit_code == 0, result.output
     assert str(out) in result.output and out.is_file()
-    assert scan_for_disclosure(out, 5) == []
+    assert scan_for_disclosure(out, 10) == []
     missing = CliRunner().invoke(publish_command, ["--db", str(tmp_path / "nope.duckdb"), "--out", str(out)])
     assert missing.exit_code == 1 and "not found" in missing.output

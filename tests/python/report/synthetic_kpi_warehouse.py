@@ -1,11 +1,12 @@
-"""A small synthetic warehouse for the report and publish tests (no real data, no dbt).
+"""A small synthetic warehouse for the report and publish tests (no real data).
 
 It has the shape of the dbt build: marts.fct_kpi_values, reference.kpi_catalogue,
-marts.dim_reporting_periods, marts.dim_teams and, optionally, marts.dq_rule_summary, and the
-publication models (fct_kpi_values_published, fct_kpi_values_benchmarked,
-dq_rule_summary_published) as views rendered from their dbt model files. It also
-carries record-level tables (staging.stg_ssd__persons, marts.dim_children) with identifying
-columns, which must never reach the published database.
+marts.dim_reporting_periods, marts.dim_teams and, optionally, data_quality.dq_rule_summary, made
+here, and the publication models (fct_kpi_values_published, fct_kpi_values_benchmarked,
+dq_rule_summary_published) built on them by dbt from the project's model files (dbt_models:
+one dbt call per threshold and session). It also carries record-level tables
+(staging.stg_ssd__persons, marts.dim_children) with identifying columns, which must never
+reach the published database.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from dbt_models import create_publication_views
+from dbt_models import BUILDS
 
 # (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns,
 #  benchmark_england, benchmark_england_period, benchmark_good_la)
@@ -36,6 +37,8 @@ CATALOGUE = [
 # (True, False, False): vacancy rate is staff FTE from the HR return, never suppressed.
 CATALOGUE_FLAGS = {"vacancy_rate": (False, False, True)}
 DEFAULT_FLAGS = (True, False, False)
+# The report section (report_section) of a KPI is its area, except the average caseload's.
+REPORT_SECTIONS = {"caseload_average": "caseloads"}
 
 KPI_COLUMNS = [
     "kpi_id", "period_month", "period_end", "breakdown", "breakdown_value",
@@ -116,9 +119,24 @@ def kpi_rows() -> list[tuple]:
 
 
 def build_warehouse(path: Path, with_dq: bool = True, threshold: int = 4) -> Path:
-    """Create the synthetic warehouse at ``path``, suppressed at ``threshold``, and return it."""
+    """Create the synthetic warehouse at ``path``, suppressed at ``threshold``, and return it.
+
+    A copy of the session's dbt build at ``threshold``; without ``with_dq`` its
+    dq_rule_summary and dq_rule_summary_published are dropped.
+    """
+    BUILDS.copy("synthetic", threshold, write_inputs, path)
+    if not with_dq:
+        with duckdb.connect(str(path)) as con:
+            con.execute("drop table marts.dq_rule_summary_published")
+            con.execute("drop table data_quality.dq_rule_summary")
+            con.execute("checkpoint")
+    return path
+
+
+def write_inputs(path: Path) -> None:
+    """The relations the dbt build of the synthetic warehouse starts from."""
     with duckdb.connect(str(path)) as con:
-        for schema in ("marts", "reference", "staging"):
+        for schema in ("marts", "reference", "staging", "data_quality"):
             con.execute(f"create schema if not exists {schema}")
         con.execute(
             """
@@ -128,16 +146,18 @@ def build_warehouse(path: Path, with_dq: bool = True, threshold: int = 4) -> Pat
                 polarity varchar, breakdowns varchar, benchmark_england double,
                 benchmark_england_period varchar, benchmark_england_source varchar,
                 benchmark_good_la double, benchmark_good_la_source varchar,
-                is_suppressed_when_small boolean, is_change boolean, is_hr_ratio boolean
+                is_suppressed_when_small boolean, is_change boolean, is_hr_ratio boolean,
+                report_section varchar
             )
             """
         )
         for (kpi, area, ao, ko, name, unit, window, polarity, breakdowns, eng, eng_period, good) in CATALOGUE:
             con.execute(
-                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [kpi, area, ao, ko, name, f"Synthetic definition of {name.lower()}.", unit, window, polarity,
                  breakdowns, eng, eng_period, "DfE" if eng is not None else None, good,
-                 "Committee report" if good is not None else None, *CATALOGUE_FLAGS.get(kpi, DEFAULT_FLAGS)],
+                 "Committee report" if good is not None else None, *CATALOGUE_FLAGS.get(kpi, DEFAULT_FLAGS),
+                 REPORT_SECTIONS.get(kpi, area)],
             )
         con.execute(
             """
@@ -188,16 +208,13 @@ def build_warehouse(path: Path, with_dq: bool = True, threshold: int = 4) -> Pat
         con.execute(
             "create table marts.dim_children as select child_key, birth_date, 'M' as sex_code from staging.stg_ssd__persons"
         )
-        if with_dq:
-            con.execute(
-                """
-                create table marts.dq_rule_summary as
-                select * from (values
-                    ('CIN_8500', 'error', 'ssd_cin_episodes', 12, 1200, 0.01),
-                    ('CIN_4180', 'warn', 'ssd_cin_assessments', 3, 900, 0.0033),
-                    ('CLA_103', 'error', 'ssd_cla_episodes', 0, 640, 0.0)
-                ) as t(rule_id, severity, table_name, failures, rows_checked, failure_rate)
-                """
-            )
-        create_publication_views(con, threshold, with_dq=with_dq)
-    return path
+        con.execute(
+            """
+            create table data_quality.dq_rule_summary as
+            select * from (values
+                ('CIN_8500', 'error', 'ssd_cin_episodes', 12, 1200, 0.01),
+                ('CIN_4180', 'warn', 'ssd_cin_assessments', 3, 900, 0.0033),
+                ('CLA_103', 'error', 'ssd_cla_episodes', 0, 640, 0.0)
+            ) as t(rule_id, severity, table_name, failures, rows_checked, failure_rate)
+            """
+        )

@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test lint venv browser lock clean
+.PHONY: demo test lint lint-fix venv browser lock clean
 
 venv: $(VENV)/.installed
 
@@ -45,9 +45,22 @@ browser:
 test: venv browser
 	$(BIN)/python -m pytest
 
-# Static checks of the Python code (ruff, pinned in requirements.lock; rules in pyproject.toml).
+# The linters (README "Linting"): sqlfluff over the SQL (rules in .sqlfluff), then ruff over the
+# Python code (rules in pyproject.toml); both pinned in requirements.lock. sqlfluff's dbt
+# templater compiles each file with dbt, which connects to the profile's database: lint
+# connects to an in-memory DuckDB, never to a warehouse file (so it can run beside a build),
+# with a throwaway pseudonym key (lint hashes nothing; the plugin only needs a key to start).
+# `make lint-fix` applies sqlfluff's automatic fixes first.
+SQL_DIRS := models macros analyses tests/dbt
+LINT_ENV = CSC_DUCKDB_PATH=:memory: CSC_PSEUDONYM_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')
+
 lint: venv
+	$(LINT_ENV) $(BIN)/sqlfluff lint $(SQL_DIRS)
 	$(BIN)/ruff check src tests scripts
+
+lint-fix: venv
+	$(LINT_ENV) $(BIN)/sqlfluff fix $(SQL_DIRS)
+	$(MAKE) lint
 
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").
 lock:

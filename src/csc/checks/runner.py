@@ -25,11 +25,14 @@ def _load(db_path: Path) -> tuple[dict[str, list[str]], dict[str, pd.DataFrame |
     with duckdb.connect(str(db_path), read_only=True) as con:
         tables = {(s, t) for s, t in con.execute(
             "select table_schema, table_name from information_schema.tables").fetchall()}
+        columns = {(s, t, c) for s, t, c in con.execute(
+            "select table_schema, table_name, column_name from information_schema.columns").fetchall()}
         codes: dict[str, list[str]] = {}
         if ("reference", "ref_codes") in tables:
             for code_list, code in con.execute("select code_list, code from reference.ref_codes").fetchall():
                 codes.setdefault(code_list, []).append(code)
-        suites = all_suites(codes, lambda schema, table: (schema, table) in tables)
+        suites = all_suites(codes, lambda schema, table: (schema, table) in tables,
+                            lambda schema, table, column: (schema, table, column) in columns)
         frames: dict[str, pd.DataFrame | str] = {}
         for suite in suites:
             try:

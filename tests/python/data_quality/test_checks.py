@@ -3,7 +3,10 @@
 Two DuckDB files: one where every table is as the contracts say (the checks pass, Data Docs
 are written under the output folder) and one with a broken key, KPI values outside their
 range, a numerator above its denominator and an unknown code (critical failures name the
-suite and expectation; the unknown code is only a warning).
+suite and expectation; the unknown code is only a warning). A broken staging key is dbt's to
+catch (its not_null / unique tests, severity error), not GX's: the test below checks that those
+dbt tests exist. Two more warehouses have twelve months of referrals, steady or with a month
+missing (the month-to-month row-count change is a warning).
 """
 
 from __future__ import annotations
@@ -12,6 +15,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
+
+from csc.checks.suites import STAGING_TABLES
 
 from csc.checks import run_checks
 
@@ -98,10 +104,36 @@ def test_data_docs_are_written_under_the_output_folder(good):
     assert out in result.docs_path.parents
 
 
+REPO = Path(__file__).resolve().parents[3]
+
+def _column_tests() -> dict[tuple[str, str], set[str]]:
+    """(model, column) -> the names of its dbt data tests, from the staging models' YAML."""
+    tests: dict[tuple[str, str], set[str]] = {}
+    for path in (REPO / "models" / "staging").rglob("*.yml"):
+        for model in (yaml.safe_load(path.read_text()) or {}).get("models", []):
+            for column in model.get("columns", []):
+                names = {t if isinstance(t, str) else next(iter(t)) for t in column.get("data_tests", [])}
+                tests[(model["name"], column["name"])] = names
+    return tests
+
+
 def test_broken_key_is_critical_and_names_suite_and_expectation(bad):
-    assert not bad.ok
-    assert any(m.startswith("GX suite stg_ssd__persons: expect_column_values_to_be_unique(column=person_id)")
-               for m in bad.failures), bad.failures
+    # GX no longer checks staging keys: a duplicate person id is not a GX failure ...
+    assert not any("person_id" in m for m in bad.failures), bad.failures
+    # ... because dbt's key tests fail the build on it (severity error for every project test)
+    project = yaml.safe_load((REPO / "dbt_project.yml").read_text())
+    assert project["data_tests"]["csc_warehouse"]["+severity"] == "error"
+    tests = _column_tests()
+    assert {"not_null", "unique"} <= tests[("stg_ssd__persons", "person_id")]
+    # every staging table GX checks has its key (a column with both tests) tested by dbt
+    for spec in STAGING_TABLES:
+        keyed = [column for (model, column), names in tests.items()
+                 if model == spec.table and {"not_null", "unique"} <= names]
+        assert keyed, f"{spec.table}: no column with dbt's not_null and unique tests"
+    # the landing row numbers GX leaves to dbt are tested there
+    for spec in STAGING_TABLES:
+        if spec.row_number_tested_by_dbt:
+            assert {"not_null", "unique"} <= tests.get((spec.table, "landing_row_number"), set()), spec.table
 
 
 def test_percent_above_100_is_critical(bad):
@@ -124,3 +156,36 @@ def test_missing_kpi_table_is_critical(tmp_path):
     result = run_checks(db, tmp_path / "out")
     assert not result.ok
     assert any("fct_kpi_values" in m for m in result.failures)
+
+
+def _referrals(path: Path, monthly: list[int]) -> Path:
+    """A warehouse with `monthly[i]` referrals in the i-th of the 13 months before October 2021."""
+    with duckdb.connect(str(path)) as con:
+        con.execute("create schema staging")
+        con.execute("create table staging.stg_la__extract_manifests (extract_date date, landing_row_number bigint)")
+        con.execute("insert into staging.stg_la__extract_manifests values (date '2021-10-20', 1)")
+        con.execute("""create table staging.stg_ssd__cin_episodes (referral_id varchar, person_id varchar,
+            child_key varchar, referral_date date, landing_row_number bigint)""")
+        rows, row = [], 0
+        for month, count in enumerate(monthly):
+            for _ in range(count):
+                row += 1
+                rows.append((f"R{row}", f"P{row}", "a" * 64, f"2020-{9 + month:02d}-15" if month < 4
+                             else f"2021-{month - 3:02d}-15", row))
+        rows.append(("R0", "P0", "a" * 64, "2021-10-02", row + 1))  # the extract month: not compared
+        con.executemany("insert into staging.stg_ssd__cin_episodes values (?, ?, ?, ?, ?)", rows)
+    return path
+
+
+def test_steady_monthly_row_counts_give_no_warning(tmp_path):
+    result = run_checks(_referrals(tmp_path / "wh.duckdb", [30, 32, 28, 35, 30, 31, 29, 33, 30, 34, 28, 31, 30]),
+                        tmp_path / "out")
+    assert not any("monthly_row_counts" in m for m in result.failures + result.warnings), result.warnings
+
+
+def test_a_month_missing_from_the_extract_is_a_row_count_warning(tmp_path):
+    monthly = [30, 32, 28, 35, 30, 31, 0, 33, 30, 34, 28, 31, 30]   # March 2021 missing
+    result = run_checks(_referrals(tmp_path / "wh.duckdb", monthly), tmp_path / "out")
+    assert any(m.startswith("GX suite monthly_row_counts: expect_column_values_to_be_between(column=change_ratio)")
+               and "stg_ssd__cin_episodes" in m and "2021-03-01" in m for m in result.warnings), result.warnings
+    assert not any("monthly_row_counts" in m for m in result.failures)

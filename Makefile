@@ -51,15 +51,16 @@ test: venv browser
 # connects to an in-memory DuckDB, never to a warehouse file (so it can run beside a build),
 # with a throwaway pseudonym key (lint hashes nothing; the plugin only needs a key to start).
 # `make lint-fix` applies sqlfluff's automatic fixes first.
+# --processes 0: one process per core (1 min 40 s for the project on 2 cores, against 3.5 min in one).
 SQL_DIRS := models macros analyses tests/dbt
 LINT_ENV = CSC_DUCKDB_PATH=:memory: CSC_PSEUDONYM_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')
 
 lint: venv
-	$(LINT_ENV) $(BIN)/sqlfluff lint $(SQL_DIRS)
+	$(LINT_ENV) $(BIN)/sqlfluff lint --processes 0 $(SQL_DIRS)
 	$(BIN)/ruff check src tests scripts
 
 lint-fix: venv
-	$(LINT_ENV) $(BIN)/sqlfluff fix $(SQL_DIRS)
+	$(LINT_ENV) $(BIN)/sqlfluff fix --processes 0 $(SQL_DIRS)
 	$(MAKE) lint
 
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").

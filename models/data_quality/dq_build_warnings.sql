@@ -31,11 +31,11 @@ unknown_team_share as (
         records_with_team as total_records,
         cast(records_with_missing_team as double) / records_with_team as affected_share,
         cast(records_with_missing_team as varchar) || ' of ' || cast(records_with_team as varchar)
-            || ' records with a team (' || cast(round(100.0 * records_with_missing_team / records_with_team, 1) as varchar)
-            || '%) name one of ' || cast(missing_teams as varchar)
-            || ' teams missing from team_structure: their locality and service figures show unknown'
-            || ' (more than {{ (threshold * 100) | round(1) }}%, var unknown_team_warning_share;'
-            || ' see csc_team_not_in_team_structure in dq_rule_failures)' as warning
+        || ' records with a team (' || cast(round(100.0 * records_with_missing_team / records_with_team, 1) as varchar)
+        || '%) name one of ' || cast(missing_teams as varchar)
+        || ' teams missing from team_structure: their locality and service figures show unknown'
+        || ' (more than {{ (threshold * 100) | round(1) }}%, var unknown_team_warning_share;'
+        || ' see csc_team_not_in_team_structure in dq_rule_failures)' as warning
     from team_use_counts
     where records_with_team > 0
         and cast(records_with_missing_team as double) / records_with_team > {{ threshold }}

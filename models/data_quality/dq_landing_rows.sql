@@ -54,7 +54,7 @@ final as (
         child_key,
         case
             when has_key and primary_key is null then 'missing primary key'
-            when has_key and landing_row_number <> kept_landing_row_number then 'duplicate primary key'
+            when has_key and landing_row_number != kept_landing_row_number then 'duplicate primary key'
         end as quarantine_reason,
         case
             when has_key and primary_key is not null then kept_landing_row_number

@@ -203,7 +203,7 @@ overlapping_cin_episodes as (
         'cine_referral_date' as field,
         cast(referral_date as varchar) as value,
         'The episode starts on ' || cast(referral_date as varchar) || ', before an earlier episode of the child closed ('
-            || cast(latest_earlier_close_date as varchar) || ')' as message
+        || cast(latest_earlier_close_date as varchar) || ')' as message
     from referrals_ordered
     where referral_date < latest_earlier_close_date
 ),
@@ -225,13 +225,25 @@ multiple_open_cin_episodes as (
 ),
 
 nfa_activity as (
-    select referral_id, 'an assessment' as activity from assessments
+    select
+        referral_id,
+        'an assessment' as activity
+    from assessments
     union all
-    select referral_id, 'a section 47 enquiry' as activity from s47_enquiries
+    select
+        referral_id,
+        'a section 47 enquiry' as activity
+    from s47_enquiries
     union all
-    select referral_id, 'a CIN plan' as activity from cin_plans
+    select
+        referral_id,
+        'a CIN plan' as activity
+    from cin_plans
     union all
-    select referral_id, 'a child protection plan' as activity from cp_plans
+    select
+        referral_id,
+        'a child protection plan' as activity
+    from cp_plans
 ),
 
 activity_on_nfa_referral as (
@@ -263,7 +275,7 @@ assessment_before_referral as (
         'cina_assessment_start_date' as field,
         cast(assessments.assessment_start_date as varchar) as value,
         'Assessment start ' || cast(assessments.assessment_start_date as varchar) || ' is before the referral date '
-            || cast(referrals.referral_date as varchar) as message
+        || cast(referrals.referral_date as varchar) as message
     from assessments
     inner join referrals
         on assessments.referral_id = referrals.referral_id
@@ -280,7 +292,7 @@ assessment_authorised_before_start as (
         'cina_assessment_auth_date' as field,
         cast(assessment_auth_date as varchar) as value,
         'Authorisation date ' || cast(assessment_auth_date as varchar) || ' is before the start date '
-            || cast(assessment_start_date as varchar) as message
+        || cast(assessment_start_date as varchar) as message
     from assessments
     where assessment_auth_date < assessment_start_date
 ),
@@ -311,7 +323,7 @@ assessment_open_too_long as (
         'cina_assessment_auth_date' as field,
         cast(assessment_start_date as varchar) as value,
         'The assessment started ' || cast(assessment_start_date as varchar) || ' is not authorised after '
-            || cast(working_days_open as varchar) || ' working days' as message
+        || cast(working_days_open as varchar) || ' working days' as message
     from open_assessments
     where working_days_open > {{ var('assessment_timescale_working_days') }}
 ),
@@ -346,7 +358,7 @@ overlapping_cin_plans as (
         'cinp_cin_plan_start_date' as field,
         cast(cin_plan_start_date as varchar) as value,
         'The CIN plan starts on ' || cast(cin_plan_start_date as varchar) || ' while an earlier CIN plan of the child is '
-            || case when latest_earlier_end_date = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end_date as varchar) end as message
+        || case when latest_earlier_end_date = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end_date as varchar) end as message
     from cin_plans_ordered
     where cin_plan_start_date < latest_earlier_end_date
 ),
@@ -361,14 +373,15 @@ cin_plan_during_cp_plan as (
         'cinp_cin_plan_start_date' as field,
         cast(cin_plans.cin_plan_start_date as varchar) as value,
         'The CIN plan (' || cast(cin_plans.cin_plan_start_date as varchar) || ' to '
-            || coalesce(cast(cin_plans.cin_plan_end_date as varchar), 'open') || ') runs during child protection plan '
-            || min(cp_plans.cp_plan_id) as message
+        || coalesce(cast(cin_plans.cin_plan_end_date as varchar), 'open') || ') runs during child protection plan '
+        || min(cp_plans.cp_plan_id) as message
     from cin_plans
     inner join cp_plans
         on cin_plans.person_id = cp_plans.person_id
         and cin_plans.cin_plan_start_date < coalesce(cp_plans.cp_plan_end_date, date '9999-12-31')
         and cp_plans.cp_plan_start_date < coalesce(cin_plans.cin_plan_end_date, date '9999-12-31')
-    group by cin_plans.cin_plan_id, cin_plans.child_key, cin_plans.landing_row_number,
+    group by
+        cin_plans.cin_plan_id, cin_plans.child_key, cin_plans.landing_row_number,
         cin_plans.cin_plan_start_date, cin_plans.cin_plan_end_date
 ),
 
@@ -384,7 +397,7 @@ s47_before_referral as (
         's47e_s47_start_date' as field,
         cast(s47_enquiries.s47_start_date as varchar) as value,
         'Section 47 start ' || cast(s47_enquiries.s47_start_date as varchar) || ' is before the referral date '
-            || cast(referrals.referral_date as varchar) as message
+        || cast(referrals.referral_date as varchar) as message
     from s47_enquiries
     inner join referrals
         on s47_enquiries.referral_id = referrals.referral_id
@@ -401,12 +414,13 @@ s47_after_icpc as (
         's47e_s47_start_date' as field,
         cast(s47_enquiries.s47_start_date as varchar) as value,
         'Section 47 start ' || cast(s47_enquiries.s47_start_date as varchar) || ' is after its initial child protection conference on '
-            || cast(min(icpcs.icpc_date) as varchar) as message
+        || cast(min(icpcs.icpc_date) as varchar) as message
     from s47_enquiries
     inner join icpcs
         on s47_enquiries.s47_enquiry_id = icpcs.s47_enquiry_id
     where s47_enquiries.s47_start_date > icpcs.icpc_date
-    group by s47_enquiries.s47_enquiry_id, s47_enquiries.child_key, s47_enquiries.landing_row_number,
+    group by
+        s47_enquiries.s47_enquiry_id, s47_enquiries.child_key, s47_enquiries.landing_row_number,
         s47_enquiries.s47_start_date
 ),
 
@@ -436,7 +450,7 @@ s47_open_too_long as (
         's47e_s47_end_date' as field,
         cast(s47_start_date as varchar) as value,
         'The section 47 enquiry started ' || cast(s47_start_date as varchar) || ' is not completed after '
-            || cast(working_days_open as varchar) || ' working days' as message
+        || cast(working_days_open as varchar) || ' working days' as message
     from open_s47_enquiries
     where working_days_open > {{ var('icpc_timescale_working_days') }}
 ),
@@ -453,7 +467,7 @@ cp_plan_end_before_start as (
         'cppl_cp_plan_end_date' as field,
         cast(cp_plan_end_date as varchar) as value,
         'Child protection plan end ' || cast(cp_plan_end_date as varchar) || ' is before its start '
-            || cast(cp_plan_start_date as varchar) as message
+        || cast(cp_plan_start_date as varchar) as message
     from cp_plans
     where cp_plan_end_date < cp_plan_start_date
 ),
@@ -468,7 +482,7 @@ cp_plan_start_not_icpc as (
         'cppl_cp_plan_start_date' as field,
         cast(cp_plans.cp_plan_start_date as varchar) as value,
         'Child protection plan start ' || cast(cp_plans.cp_plan_start_date as varchar) || ' is not the date of its initial conference '
-            || cast(icpcs.icpc_date as varchar) as message
+        || cast(icpcs.icpc_date as varchar) as message
     from cp_plans
     inner join icpcs
         on cp_plans.icpc_id = icpcs.icpc_id
@@ -506,7 +520,7 @@ overlapping_cp_plans as (
         'cppl_cp_plan_start_date' as field,
         cast(cp_plan_start_date as varchar) as value,
         'The child protection plan starts on ' || cast(cp_plan_start_date as varchar) || ' while an earlier plan of the child is '
-            || case when latest_earlier_end_date = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end_date as varchar) end as message
+        || case when latest_earlier_end_date = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end_date as varchar) end as message
     from cp_plans_ordered
     where cp_plan_start_date < latest_earlier_end_date
 ),
@@ -537,7 +551,7 @@ cp_visit_outside_plan as (
         'cppv_cp_visit_date' as field,
         cast(cp_visits.cp_visit_date as varchar) as value,
         'Visit date ' || cast(cp_visits.cp_visit_date as varchar) || ' is outside its child protection plan ('
-            || coalesce(cast(cp_plans.cp_plan_start_date as varchar), 'no start date') || ' to ' || coalesce(cast(cp_plans.cp_plan_end_date as varchar), 'open') || ')' as message
+        || coalesce(cast(cp_plans.cp_plan_start_date as varchar), 'no start date') || ' to ' || coalesce(cast(cp_plans.cp_plan_end_date as varchar), 'open') || ')' as message
     from cp_visits
     inner join cp_plans
         on cp_visits.cp_plan_id = cp_plans.cp_plan_id
@@ -567,7 +581,7 @@ event_before_birth as (
         '{{ field }}' as field,
         cast({{ cte }}.{{ column }} as varchar) as value,
         'The {{ label }} date ' || cast({{ cte }}.{{ column }} as varchar)
-            || ' is before the child''s date of birth (right only for an unborn child)' as message
+        || ' is before the child''s date of birth (right only for an unborn child)' as message
     from {{ cte }}
     inner join persons
         on {{ cte }}.person_id = persons.person_id

@@ -250,12 +250,12 @@ future_date_findings as (
         {%- if field in identifying %}
         cast(null as varchar) as value,
         '{{ field }} is after the extract date ' || cast(extract_manifest.extract_date as varchar)
-            || ' (the date identifies the child and is not shown here: see row '
-            || cast(staged.landing_row_number as varchar) || ' of the landing file)' as message
+        || ' (the date identifies the child and is not shown here: see row '
+        || cast(staged.landing_row_number as varchar) || ' of the landing file)' as message
         {%- else %}
         cast(staged.{{ column }} as varchar) as value,
         '{{ field }} ' || cast(staged.{{ column }} as varchar) || ' is after the extract date '
-            || cast(extract_manifest.extract_date as varchar) as message
+        || cast(extract_manifest.extract_date as varchar) as message
         {%- endif %}
     from {{ ref(keys[table].model) }} as staged
     cross join extract_manifest

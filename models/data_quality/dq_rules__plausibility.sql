@@ -72,8 +72,8 @@ with date_outside_calendar as (
         '{{ field }}' as field,
         cast(staged.{{ column }} as varchar) as value,
         '{{ field }} ' || cast(staged.{{ column }} as varchar)
-            || ' is outside the working-day calendar (' || cast({{ calendar_start_date() }} as varchar)
-            || ' to ' || cast({{ calendar_end_date() }} as varchar) || '): {{ consequence }}' as message
+        || ' is outside the working-day calendar (' || cast({{ calendar_start_date() }} as varchar)
+        || ' to ' || cast({{ calendar_end_date() }} as varchar) || '): {{ consequence }}' as message
     from {{ ref(keys[table].model) }} as staged
     where staged.{{ column }} < {{ calendar_start_date() }}
         or staged.{{ column }} > {{ calendar_end_date() }}
@@ -114,8 +114,8 @@ caseload_out_of_range as (
         'prof_professional_caseload' as field,
         cast(staged.recorded_caseload as varchar) as value,
         'Caseload ' || cast(staged.recorded_caseload as varchar)
-            || ' is above {{ var('max_recorded_caseload') }} (var max_recorded_caseload): it is not used'
-            || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
+        || ' is above {{ var('max_recorded_caseload') }} (var max_recorded_caseload): it is not used'
+        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
             as message
     from {{ ref('stg_ssd__professionals') }} as staged
     where staged.recorded_caseload > {{ var('max_recorded_caseload') }}
@@ -128,8 +128,8 @@ not_whole_number as (
         'prof_professional_caseload' as field,
         cast(staged.recorded_caseload as varchar) as value,
         'Caseload ' || cast(staged.recorded_caseload as varchar)
-            || ' is not a whole number of cases: it is not used and not rounded'
-            || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
+        || ' is not a whole number of cases: it is not used and not rounded'
+        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
             as message
     from {{ ref('stg_ssd__professionals') }} as staged
     where staged.recorded_caseload <> trunc(staged.recorded_caseload)
@@ -140,8 +140,8 @@ not_whole_number as (
         'child_population' as field,
         cast(staged.child_population_number as varchar) as value,
         'child_population ' || cast(staged.child_population_number as varchar)
-            || ' is not a whole number that fits a count: it is not used, so referral_rate_per_10k has no'
-            || ' population' as message
+        || ' is not a whole number that fits a count: it is not used, so referral_rate_per_10k has no'
+        || ' population' as message
     from (
         select
             landing_row_number,
@@ -168,7 +168,7 @@ missing_teams as (
         string_agg(cast(record_count as varchar) || ' in ' || table_name, ', ')
             over (partition by team_id order by table_name rows between unbounded preceding and unbounded following)
             as uses_by_table,
-        row_number() over (partition by team_id order by record_count desc, table_name) as table_rank
+        row_number() over (partition by team_id order by record_count desc, table_name asc) as table_rank
     from missing_team_uses
 ),
 
@@ -182,9 +182,9 @@ team_not_in_team_structure as (
         field,
         team_id as value,
         'Team ' || team_id || ' is not in team_structure: ' || cast(team_record_count as varchar)
-            || ' records use it (' || uses_by_table || '; first here, row '
-            || cast(first_landing_row_number as varchar)
-            || ') and show under locality and service unknown' as message
+        || ' records use it (' || uses_by_table || '; first here, row '
+        || cast(first_landing_row_number as varchar)
+        || ') and show under locality and service unknown' as message
     from missing_teams
     where table_rank = 1
 ),

@@ -62,9 +62,11 @@ ceased_date_and_reason_unpaired as (
             else 'The episode has a ceased date (' || cast(episode_ceased_date as varchar) || ') but no reason it ceased'
         end as message
     from episodes
-    where (episode_ceased_date is null and ceased_reason_code is not null
-            and coalesce(parse_errors, '') not like '%clae_cla_episode_ceased_date: %')
-        or (episode_ceased_date is not null and ceased_reason_code is null)
+    where (
+        episode_ceased_date is null and ceased_reason_code is not null
+        and coalesce(parse_errors, '') not like '%clae_cla_episode_ceased_date: %'
+    )
+    or (episode_ceased_date is not null and ceased_reason_code is null)
 ),
 
 episode_before_birth as (
@@ -121,7 +123,7 @@ overlapping_episodes as (
         'clae_cla_episode_start_date' as field,
         cast(episode_start_date as varchar) as value,
         'The episode starts on ' || cast(episode_start_date as varchar) || ', before an earlier episode of the child ceased ('
-            || cast(latest_earlier_ceased_date as varchar) || ')' as message
+        || cast(latest_earlier_ceased_date as varchar) || ')' as message
     from episodes_ordered
     where episode_start_date < latest_earlier_ceased_date
 ),
@@ -166,7 +168,7 @@ continuation_without_next_episode as (
         'clae_cla_episode_ceased_reason' as field,
         ceased_reason_code as value,
         'The episode ceased with X1 (continuation) on ' || cast(episode_ceased_date as varchar)
-            || ' but no episode of the child starts that day' as message
+        || ' but no episode of the child starts that day' as message
     from episodes_ordered
     where ceased_reason_code = 'X1'
         and episode_ceased_date is not null
@@ -186,7 +188,7 @@ short_order_too_long as (
         'lega_legal_status_end_date' as field,
         cast(legal_status_end_date as varchar) as value,
         'Legal status {{ code }} ({{ label }}) lasts ' || cast({{ dbt.datediff('legal_status_start_date', 'legal_status_end_date', 'day') }} as varchar)
-            || ' days; it cannot last more than {{ days }}' as message
+        || ' days; it cannot last more than {{ days }}' as message
     from legal_statuses
     where legal_status_code = '{{ code }}'
         and {{ dbt.datediff('legal_status_start_date', 'legal_status_end_date', 'day') }} > {{ days }}
@@ -211,7 +213,7 @@ respite_in_last_year as (
     where legal_statuses.legal_status_code in ('V3', 'V4')
         and legal_statuses.legal_status_start_date <= extract_manifest.extract_date
         and coalesce(legal_statuses.legal_status_end_date, extract_manifest.extract_date)
-            >= cast({{ dbt.dateadd('year', -1, 'extract_manifest.extract_date') }} as date)
+        >= cast({{ dbt.dateadd('year', -1, 'extract_manifest.extract_date') }} as date)
     group by legal_statuses.person_id
 ),
 
@@ -225,7 +227,7 @@ respite_over_limit as (
         'lega_legal_status' as field,
         cast(respite_in_last_year.respite_days as varchar) as value,
         'The child had ' || cast(respite_in_last_year.respite_days as varchar)
-            || ' days of short-break care (V3/V4) in the year to the extract date; the limit is 75' as message
+        || ' days of short-break care (V3/V4) in the year to the extract date; the limit is 75' as message
     from respite_in_last_year
     inner join legal_statuses
         on respite_in_last_year.legal_status_id = legal_statuses.legal_status_id
@@ -270,9 +272,11 @@ care_leaver_items_partial as (
         end as field,
         cast(null as varchar) as value,
         'In touch, activity and accommodation must be all present or all blank; '
-            || cast(case when in_touch_code is null then 0 else 1 end + case when activity_code is null then 0 else 1 end
-                + case when accommodation_code is null then 0 else 1 end as varchar)
-            || ' of 3 are present' as message
+        || cast(
+            case when in_touch_code is null then 0 else 1 end + case when activity_code is null then 0 else 1 end
+            + case when accommodation_code is null then 0 else 1 end as varchar
+        )
+        || ' of 3 are present' as message
     from care_leavers
     where (in_touch_code is null or activity_code is null or accommodation_code is null)
         and not (in_touch_code is null and activity_code is null and accommodation_code is null)
@@ -297,7 +301,7 @@ care_leaver_outside_age_range as (
         'extract_date' as field,
         cast(age_at_extract as varchar) as value,
         'The care leaver is ' || cast(age_at_extract as varchar) || ' at the extract date ' || cast(extract_date as varchar)
-            || '; care leaver records cover ages 16 to 25' as message
+        || '; care leaver records cover ages 16 to 25' as message
     from care_leaver_age
     where age_at_extract < 16
         or age_at_extract > 25

@@ -20,10 +20,6 @@ departments as (
     select * from {{ ref('stg_ssd__departments') }}
 ),
 
-referrals as (
-    select * from {{ ref('stg_ssd__cin_episodes') }}
-),
-
 extract_manifests as (
     select * from {{ ref('stg_la__extract_manifests') }}
 ),
@@ -38,7 +34,7 @@ fte_out_of_range as (
         'prof_full_time_equivalency' as field,
         cast(fte as varchar) as value,
         'FTE ' || cast(fte as varchar) || ' is outside 0 to {{ var('max_fte_per_person') }}: it is not used,'
-            || ' and the worker is excluded from caseload_average (numerator and denominator)' as message
+        || ' and the worker is excluded from caseload_average (numerator and denominator)' as message
     from professionals
     where fte < 0
         or fte > {{ var('max_fte_per_person') }}
@@ -54,7 +50,7 @@ negative_caseload as (
         'prof_professional_caseload' as field,
         cast(recorded_caseload as varchar) as value,
         'Caseload ' || cast(recorded_caseload as varchar) || ' is negative: it is not used'
-            || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)' as message
+        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)' as message
     from professionals
     where recorded_caseload < 0
 ),
@@ -72,9 +68,9 @@ negative_establishment_fte as (
         '{{ column }}' as field,
         cast({{ column }} as varchar) as value,
         '{{ column }} ' || cast({{ column }} as varchar) || ' is '
-            || case when {{ column }} < 0 then 'negative' else 'above {{ var('max_establishment_fte_per_row') }}' end
-            || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'
-            || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return' as message
+        || case when {{ column }} < 0 then 'negative' else 'above {{ var('max_establishment_fte_per_row') }}' end
+        || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'
+        || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return' as message
     from hr_establishment
     where {{ column }} < 0
         or {{ column }} > {{ var('max_establishment_fte_per_row') }}
@@ -94,7 +90,7 @@ duplicate_establishment_rows as (
         'as_at_date' as field,
         cast(as_at_date as varchar) as value,
         'Row repeats the as-at date, role and team of row ' || cast(first_landing_row_number as varchar)
-            || '; its FTEs would be counted twice' as message
+        || '; its FTEs would be counted twice' as message
     from (
         select
             *,
@@ -167,7 +163,7 @@ manifest_not_one_row as (
         cast(manifest_rows as varchar) as value,
         'extract_manifest.csv has ' || cast(manifest_rows as varchar) || ' rows; it must have exactly one' as message
     from manifest_rows
-    where manifest_rows != 1
+    where manifest_rows <> 1
 ),
 
 final as (

@@ -34,7 +34,7 @@ final as (
         counted.field,
         counted.record_count,
         counted.first_landing_row_number,
-        exists (
+        exists(
             select 1
             from team_structures
             where team_structures.team_id = counted.team_id

@@ -49,7 +49,7 @@ clock_started as (
         {% if clock_start == 'referral' -%}
             referrals.referral_date
         {%- else -%}
-            assessments.assessment_start_date
+        assessments.assessment_start_date
         {%- endif %} as clock_start_date
     from assessments
     left join referrals
@@ -59,8 +59,8 @@ clock_started as (
 
 working_days_counted as (
 
-    -- working days from the clock start to authorisation (an explicit join to the
-    -- calendar); null when either date is not in it or the clock starts after authorisation
+-- working days from the clock start to authorisation (an explicit join to the
+-- calendar); null when either date is not in it or the clock starts after authorisation
     {{ with_working_days(
         'clock_started', 'clock_start_date', 'assessment_auth_date',
         'working_days_to_authorisation', calendar='calendar', forward_only=true

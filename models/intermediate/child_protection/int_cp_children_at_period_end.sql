@@ -62,9 +62,9 @@ visit_clock_started as (
 
 working_days_counted as (
 
-    -- working days from the last seen visit in the current plan, or else the plan
-    -- start, to P (kpis.md, `cp_visit_timeliness`), an explicit join to the calendar;
-    -- null when either date is not in it
+-- working days from the last seen visit in the current plan, or else the plan
+-- start, to P (kpis.md, `cp_visit_timeliness`), an explicit join to the calendar;
+-- null when either date is not in it
     {{ with_working_days(
         'visit_clock_started', 'last_seen_visit_or_start_date', 'period_end',
         'working_days_since_last_seen_visit', calendar='calendar'

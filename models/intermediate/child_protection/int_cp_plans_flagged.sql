@@ -53,10 +53,10 @@ earlier_plans as (
     from plans as plan
     inner join plans as earlier
         on
-            earlier.child_key = plan.child_key
-            and earlier.cp_plan_id <> plan.cp_plan_id
-            and earlier.cp_plan_start_date < plan.cp_plan_start_date
-            {%- if lookback_years is not none %}
+        plan.child_key = earlier.child_key
+        and plan.cp_plan_id <> earlier.cp_plan_id
+        and plan.cp_plan_start_date > earlier.cp_plan_start_date
+    {%- if lookback_years is not none %}
             and earlier.cp_plan_end_date
             >= cast({{ dbt.dateadd('year', -1 * (lookback_years | int), 'plan.cp_plan_start_date') }} as date)
             and earlier.cp_plan_end_date <= plan.cp_plan_start_date

@@ -56,8 +56,8 @@ joined as (
 
 working_days_counted as (
 
-    -- working days from the s47 start to the ICPC (an explicit join to the calendar);
-    -- null when either date is not in it or the s47 starts after the ICPC
+-- working days from the s47 start to the ICPC (an explicit join to the calendar);
+-- null when either date is not in it or the s47 starts after the ICPC
     {{ with_working_days(
         'joined', 's47_start_date', 'icpc_date',
         'working_days_from_s47_start', calendar='calendar', forward_only=true

@@ -254,7 +254,7 @@ visits_matched as (
     inner join seen_visits_in_standard
         on children_in_care_at_period.child_key = seen_visits_in_standard.child_key
         and children_in_care_at_period.period_end = seen_visits_in_standard.period_end
-        and seen_visits_in_standard.cla_visit_date >= children_in_care_at_period.period_start_date
+        and children_in_care_at_period.period_start_date <= seen_visits_in_standard.cla_visit_date
 
 ),
 

@@ -65,10 +65,11 @@ final as (
     select
         *,
         cast(
-            sum(case when is_working_day then 1 else 0 end) over (
-                order by date_day
-                rows between unbounded preceding and current row
-            )
+            sum(case when is_working_day then 1 else 0 end)
+                over (
+                    order by date_day
+                    rows between unbounded preceding and current row
+                )
             as integer
         ) as working_day_index
     from days_classified

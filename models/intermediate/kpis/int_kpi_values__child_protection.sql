@@ -114,16 +114,16 @@ units as (
         case
             when kpi_id = 'cp_plans_2y_plus'
                 then case
-                    when cp_plan_start_date <= cast({{ dbt.dateadd('year', -2, 'period_end') }} as date)
-                        then 1
-                    else 0
-                end
+                        when cp_plan_start_date <= cast({{ dbt.dateadd('year', -2, 'period_end') }} as date)
+                            then 1
+                        else 0
+                    end
             when kpi_id = 'cp_visit_timeliness'
                 then case
-                    when working_days_since_last_seen_visit <= {{ var('cp_visit_interval_working_days') }}
-                        then 1
-                    else 0
-                end
+                        when working_days_since_last_seen_visit <= {{ var('cp_visit_interval_working_days') }}
+                            then 1
+                        else 0
+                    end
             else 1
         end as numerator,
         1 as denominator,

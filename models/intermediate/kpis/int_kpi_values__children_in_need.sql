@@ -53,14 +53,14 @@ units as (
             when is_a_year_before then -1
             when kpi_id = 'cin_visit_timeliness'
                 then case
-                    when
-                        coalesce(last_seen_visit_date, cin_plan_start_date)
-                        >= cast({{ dbt.dateadd(
+                        when
+                            coalesce(last_seen_visit_date, cin_plan_start_date)
+                            >= cast({{ dbt.dateadd(
                             'day', -1 * (var('cin_visit_interval_days') | int), 'period_end'
                         ) }} as date)
-                        then 1
-                    else 0
-                end
+                            then 1
+                        else 0
+                    end
             else 1
         end as numerator,
         case when kpi_id = 'cin_children_change_12m' and not is_a_year_before then 0 else 1 end

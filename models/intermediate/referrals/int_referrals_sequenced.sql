@@ -36,9 +36,9 @@ earlier_referrals as (
     from referrals as referral
     inner join referrals as earlier
         on
-            earlier.child_key = referral.child_key
-            and earlier.referral_id <> referral.referral_id
-            and earlier.referral_date < referral.referral_date
+        referral.child_key = earlier.child_key
+        and referral.referral_id <> earlier.referral_id
+        and referral.referral_date > earlier.referral_date
     group by referral.referral_id
 
 ),

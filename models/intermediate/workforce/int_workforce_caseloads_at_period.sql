@@ -9,7 +9,10 @@ with
 
 reporting_periods as (
 
-    select period_month, period_end from {{ ref('int_reporting_periods') }}
+    select
+        period_month,
+        period_end
+    from {{ ref('int_reporting_periods') }}
 
 ),
 

@@ -74,16 +74,14 @@ joined as (
 final as (
 
     select
-        *,
-        {%- for name, reference in comparisons %}
+        *{% for name, reference in comparisons %},
         case
             when value is null or {{ reference }} is null then null
             when polarity is null or polarity not in ('higher_is_better', 'lower_is_better') then null
             when abs(value - {{ reference }}) < 1e-9 then 'same'
             when (value > {{ reference }}) = (polarity = 'higher_is_better') then 'better'
             else 'worse'
-        end as {{ name }}{{ ',' if not loop.last }}
-        {%- endfor %}
+        end as {{ name }}{% endfor %}
     from joined
 
 )

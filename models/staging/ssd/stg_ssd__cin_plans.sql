@@ -13,7 +13,7 @@ typed as (
         {{ clean_text('cinp_cin_plan_team') }} as cin_plan_team_id,
         {{ clean_text('cinp_cin_plan_worker_id') }} as cin_plan_worker_id,
         {{ parse_errors(dates=['cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
 ),
 

@@ -12,7 +12,7 @@ typed as (
         {{ parse_flag('cinv_cin_visit_seen_alone') }} as is_child_seen_alone,
         {{ parse_flag('cinv_cin_visit_bedroom') }} as is_bedroom_seen,
         {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
     {{ join_code_lookups({'cinv_cin_visit_seen': 'flag', 'cinv_cin_visit_seen_alone': 'flag', 'cinv_cin_visit_bedroom': 'flag'}) }}
 ),

@@ -18,7 +18,7 @@ typed as (
         {{ map_code('clap_cla_placement_change_reason') }} as change_reason_code,
         {{ is_known_code('clap_cla_placement_change_reason') }} as is_known_change_reason,
         {{ parse_errors(dates=['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], flags=[], numbers=['clap_cla_placement_distance']) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
     {{ join_code_lookups({'clap_cla_placement_type': 'placement_type', 'clap_cla_placement_change_reason': 'placement_change_reason'}) }}
 ),

@@ -16,7 +16,7 @@ typed as (
         {{ map_code('cppl_cp_plan_latest_category') }} as latest_category_code,
         {{ is_known_code('cppl_cp_plan_latest_category') }} as is_known_latest_category,
         {{ parse_errors(dates=['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
     {{ join_code_lookups({'cppl_cp_plan_initial_category': 'category_of_abuse', 'cppl_cp_plan_latest_category': 'category_of_abuse'}) }}
 ),

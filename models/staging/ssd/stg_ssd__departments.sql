@@ -9,7 +9,7 @@ typed as (
         {{ clean_text('dept_team_parent_id') }} as parent_team_id,
         {{ clean_text('dept_team_parent_name') }} as parent_team_name,
         {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
 ),
 

@@ -17,7 +17,7 @@ typed as (
         {{ clean_text('icpc_icpc_team') }} as icpc_team_id,
         {{ clean_text('icpc_icpc_worker_id') }} as icpc_worker_id,
         {{ parse_errors(dates=['icpc_icpc_target_date', 'icpc_icpc_date'], flags=['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
     {{ join_code_lookups({'icpc_icpc_transfer_in': 'flag', 'icpc_icpc_outcome_cp_flag': 'flag'}) }}
 ),

@@ -15,7 +15,7 @@ typed as (
         {{ pseudonymise('invo_person_id') }} as child_key,
         {{ clean_text('invo_referral_id') }} as referral_id,
         {{ parse_errors(dates=['invo_involvement_start_date', 'invo_involvement_end_date'], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
 ),
 

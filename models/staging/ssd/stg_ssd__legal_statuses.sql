@@ -12,7 +12,7 @@ typed as (
         {{ parse_date('lega_legal_status_start_date') }} as legal_status_start_date,
         {{ parse_date('lega_legal_status_end_date') }} as legal_status_end_date,
         {{ parse_errors(dates=['lega_legal_status_start_date', 'lega_legal_status_end_date'], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
     {{ join_code_lookups({'lega_legal_status': 'legal_status'}) }}
 ),

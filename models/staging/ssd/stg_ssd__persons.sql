@@ -29,7 +29,7 @@ typed as (
         {{ parse_date('pers_dob') }} as recorded_birth_date,
         {{ parse_date('pers_death_date') }} as death_date,
         {{ parse_errors(dates=['pers_dob', 'pers_death_date'], flags=[], numbers=[]) }} as parse_errors,
-        landing_row_number
+        source.landing_row_number
     from source
 ),
 

@@ -12,11 +12,11 @@ fixture_values as (
     select *
     from (
         values
-            (1, 1, 5),
-            (2, 2, 2),
-            (3, 3, 1),
-            (4, 4, 0),
-            (5, 5, null)
+        (1, 1, 5),
+        (2, 2, 2),
+        (3, 3, 1),
+        (4, 4, 0),
+        (5, 5, null)
     ) as fixture_rows (fixture_row_id, lower_value, upper_value)
 
 ),

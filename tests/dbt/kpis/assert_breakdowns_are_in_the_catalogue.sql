@@ -7,7 +7,9 @@ with catalogue as (
 ),
 
 used as (
-    select distinct kpi_id, breakdown
+    select distinct
+        kpi_id,
+        breakdown
     from {{ ref('fct_kpi_values') }}
 )
 

@@ -9,7 +9,9 @@ with expected as (
 ),
 
 present as (
-    select kpi_id, period_end
+    select
+        kpi_id,
+        period_end
     from {{ ref('fct_kpi_values') }}
     where breakdown = 'all' and breakdown_value = 'all'
 )

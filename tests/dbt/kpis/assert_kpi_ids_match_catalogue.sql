@@ -16,15 +16,19 @@ catalogue as (
 ),
 
 missing_from_areas as (
-    select kpi_id, 'in the catalogue, produced by no area model' as problem
+    select
+        catalogue.kpi_id,
+        'in the catalogue, produced by no area model' as problem
     from catalogue
-    where kpi_id not in (select kpi_id from produced)
+    where catalogue.kpi_id not in (select produced.kpi_id from produced)
 ),
 
 missing_from_catalogue as (
-    select kpi_id, 'produced by an area model, not in the catalogue' as problem
+    select
+        produced.kpi_id,
+        'produced by an area model, not in the catalogue' as problem
     from produced
-    where kpi_id not in (select kpi_id from catalogue)
+    where produced.kpi_id not in (select catalogue.kpi_id from catalogue)
 )
 
 select * from missing_from_areas

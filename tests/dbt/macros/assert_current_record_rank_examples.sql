@@ -15,14 +15,14 @@ examples as (
         expected_rank
     from (
         values
-            ('latest start wins', '1', '2021-01-01', 3),
-            ('latest start wins', '2', '2021-02-01', 1),
-            ('latest start wins', '3', '2021-01-15', 2),
-            ('same start: greatest id as text, 9 after 10', '10', '2021-01-01', 2),
-            ('same start: greatest id as text, 9 after 10', '9', '2021-01-01', 1),
-            ('a single record is current', 'A', '2021-01-01', 1),
-            ('the start decides before the id', 'Z', '2021-01-01', 2),
-            ('the start decides before the id', 'A', '2021-01-02', 1)
+        ('latest start wins', '1', '2021-01-01', 3),
+        ('latest start wins', '2', '2021-02-01', 1),
+        ('latest start wins', '3', '2021-01-15', 2),
+        ('same start: greatest id as text, 9 after 10', '10', '2021-01-01', 2),
+        ('same start: greatest id as text, 9 after 10', '9', '2021-01-01', 1),
+        ('a single record is current', 'A', '2021-01-01', 1),
+        ('the start decides before the id', 'Z', '2021-01-01', 2),
+        ('the start decides before the id', 'A', '2021-01-02', 1)
     ) as example_values (example, record_id, start_date, expected_rank)
 
 ),

@@ -27,23 +27,23 @@ expected_days as (
         reason
     from (
         values
-            ('2002-06-03', false, 'Golden Jubilee 2002'),
-            ('2002-06-04', false, 'Spring bank holiday 2002 (moved)'),
-            ('2002-05-27', true, 'normal spring bank holiday date 2002, moved'),
-            ('2011-04-29', false, 'Royal Wedding 2011'),
-            ('2012-06-04', false, 'Spring bank holiday 2012 (moved)'),
-            ('2012-06-05', false, 'Diamond Jubilee 2012'),
-            ('2012-05-28', true, 'normal spring bank holiday date 2012, moved'),
-            ('2020-05-08', false, 'VE Day 75 (early May bank holiday moved)'),
-            ('2020-05-04', true, 'normal early May bank holiday date 2020, moved'),
-            ('2020-12-28', false, 'Boxing Day 2020 substitute'),
-            ('2022-06-02', false, 'Spring bank holiday 2022 (moved)'),
-            ('2022-06-03', false, 'Platinum Jubilee 2022'),
-            ('2022-05-30', true, 'normal spring bank holiday date 2022, moved'),
-            ('2022-09-19', false, 'State funeral of Queen Elizabeth II'),
-            ('2023-05-08', false, 'Coronation of King Charles III'),
-            ('2021-12-27', false, 'Christmas Day 2021 substitute'),
-            ('2021-12-28', false, 'Boxing Day 2021 substitute')
+        ('2002-06-03', false, 'Golden Jubilee 2002'),
+        ('2002-06-04', false, 'Spring bank holiday 2002 (moved)'),
+        ('2002-05-27', true, 'normal spring bank holiday date 2002, moved'),
+        ('2011-04-29', false, 'Royal Wedding 2011'),
+        ('2012-06-04', false, 'Spring bank holiday 2012 (moved)'),
+        ('2012-06-05', false, 'Diamond Jubilee 2012'),
+        ('2012-05-28', true, 'normal spring bank holiday date 2012, moved'),
+        ('2020-05-08', false, 'VE Day 75 (early May bank holiday moved)'),
+        ('2020-05-04', true, 'normal early May bank holiday date 2020, moved'),
+        ('2020-12-28', false, 'Boxing Day 2020 substitute'),
+        ('2022-06-02', false, 'Spring bank holiday 2022 (moved)'),
+        ('2022-06-03', false, 'Platinum Jubilee 2022'),
+        ('2022-05-30', true, 'normal spring bank holiday date 2022, moved'),
+        ('2022-09-19', false, 'State funeral of Queen Elizabeth II'),
+        ('2023-05-08', false, 'Coronation of King Charles III'),
+        ('2021-12-27', false, 'Christmas Day 2021 substitute'),
+        ('2021-12-28', false, 'Boxing Day 2021 substitute')
     ) as expected_values (date_day, expected_is_working_day, reason)
 
 ),
@@ -83,14 +83,14 @@ year_problems as (
         weekday_bank_holidays
     from weekday_holidays_per_year
     where (
-            calendar_year >= 1978
-            and weekday_bank_holidays <> case
-                when calendar_year in (1981, 1999, 2002, 2011, 2012, 2023) then 9
-                when calendar_year = 2022 then 10
-                else 8
-            end
-        )
-        or (calendar_year < 1978 and weekday_bank_holidays < 3)
+        calendar_year >= 1978
+        and weekday_bank_holidays <> case
+            when calendar_year in (1981, 1999, 2002, 2011, 2012, 2023) then 9
+            when calendar_year = 2022 then 10
+            else 8
+        end
+    )
+    or (calendar_year < 1978 and weekday_bank_holidays < 3)
 
 ),
 

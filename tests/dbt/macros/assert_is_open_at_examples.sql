@@ -12,19 +12,19 @@ examples as (
     -- D is the window's last day; both macros are checked on each record
     select * from (
         values
-            -- (example, start, end, D = last day of the window, first day of the window, open at D, open during)
-            ('starts on D', '2021-03-31', '2021-06-30', '2021-03-31', '2021-03-01', true, true),
-            ('ends on D: no longer open at D', '2021-01-01', '2021-03-31', '2021-03-31', '2021-03-01', false, true),
-            ('ends the day after D', '2021-01-01', '2021-04-01', '2021-03-31', '2021-03-01', true, true),
-            ('starts the day after D', '2021-04-01', null, '2021-03-31', '2021-03-01', false, false),
-            ('null end is still open', '2021-01-01', null, '2021-03-31', '2021-03-01', true, true),
-            ('starts and ends on D: not open at D (is_open_during does not check end > start)', '2021-03-31', '2021-03-31', '2021-03-31', '2021-03-01', false, true),
-            ('end before start is never open at D', '2021-03-31', '2021-03-01', '2021-03-15', '2021-03-01', false, false),
-            ('end before start straddling the window passes is_open_during', '2021-03-20', '2021-03-10', '2021-03-31', '2021-03-01', false, true),
-            ('ends on the window''s first day: not open during it', '2021-01-01', '2021-03-01', '2021-03-31', '2021-03-01', false, false),
-            ('ends the day after the window''s first day', '2021-01-01', '2021-03-02', '2021-03-31', '2021-03-01', false, true),
-            ('null start is unknown', null, null, '2021-03-31', '2021-03-01', null, null),
-            ('null D is unknown', '2021-01-01', null, null, '2021-03-01', null, null)
+        -- (example, start, end, D = last day of the window, first day of the window, open at D, open during)
+        ('starts on D', '2021-03-31', '2021-06-30', '2021-03-31', '2021-03-01', true, true),
+        ('ends on D: no longer open at D', '2021-01-01', '2021-03-31', '2021-03-31', '2021-03-01', false, true),
+        ('ends the day after D', '2021-01-01', '2021-04-01', '2021-03-31', '2021-03-01', true, true),
+        ('starts the day after D', '2021-04-01', null, '2021-03-31', '2021-03-01', false, false),
+        ('null end is still open', '2021-01-01', null, '2021-03-31', '2021-03-01', true, true),
+        ('starts and ends on D: not open at D (is_open_during does not check end > start)', '2021-03-31', '2021-03-31', '2021-03-31', '2021-03-01', false, true),
+        ('end before start is never open at D', '2021-03-31', '2021-03-01', '2021-03-15', '2021-03-01', false, false),
+        ('end before start straddling the window passes is_open_during', '2021-03-20', '2021-03-10', '2021-03-31', '2021-03-01', false, true),
+        ('ends on the window''s first day: not open during it', '2021-01-01', '2021-03-01', '2021-03-31', '2021-03-01', false, false),
+        ('ends the day after the window''s first day', '2021-01-01', '2021-03-02', '2021-03-31', '2021-03-01', false, true),
+        ('null start is unknown', null, null, '2021-03-31', '2021-03-01', null, null),
+        ('null D is unknown', '2021-01-01', null, null, '2021-03-01', null, null)
     ) as example_values (
         example, start_text, end_text, at_text, first_text, expected_open_at, expected_open_during
     )

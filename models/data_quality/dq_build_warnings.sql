@@ -12,9 +12,7 @@
 
 {%- set threshold = var('unknown_team_warning_share') %}
 
-with team_uses as (
-    select * from {{ ref('dq_team_uses') }}
-),
+with team_uses as (select * from {{ ref('dq_team_uses') }}),
 
 team_use_counts as (
     select

@@ -13,9 +13,7 @@
     identifying value is copied here.
 #}
 
-with landing_rows as (
-    select * from {{ ref('dq_landing_rows') }}
-),
+with landing_rows as (select * from {{ ref('dq_landing_rows') }}),
 
 quarantined as (
     select

@@ -9,9 +9,7 @@
 #}
 {%- set tables = landing_table_keys() %}
 
-with landing_rows as (
-    select * from {{ ref('dq_landing_rows') }}
-),
+with landing_rows as (select * from {{ ref('dq_landing_rows') }}),
 
 staged_counts as (
     {%- for t in tables %}

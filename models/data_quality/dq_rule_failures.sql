@@ -19,9 +19,7 @@ with findings as (
     select * from {{ ref('dq_rules__plausibility') }}
 ),
 
-rules as (
-    select * from {{ ref('dq_rules') }}
-),
+rules as (select * from {{ ref('dq_rules') }}),
 
 final as (
     select

@@ -5,17 +5,11 @@
     failures, rows checked (the rows staged for the table) and the failure rate.
 #}
 
-with rules as (
-    select * from {{ ref('dq_rules') }}
-),
+with rules as (select * from {{ ref('dq_rules') }}),
 
-failures as (
-    select * from {{ ref('dq_rule_failures') }}
-),
+failures as (select * from {{ ref('dq_rule_failures') }}),
 
-reconciliation as (
-    select * from {{ ref('dq_reconciliation') }}
-),
+reconciliation as (select * from {{ ref('dq_reconciliation') }}),
 
 failure_counts as (
     select

@@ -8,21 +8,13 @@
     extract manifest that is not exactly one row. Each rule is described in the dq_rules seed.
 #}
 
-with professionals as (
-    select * from {{ ref('stg_ssd__professionals') }}
-),
+with professionals as (select * from {{ ref('stg_ssd__professionals') }}),
 
-hr_establishment as (
-    select * from {{ ref('stg_la__hr_establishment') }}
-),
+hr_establishment as (select * from {{ ref('stg_la__hr_establishment') }}),
 
-departments as (
-    select * from {{ ref('stg_ssd__departments') }}
-),
+departments as (select * from {{ ref('stg_ssd__departments') }}),
 
-extract_manifests as (
-    select * from {{ ref('stg_la__extract_manifests') }}
-),
+extract_manifests as (select * from {{ ref('stg_la__extract_manifests') }}),
 
 fte_out_of_range as (
     select

@@ -8,13 +8,9 @@
     dq_build_warnings.
 #}
 
-with team_uses as (
-    select * from {{ ref('dq_team_references') }}
-),
+with team_uses as (select * from {{ ref('dq_team_references') }}),
 
-team_structures as (
-    select * from {{ ref('stg_la__team_structures') }}
-),
+team_structures as (select * from {{ ref('stg_la__team_structures') }}),
 
 counted as (
     select

@@ -17,29 +17,13 @@
 
 with
 
-assessments as (
+assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 
-    select * from {{ ref('stg_ssd__cin_assessments') }}
+referrals as (select * from {{ ref('stg_ssd__cin_episodes') }}),
 
-),
+teams as (select * from {{ ref('int_teams') }}),
 
-referrals as (
-
-    select * from {{ ref('stg_ssd__cin_episodes') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
-
-calendar as (
-
-    select * from {{ ref('int_dates') }}
-
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 clock_started as (
 

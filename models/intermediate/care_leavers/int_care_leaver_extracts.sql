@@ -31,11 +31,7 @@
 
 with
 
-care_leavers as (
-
-    select * from {{ ref('stg_ssd__care_leavers') }}
-
-),
+care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
 
 ranked as (
 

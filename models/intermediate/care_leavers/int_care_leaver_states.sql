@@ -5,11 +5,7 @@
 
 with
 
-extracts as (
-
-    select * from {{ ref('int_care_leaver_extracts') }}
-
-),
+extracts as (select * from {{ ref('int_care_leaver_extracts') }}),
 
 extract_dates as (
 

@@ -7,29 +7,13 @@
 
 with
 
-periods as (
+periods as (select * from {{ ref('int_reporting_periods') }}),
 
-    select * from {{ ref('int_reporting_periods') }}
+plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 
-),
+visits as (select * from {{ ref('stg_ssd__cp_visits') }}),
 
-plans as (
-
-    select * from {{ ref('int_cp_plans_flagged') }}
-
-),
-
-visits as (
-
-    select * from {{ ref('stg_ssd__cp_visits') }}
-
-),
-
-calendar as (
-
-    select * from {{ ref('int_dates') }}
-
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 as_at_dates as (
 

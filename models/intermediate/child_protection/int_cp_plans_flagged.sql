@@ -19,29 +19,13 @@
 
 with
 
-plans as (
+plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
 
-    select * from {{ ref('stg_ssd__cp_plans') }}
+icpcs as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
 
-),
+visits as (select * from {{ ref('int_cp_visits_matched') }}),
 
-icpcs as (
-
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
-
-),
-
-visits as (
-
-    select * from {{ ref('int_cp_visits_matched') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
+teams as (select * from {{ ref('int_teams') }}),
 
 earlier_plans as (
 

@@ -8,17 +8,9 @@
 
 with
 
-visits as (
+visits as (select * from {{ ref('stg_ssd__cp_visits') }}),
 
-    select * from {{ ref('stg_ssd__cp_visits') }}
-
-),
-
-plans as (
-
-    select * from {{ ref('stg_ssd__cp_plans') }}
-
-),
+plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
 
 current_plans_on_visit_date as (
 

@@ -9,29 +9,13 @@
 
 with
 
-icpcs as (
+icpcs as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
 
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
+enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
 
-),
+teams as (select * from {{ ref('int_teams') }}),
 
-enquiries as (
-
-    select * from {{ ref('stg_ssd__s47_enquiries') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
-
-calendar as (
-
-    select * from {{ ref('int_dates') }}
-
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 joined as (
 

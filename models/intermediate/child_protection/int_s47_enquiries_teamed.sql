@@ -6,23 +6,11 @@
 
 with
 
-enquiries as (
+enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
 
-    select * from {{ ref('stg_ssd__s47_enquiries') }}
+icpcs as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
 
-),
-
-icpcs as (
-
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
+teams as (select * from {{ ref('int_teams') }}),
 
 icpcs_per_enquiry as (
 

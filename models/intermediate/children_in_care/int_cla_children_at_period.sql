@@ -22,53 +22,21 @@ reporting_periods as (
 
 ),
 
-episodes as (
+episodes as (select * from {{ ref('int_cla_episodes') }}),
 
-    select * from {{ ref('int_cla_episodes') }}
+periods_of_care as (select * from {{ ref('int_cla_periods_of_care') }}),
 
-),
+legal_statuses as (select * from {{ ref('int_cla_legal_statuses') }}),
 
-periods_of_care as (
+placement_rows as (select * from {{ ref('int_cla_placement_rows') }}),
 
-    select * from {{ ref('int_cla_periods_of_care') }}
+placements as (select * from {{ ref('int_cla_placements') }}),
 
-),
+visits as (select * from {{ ref('stg_ssd__cla_visits') }}),
 
-legal_statuses as (
+health_checks as (select * from {{ ref('stg_ssd__cla_health_checks') }}),
 
-    select * from {{ ref('int_cla_legal_statuses') }}
-
-),
-
-placement_rows as (
-
-    select * from {{ ref('int_cla_placement_rows') }}
-
-),
-
-placements as (
-
-    select * from {{ ref('int_cla_placements') }}
-
-),
-
-visits as (
-
-    select * from {{ ref('stg_ssd__cla_visits') }}
-
-),
-
-health_checks as (
-
-    select * from {{ ref('stg_ssd__cla_health_checks') }}
-
-),
-
-persons as (
-
-    select * from {{ ref('stg_ssd__persons') }}
-
-),
+persons as (select * from {{ ref('stg_ssd__persons') }}),
 
 -- the period of care open at P: that of an episode open at P; several: latest start, then
 -- greatest period id as text

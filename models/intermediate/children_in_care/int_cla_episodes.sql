@@ -4,11 +4,7 @@
 
 with
 
-episodes as (
-
-    select * from {{ ref('stg_ssd__cla_episodes') }}
-
-),
+episodes as (select * from {{ ref('stg_ssd__cla_episodes') }}),
 
 final as (
 

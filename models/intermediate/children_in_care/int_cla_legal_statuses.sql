@@ -4,11 +4,7 @@
 
 with
 
-legal_statuses as (
-
-    select * from {{ ref('stg_ssd__legal_statuses') }}
-
-),
+legal_statuses as (select * from {{ ref('stg_ssd__legal_statuses') }}),
 
 final as (
 

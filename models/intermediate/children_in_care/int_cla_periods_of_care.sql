@@ -5,17 +5,9 @@
 
 with
 
-episodes as (
+episodes as (select * from {{ ref('int_cla_episodes') }}),
 
-    select * from {{ ref('int_cla_episodes') }}
-
-),
-
-legal_statuses as (
-
-    select * from {{ ref('int_cla_legal_statuses') }}
-
-),
+legal_statuses as (select * from {{ ref('int_cla_legal_statuses') }}),
 
 periods as (
 

@@ -6,11 +6,7 @@
 
 with
 
-placements as (
-
-    select * from {{ ref('stg_ssd__cla_placements') }}
-
-),
+placements as (select * from {{ ref('stg_ssd__cla_placements') }}),
 
 non_temporary_rows as (
 

@@ -5,11 +5,7 @@
 
 with
 
-placement_rows as (
-
-    select * from {{ ref('int_cla_placement_rows') }}
-
-),
+placement_rows as (select * from {{ ref('int_cla_placement_rows') }}),
 
 ranked as (
 

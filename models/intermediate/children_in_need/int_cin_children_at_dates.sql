@@ -8,23 +8,11 @@
 
 with
 
-periods as (
+periods as (select * from {{ ref('int_reporting_periods') }}),
 
-    select * from {{ ref('int_reporting_periods') }}
+plans as (select * from {{ ref('int_cin_plans_visited') }}),
 
-),
-
-plans as (
-
-    select * from {{ ref('int_cin_plans_visited') }}
-
-),
-
-visits as (
-
-    select * from {{ ref('stg_ssd__cin_visits') }}
-
-),
+visits as (select * from {{ ref('stg_ssd__cin_visits') }}),
 
 as_at_dates as (
 

@@ -6,23 +6,11 @@
 
 with
 
-plans as (
+plans as (select * from {{ ref('stg_ssd__cin_plans') }}),
 
-    select * from {{ ref('stg_ssd__cin_plans') }}
+visits as (select * from {{ ref('int_cin_visits_matched') }}),
 
-),
-
-visits as (
-
-    select * from {{ ref('int_cin_visits_matched') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
+teams as (select * from {{ ref('int_teams') }}),
 
 seen_visits_in_plan as (
 

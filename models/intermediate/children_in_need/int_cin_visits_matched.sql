@@ -7,17 +7,9 @@
 
 with
 
-visits as (
+visits as (select * from {{ ref('stg_ssd__cin_visits') }}),
 
-    select * from {{ ref('stg_ssd__cin_visits') }}
-
-),
-
-plans as (
-
-    select * from {{ ref('stg_ssd__cin_plans') }}
-
-),
+plans as (select * from {{ ref('stg_ssd__cin_plans') }}),
 
 current_plans_on_visit_date as (
 

@@ -4,13 +4,9 @@
     month 36 months before the extract month) to the extract month inclusive. period_end is the last day of the month, or the extract
     date for the month that contains it.
 #}
-with manifest as (
-    select * from {{ ref('stg_la__extract_manifests') }}
-),
+with manifest as (select * from {{ ref('stg_la__extract_manifests') }}),
 
-dates as (
-    select * from {{ ref('int_dates') }}
-),
+dates as (select * from {{ ref('int_dates') }}),
 
 bounds as (
     select

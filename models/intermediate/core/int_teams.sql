@@ -4,13 +4,9 @@
     Locality and service are 'unknown' when the team is not in team_structure or is blank
     there; facts apply the same default to records whose team is null or not listed here.
 #}
-with departments as (
-    select * from {{ ref('stg_ssd__departments') }}
-),
+with departments as (select * from {{ ref('stg_ssd__departments') }}),
 
-team_structures as (
-    select * from {{ ref('stg_la__team_structures') }}
-),
+team_structures as (select * from {{ ref('stg_la__team_structures') }}),
 
 team_ids as (
     select team_id from departments

@@ -8,17 +8,9 @@ with
 
 {{ kpi_periods('assessments') }},
 
-assessments as (
+assessments as (select * from {{ ref('int_assessments_timed') }}),
 
-    select * from {{ ref('int_assessments_timed') }}
-
-),
-
-calendar as (
-
-    select * from {{ ref('int_dates') }}
-
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 authorised_in_windows as (
 

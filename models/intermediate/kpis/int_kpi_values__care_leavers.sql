@@ -12,17 +12,9 @@ with
 
 {{ kpi_periods('care_leavers') }},
 
-states as (
+states as (select * from {{ ref('int_care_leaver_states') }}),
 
-    select * from {{ ref('int_care_leaver_states') }}
-
-),
-
-persons as (
-
-    select * from {{ ref('stg_ssd__persons') }}
-
-),
+persons as (select * from {{ ref('stg_ssd__persons') }}),
 
 cohort as (
 

@@ -9,29 +9,13 @@ with
 
 {{ kpi_periods('child_protection') }},
 
-enquiries as (
+enquiries as (select * from {{ ref('int_s47_enquiries_teamed') }}),
 
-    select * from {{ ref('int_s47_enquiries_teamed') }}
+icpcs as (select * from {{ ref('int_icpcs_joined_to_s47') }}),
 
-),
+plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 
-icpcs as (
-
-    select * from {{ ref('int_icpcs_joined_to_s47') }}
-
-),
-
-plans as (
-
-    select * from {{ ref('int_cp_plans_flagged') }}
-
-),
-
-children_at_period_end as (
-
-    select * from {{ ref('int_cp_children_at_period_end') }}
-
-),
+children_at_period_end as (select * from {{ ref('int_cp_children_at_period_end') }}),
 
 enquiries_in_windows as (
 

@@ -8,11 +8,7 @@ with
 
 {{ kpi_periods('children_in_need') }},
 
-children_at_dates as (
-
-    select * from {{ ref('int_cin_children_at_dates') }}
-
-),
+children_at_dates as (select * from {{ ref('int_cin_children_at_dates') }}),
 
 children_at_as_at_dates as (
 

@@ -7,17 +7,9 @@ with
 
 {{ kpi_periods('referrals') }},
 
-referrals as (
+referrals as (select * from {{ ref('int_referrals_sequenced') }}),
 
-    select * from {{ ref('int_referrals_sequenced') }}
-
-),
-
-extract_manifest as (
-
-    select * from {{ ref('stg_la__extract_manifests') }}
-
-),
+extract_manifest as (select * from {{ ref('stg_la__extract_manifests') }}),
 
 child_population as (
 

@@ -13,17 +13,9 @@ with
 
 {{ kpi_periods('workforce') }},
 
-caseloads as (
+caseloads as (select * from {{ ref('int_workforce_caseloads_at_period') }}),
 
-    select * from {{ ref('int_workforce_caseloads_at_period') }}
-
-),
-
-hr_returns as (
-
-    select * from {{ ref('int_workforce_hr_returns') }}
-
-),
+hr_returns as (select * from {{ ref('int_workforce_hr_returns') }}),
 
 caseload_rows as (
 

@@ -6,17 +6,9 @@
 
 with
 
-referrals as (
+referrals as (select * from {{ ref('stg_ssd__cin_episodes') }}),
 
-    select * from {{ ref('stg_ssd__cin_episodes') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
+teams as (select * from {{ ref('int_teams') }}),
 
 earlier_referrals as (
 

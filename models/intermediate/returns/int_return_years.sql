@@ -5,9 +5,7 @@
     date when the extract is earlier (then it is provisional). A year that starts after
     the extract date cannot be returned: the assert_ test of this model fails the build.
 #}
-with manifest as (
-    select * from {{ ref('stg_la__extract_manifests') }}
-),
+with manifest as (select * from {{ ref('stg_la__extract_manifests') }}),
 
 chosen as (
     select

@@ -19,17 +19,9 @@
 
 with
 
-professionals as (
+professionals as (select * from {{ ref('stg_ssd__professionals') }}),
 
-    select * from {{ ref('stg_ssd__professionals') }}
-
-),
-
-teams as (
-
-    select * from {{ ref('int_teams') }}
-
-),
+teams as (select * from {{ ref('int_teams') }}),
 
 final as (
 

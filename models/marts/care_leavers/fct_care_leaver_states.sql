@@ -3,11 +3,7 @@
 
 with
 
-states as (
-
-    select * from {{ ref('int_care_leaver_states') }}
-
-),
+states as (select * from {{ ref('int_care_leaver_states') }}),
 
 final as (
 

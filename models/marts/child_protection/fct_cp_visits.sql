@@ -1,16 +1,8 @@
 with
 
-visits as (
+visits as (select * from {{ ref('int_cp_visits_matched') }}),
 
-    select * from {{ ref('int_cp_visits_matched') }}
-
-),
-
-plans as (
-
-    select * from {{ ref('int_cp_plans_flagged') }}
-
-),
+plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 
 final as (
 

@@ -2,17 +2,9 @@
 
 with
 
-episodes as (
+episodes as (select * from {{ ref('int_cla_episodes') }}),
 
-    select * from {{ ref('int_cla_episodes') }}
-
-),
-
-periods_of_care as (
-
-    select * from {{ ref('int_cla_periods_of_care') }}
-
-),
+periods_of_care as (select * from {{ ref('int_cla_periods_of_care') }}),
 
 final as (
 

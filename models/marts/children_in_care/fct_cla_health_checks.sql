@@ -2,11 +2,7 @@
 
 with
 
-health_checks as (
-
-    select * from {{ ref('stg_ssd__cla_health_checks') }}
-
-),
+health_checks as (select * from {{ ref('stg_ssd__cla_health_checks') }}),
 
 final as (
 

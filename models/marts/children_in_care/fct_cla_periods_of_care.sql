@@ -2,11 +2,7 @@
 
 with
 
-periods_of_care as (
-
-    select * from {{ ref('int_cla_periods_of_care') }}
-
-),
+periods_of_care as (select * from {{ ref('int_cla_periods_of_care') }}),
 
 final as (
 

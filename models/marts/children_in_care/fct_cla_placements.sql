@@ -3,11 +3,7 @@
 
 with
 
-placements as (
-
-    select * from {{ ref('int_cla_placements') }}
-
-),
+placements as (select * from {{ ref('int_cla_placements') }}),
 
 final as (
 

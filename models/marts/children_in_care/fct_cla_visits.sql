@@ -3,11 +3,7 @@
 
 with
 
-visits as (
-
-    select * from {{ ref('stg_ssd__cla_visits') }}
-
-),
+visits as (select * from {{ ref('stg_ssd__cla_visits') }}),
 
 final as (
 

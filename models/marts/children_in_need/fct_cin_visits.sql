@@ -1,16 +1,8 @@
 with
 
-visits as (
+visits as (select * from {{ ref('int_cin_visits_matched') }}),
 
-    select * from {{ ref('int_cin_visits_matched') }}
-
-),
-
-plans as (
-
-    select * from {{ ref('int_cin_plans_visited') }}
-
-),
+plans as (select * from {{ ref('int_cin_plans_visited') }}),
 
 final as (
 

@@ -3,9 +3,7 @@
     of death. No date of birth, names, NHS numbers or person ids: they stay in staging, and
     the intermediate models compute the ages the KPIs need at each period end from there.
 #}
-with persons as (
-    select * from {{ ref('stg_ssd__persons') }}
-),
+with persons as (select * from {{ ref('stg_ssd__persons') }}),
 
 final as (
     select

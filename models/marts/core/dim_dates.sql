@@ -2,9 +2,7 @@
     The working-day calendar as published: the rows and columns of int_dates, where
     the calendar is built (see it for the rule).
 #}
-with dates as (
-    select * from {{ ref('int_dates') }}
-),
+with dates as (select * from {{ ref('int_dates') }}),
 
 final as (
     select

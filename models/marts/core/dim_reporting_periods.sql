@@ -2,9 +2,7 @@
     The reporting periods of fct_kpi_values as published: the rows and columns of
     int_reporting_periods, where the periods are derived (see it for the rule).
 #}
-with reporting_periods as (
-    select * from {{ ref('int_reporting_periods') }}
-),
+with reporting_periods as (select * from {{ ref('int_reporting_periods') }}),
 
 final as (
     select

@@ -3,9 +3,7 @@
     and columns of int_teams, where they are built from stg_ssd__departments and
     stg_la__team_structures (see it for the rule).
 #}
-with teams as (
-    select * from {{ ref('int_teams') }}
-),
+with teams as (select * from {{ ref('int_teams') }}),
 
 final as (
     select

@@ -7,11 +7,7 @@
 
 with
 
-rule_summary as (
-
-    select * from {{ ref('dq_rule_summary') }}
-
-),
+rule_summary as (select * from {{ ref('dq_rule_summary') }}),
 
 flagged as (
 

@@ -15,17 +15,9 @@
 
 with
 
-kpi_values as (
+kpi_values as (select * from {{ ref('fct_kpi_values_published') }}),
 
-    select * from {{ ref('fct_kpi_values_published') }}
-
-),
-
-catalogue as (
-
-    select * from {{ ref('kpi_catalogue') }}
-
-),
+catalogue as (select * from {{ ref('kpi_catalogue') }}),
 
 with_previous as (
 

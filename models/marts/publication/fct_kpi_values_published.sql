@@ -14,17 +14,9 @@
 
 with
 
-kpi_values as (
+kpi_values as (select * from {{ ref('fct_kpi_values') }}),
 
-    select * from {{ ref('fct_kpi_values') }}
-
-),
-
-catalogue as (
-
-    select * from {{ ref('kpi_catalogue') }}
-
-),
+catalogue as (select * from {{ ref('kpi_catalogue') }}),
 
 flagged as (
 

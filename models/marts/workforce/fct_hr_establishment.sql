@@ -2,11 +2,7 @@
 
 with
 
-hr_returns as (
-
-    select * from {{ ref('int_workforce_hr_returns') }}
-
-),
+hr_returns as (select * from {{ ref('int_workforce_hr_returns') }}),
 
 final as (
 

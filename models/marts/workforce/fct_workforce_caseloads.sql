@@ -4,11 +4,7 @@
 
 with
 
-caseloads as (
-
-    select * from {{ ref('int_workforce_caseloads_at_period') }}
-
-),
+caseloads as (select * from {{ ref('int_workforce_caseloads_at_period') }}),
 
 final as (
 

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_la__extract_manifest') }}
-),
+with source as (select * from {{ ref('base_la__extract_manifest') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_la__hr_establishment') }}
-),
+with source as (select * from {{ ref('base_la__hr_establishment') }}),
 
 typed as (
     select

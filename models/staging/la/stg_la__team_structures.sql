@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_la__team_structure') }}
-),
+with source as (select * from {{ ref('base_la__team_structure') }}),
 
 typed as (
     select

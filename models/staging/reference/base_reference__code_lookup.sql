@@ -5,13 +5,9 @@
     coded column (join_code_lookup), and read the joined row through map_code, is_known_code
     and parse_flag. A base_ model: the reference layer staging may read.
 #}
-with codes as (
-    select * from {{ ref('ref_codes') }}
-),
+with codes as (select * from {{ ref('ref_codes') }}),
 
-synonyms as (
-    select * from {{ ref('ref_code_synonyms') }}
-),
+synonyms as (select * from {{ ref('ref_code_synonyms') }}),
 
 code_forms as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__care_leavers') }}
-),
+with source as (select * from {{ ref('base_ssd__care_leavers') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cin_assessments') }}
-),
+with source as (select * from {{ ref('base_ssd__cin_assessments') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cin_episodes') }}
-),
+with source as (select * from {{ ref('base_ssd__cin_episodes') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cin_plans') }}
-),
+with source as (select * from {{ ref('base_ssd__cin_plans') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cla_health') }}
-),
+with source as (select * from {{ ref('base_ssd__cla_health') }}),
 
 typed as (
     select

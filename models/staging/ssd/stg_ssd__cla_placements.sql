@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cla_placement') }}
-),
+with source as (select * from {{ ref('base_ssd__cla_placement') }}),
 
 typed as (
     select

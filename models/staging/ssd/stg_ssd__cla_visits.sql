@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cla_visits') }}
-),
+with source as (select * from {{ ref('base_ssd__cla_visits') }}),
 
 typed as (
     select

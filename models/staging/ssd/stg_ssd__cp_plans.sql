@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__cp_plans') }}
-),
+with source as (select * from {{ ref('base_ssd__cp_plans') }}),
 
 typed as (
     select

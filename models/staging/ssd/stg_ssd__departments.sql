@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__department') }}
-),
+with source as (select * from {{ ref('base_ssd__department') }}),
 
 typed as (
     select

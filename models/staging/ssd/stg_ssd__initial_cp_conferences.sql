@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__initial_cp_conference') }}
-),
+with source as (select * from {{ ref('base_ssd__initial_cp_conference') }}),
 
 typed as (
     select

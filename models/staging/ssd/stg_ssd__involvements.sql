@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__involvements') }}
-),
+with source as (select * from {{ ref('base_ssd__involvements') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__legal_status') }}
-),
+with source as (select * from {{ ref('base_ssd__legal_status') }}),
 
 typed as (
     select

@@ -11,9 +11,7 @@
     recorded_birth_date keeps the date as read for the rules that compare it (cin_8520).
 #}
 
-with source as (
-    select * from {{ ref('base_ssd__person') }}
-),
+with source as (select * from {{ ref('base_ssd__person') }}),
 
 extract_manifest as (
     select max({{ parse_date('extract_date') }}) as extract_date

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__professionals') }}
-),
+with source as (select * from {{ ref('base_ssd__professionals') }}),
 
 typed as (
     select

@@ -1,6 +1,4 @@
-with source as (
-    select * from {{ ref('base_ssd__s47_enquiry') }}
-),
+with source as (select * from {{ ref('base_ssd__s47_enquiry') }}),
 
 typed as (
     select

@@ -13,11 +13,7 @@
 
 with
 
-calendar as (
-
-    select * from {{ ref('dim_dates') }}
-
-),
+calendar as (select * from {{ ref('dim_dates') }}),
 
 expected_days as (
 

@@ -7,11 +7,7 @@
 
 with
 
-calendar as (
-
-    select * from {{ ref('dim_dates') }}
-
-),
+calendar as (select * from {{ ref('dim_dates') }}),
 
 calendar_extent as (
 

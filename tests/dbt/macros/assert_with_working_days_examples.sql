@@ -44,11 +44,7 @@ examples as (
 
 ),
 
-calendar as (
-
-    select * from {{ ref('int_dates') }}
-
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 joined as (
 

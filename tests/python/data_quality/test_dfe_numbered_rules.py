@@ -44,10 +44,18 @@ DFE_NUMBERED = re.compile(r"(cin|ssda903)_(\d{3,4}[A-Za-z]?Q?)")
 
 LandingRow = tuple[str, int]
 
+#: the names a return goes by (dq_dfe_findings, the engines' packages), to the seed's
+_RETURN_NAMES = {"ssda903": "SSDA903", "903": "SSDA903", "lac": "SSDA903",
+                 "cin": "CIN census", "cin_census": "CIN census", "cin census": "CIN census"}
+
+
+def _return_name(name: str) -> str:
+    return _RETURN_NAMES.get(str(name).strip().lower().replace("-", "_"), str(name))
+
 
 def disagreeing_rules(
     ours: Iterable[tuple[str, str, int]],
-    dfe: Iterable[tuple[str, str, str | None, int | None]],
+    dfe: Iterable[tuple[str, str | int, str | None, int | None]],
     rule_tables: Mapping[str, set[str]],
     in_return: set[LandingRow] | None = None,
     agreeing: Mapping[str, tuple[str, str]] = AGREEING_RULES,
@@ -56,7 +64,8 @@ def disagreeing_rules(
 
     - ours: (rule_id, landing table, landing row number) per finding (dq_rule_failures);
     - dfe: (return, DfE rule code, landing table, landing row number) per DfE finding mapped to
-      the landing row its record comes from; a finding with no landing row is left out;
+      the landing row its record comes from; a finding with no landing row is left out; the
+      return as "SSDA903"/"ssda903" or "CIN census"/"cin_census", the code as text or number;
     - rule_tables: the landing tables each of our rules checks (the dq_rules seed);
     - in_return: the landing rows the return's records come from; our findings on other rows
       are left out (None: no restriction).
@@ -69,7 +78,7 @@ def disagreeing_rules(
     rule_of_code = {dfe_rule: rule for rule, dfe_rule in agreeing.items()}
     dfe_by_rule: dict[str, set[LandingRow]] = {rule: set() for rule in agreeing}
     for return_name, code, table, row in dfe:
-        rule = rule_of_code.get((return_name, code))
+        rule = rule_of_code.get((_return_name(return_name), str(code)))
         if rule is not None and table is not None and row is not None and table in rule_tables.get(rule, set()):
             dfe_by_rule[rule].add((table, row))
     return {
@@ -159,6 +168,10 @@ def test_disagreeing_rules_on_a_tiny_example():
         "only_ours": {("ssd_cin_episodes", 9)}, "only_dfe": set(),
     }
     assert disagreeing_rules(ours[:1] + ours[2:3], dfe[:1] + dfe[3:4], tables, in_return, agreeing) == {}
+    # the return and the code as the engines and dq_dfe_findings may spell them
+    assert disagreeing_rules(ours[:1] + ours[2:3], [("cin_census", "8630", "ssd_cin_episodes", 4),
+                                                   ("ssda903", 356, "ssd_cla_episodes", 2)],
+                             tables, in_return, agreeing) == {}
 
 
 def test_seed_rule_tables_reads_every_table_of_a_rule():

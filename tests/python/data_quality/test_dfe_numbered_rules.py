@@ -23,20 +23,13 @@ from collections.abc import Iterable, Mapping
 from csc.checks import rules_doc
 from csc.paths import find_project_dir
 
-#: the rules proven to agree with the DfE rule of their number: our rule id -> (return, DfE code)
+#: the rules proven to agree with the DfE rule of their number: our rule id -> (return, DfE code).
+#: Read against the rules of lac2022_23 / cin2022_23 (unchanged up to the 2026-27 rulesets), and
+#: run through the engines' own rule functions on the staged dirty extract (`csc synth --dirty
+#: --seed 7`, one return record per staged row): 0 disagreements for these 12.
 AGREEING_RULES: dict[str, tuple[str, str]] = {
-    "cin_1103": ("CIN census", "1103"),
-    "cin_2889": ("CIN census", "2889"),
-    "cin_8608": ("CIN census", "8608"),
-    "cin_8630": ("CIN census", "8630"),
-    "cin_8640": ("CIN census", "8640"),
-    "cin_8650": ("CIN census", "8650"),
-    "cin_8805": ("CIN census", "8805"),
-    "cin_8925": ("CIN census", "8925"),
-    "ssda903_143": ("SSDA903", "143"),
-    "ssda903_149": ("SSDA903", "149"),
-    "ssda903_153": ("SSDA903", "153"),
-    "ssda903_356": ("SSDA903", "356"),
+    **{f"cin_{code}": ("CIN census", code) for code in ("1103", "2889", "8608", "8630", "8640", "8650", "8805", "8925")},
+    **{f"ssda903_{code}": ("SSDA903", code) for code in ("143", "149", "153", "356")},
 }
 
 #: a rule id that carries a DfE number

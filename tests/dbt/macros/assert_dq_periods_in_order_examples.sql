@@ -10,29 +10,19 @@ with
 examples as (
 
     select
-        record_id,
-        person_id,
-        cast(person_id as varchar) as child_key,
-        landing_row_number,
-        cast(start_date as date) as start_date,
-        cast(end_date as date) as end_date,
-        cast(expected_latest_earlier_end as date) as expected_latest_earlier_end,
-        cast(expected_latest_earlier_end_open as date) as expected_latest_earlier_end_open,
-        expected_open_count,
-        expected_open_recency,
-        cast(expected_next_start as date) as expected_next_start,
-        expected_period_number
+        *,
+        person_id as child_key
     from (
         values
         -- an open record before a closed one: it counts only with open_end
-        ('A1', 'P1', 1, '2021-01-01', null, null, null, 1, 1, '2021-02-01', 1),
-        ('A2', 'P1', 2, '2021-02-01', '2021-03-01', null, '9999-12-31', 1, 1, null, 2),
+        ('A1', 'P1', 1, date '2021-01-01', null, null, null, 1, 1, date '2021-02-01', 1),
+        ('A2', 'P1', 2, date '2021-02-01', date '2021-03-01', null, date '9999-12-31', 1, 1, null, 2),
         -- two open records: the later start is the latest open one
-        ('B1', 'P2', 3, '2021-01-01', null, null, null, 2, 2, '2021-01-05', 1),
-        ('B2', 'P2', 4, '2021-01-05', null, null, '9999-12-31', 2, 1, null, 2),
+        ('B1', 'P2', 3, date '2021-01-01', null, null, null, 2, 2, date '2021-01-05', 1),
+        ('B2', 'P2', 4, date '2021-01-05', null, null, date '9999-12-31', 2, 1, null, 2),
         -- the same start: the id orders them; a record without a start is left out
-        ('C1', 'P3', 5, '2021-01-01', '2021-01-10', null, null, 0, 1, '2021-01-01', 1),
-        ('C2', 'P3', 6, '2021-01-01', '2021-01-03', '2021-01-10', '2021-01-10', 0, 2, null, 2),
+        ('C1', 'P3', 5, date '2021-01-01', date '2021-01-10', null, null, 0, 1, date '2021-01-01', 1),
+        ('C2', 'P3', 6, date '2021-01-01', date '2021-01-03', date '2021-01-10', date '2021-01-10', 0, 2, null, 2),
         ('C3', 'P3', 7, null, null, null, null, null, null, null, null)
     ) as example_values (
         record_id, person_id, landing_row_number, start_date, end_date, expected_latest_earlier_end,

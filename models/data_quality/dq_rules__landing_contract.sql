@@ -5,10 +5,11 @@
     and rule, on the rows staging kept (the quarantine covers the others):
     - csc_unparseable_date / csc_unrecognised_flag / csc_unparseable_number: a value staging
       could not read (the staged field is null; from staging's parse_errors);
-    - unknown codes (is_known_* false), under the DfE rule that checks the code list where
-      there is one (cin_8866, ssda903_144, ...), else csc_unknown_code;
+    - unknown codes (is_known_* false): cin_8640, cin_8650, ssda903_143 and ssda903_149, which
+      flag what the DfE rule of the code list flags, else a csc_unknown_<list> rule or
+      csc_unknown_code (the dq_rules seed says how each differs from the DfE rule);
     - csc_missing_value: a mandatory field left blank;
-    - csc_date_after_extract: a date after the extract date (cin_8520 for a birth date);
+    - csc_date_after_extract: a date after the extract date (a date of birth included);
     - csc_orphan_reference: an id that points at no record of the table it refers to (for a
       person id the value is left blank: outside staging a child is named by child_key only).
     Each rule is described in the dq_rules seed. A record is named by record_id (its own id;
@@ -45,23 +46,23 @@
 
 {#- (rule, table, staged code column, is_known column, landing field) -#}
 {%- set unknown_codes = [
-    ('cin_8866', 'ssd_cin_episodes', 'referral_source_code', 'is_known_referral_source', 'cine_referral_source_code'),
+    ('csc_unknown_referral_source', 'ssd_cin_episodes', 'referral_source_code', 'is_known_referral_source', 'cine_referral_source_code'),
     ('cin_8650', 'ssd_cin_episodes', 'primary_need_code', 'is_known_primary_need', 'cine_cin_primary_need_code'),
     ('cin_8640', 'ssd_cin_episodes', 'close_reason_code', 'is_known_close_reason', 'cine_close_reason'),
-    ('cin_8905', 'ssd_cp_plans', 'initial_category_code', 'is_known_initial_category', 'cppl_cp_plan_initial_category'),
-    ('cin_8905', 'ssd_cp_plans', 'latest_category_code', 'is_known_latest_category', 'cppl_cp_plan_latest_category'),
+    ('csc_unknown_abuse_category', 'ssd_cp_plans', 'initial_category_code', 'is_known_initial_category', 'cppl_cp_plan_initial_category'),
+    ('csc_unknown_abuse_category', 'ssd_cp_plans', 'latest_category_code', 'is_known_latest_category', 'cppl_cp_plan_latest_category'),
     ('ssda903_143', 'ssd_cla_episodes', 'start_reason_code', 'is_known_start_reason', 'clae_cla_episode_start_reason'),
-    ('ssda903_145', 'ssd_cla_episodes', 'primary_need_code', 'is_known_primary_need', 'clae_cla_primary_need_code'),
+    ('csc_unknown_category_of_need', 'ssd_cla_episodes', 'primary_need_code', 'is_known_primary_need', 'clae_cla_primary_need_code'),
     ('ssda903_149', 'ssd_cla_episodes', 'ceased_reason_code', 'is_known_ceased_reason', 'clae_cla_episode_ceased_reason'),
-    ('ssda903_144', 'ssd_legal_status', 'legal_status_code', 'is_known_legal_status', 'lega_legal_status'),
-    ('ssda903_146', 'ssd_cla_placement', 'placement_type_code', 'is_known_placement_type', 'clap_cla_placement_type'),
-    ('ssda903_1009', 'ssd_cla_placement', 'change_reason_code', 'is_known_change_reason', 'clap_cla_placement_change_reason'),
+    ('csc_unknown_legal_status', 'ssd_legal_status', 'legal_status_code', 'is_known_legal_status', 'lega_legal_status'),
+    ('csc_unknown_placement_type', 'ssd_cla_placement', 'placement_type_code', 'is_known_placement_type', 'clap_cla_placement_type'),
+    ('csc_unknown_placement_change_reason', 'ssd_cla_placement', 'change_reason_code', 'is_known_change_reason', 'clap_cla_placement_change_reason'),
     ('csc_unknown_code', 'ssd_cla_health', 'health_check_type_code', 'is_known_health_check_type', 'clah_health_check_type'),
     ('csc_unknown_code', 'ssd_cla_health', 'health_check_status_code', 'is_known_health_check_status', 'clah_health_check_status'),
     ('csc_unknown_code', 'ssd_care_leavers', 'eligibility_code', 'is_known_eligibility', 'clea_care_leaver_eligibility'),
-    ('ssda903_131', 'ssd_care_leavers', 'in_touch_code', 'is_known_in_touch', 'clea_care_leaver_in_touch'),
-    ('ssda903_133', 'ssd_care_leavers', 'accommodation_code', 'is_known_accommodation', 'clea_care_leaver_accommodation'),
-    ('ssda903_132', 'ssd_care_leavers', 'activity_code', 'is_known_activity', 'clea_care_leaver_activity'),
+    ('csc_unknown_in_touch', 'ssd_care_leavers', 'in_touch_code', 'is_known_in_touch', 'clea_care_leaver_in_touch'),
+    ('csc_unknown_care_leaver_accommodation', 'ssd_care_leavers', 'accommodation_code', 'is_known_accommodation', 'clea_care_leaver_accommodation'),
+    ('csc_unknown_care_leaver_activity', 'ssd_care_leavers', 'activity_code', 'is_known_activity', 'clea_care_leaver_activity'),
 ] %}
 
 {#- (table, staged column, landing field): mandatory values -#}
@@ -107,7 +108,7 @@
 
 {#- (rule, table, staged date column, landing field): dates that cannot be after the extract date -#}
 {%- set not_future = [
-    ('cin_8520', 'ssd_person', 'recorded_birth_date', 'pers_dob'),
+    ('csc_date_after_extract', 'ssd_person', 'recorded_birth_date', 'pers_dob'),
     ('csc_date_after_extract', 'ssd_person', 'death_date', 'pers_death_date'),
     ('csc_date_after_extract', 'ssd_cin_episodes', 'referral_date', 'cine_referral_date'),
     ('csc_date_after_extract', 'ssd_cin_episodes', 'close_date', 'cine_close_date'),

@@ -47,7 +47,7 @@ IDENTIFYING_FIELDS = re.compile(
 # episode long before it, a death before birth (P007), a duplicate and a blank person id.
 EXTRA_ROWS = {
     "ssd_person.csv": [
-        # born 284 days after her referral (cin_8606, csc_event_before_birth)
+        # born 284 days after her referral (csc_referral_long_before_birth, csc_event_before_birth)
         ["P006", "F", "WBRI", "2021-10-15", "", "Erin", "Sample", "9990000006"],
         # born after the extract date (csc_birth_date_after_extract)
         ["P008", "M", "WBRI", "2022-01-05", "", "Hal", "Sample", "9990000008"],
@@ -144,7 +144,8 @@ def test_rules_about_dates_of_birth_fired(published_columns):
     birth or a person id are there."""
     con, _ = published_columns
     fired = {rule for (rule,) in con.execute("select distinct rule_id from data_quality.dq_rule_failures").fetchall()}
-    assert {"cin_8520", "cin_8535Q", "cin_8606", "csc_event_before_birth", "ssda903_302",
+    assert {"csc_date_after_extract", "csc_death_before_birth", "csc_referral_long_before_birth",
+            "csc_event_before_birth", "csc_episode_before_birth",
             "csc_unparseable_date", "csc_birth_date_after_extract"} <= fired
     reasons = con.execute(
         "select reason from data_quality.dq_quarantine where table_name = 'ssd_person' order by reason"
@@ -216,7 +217,7 @@ def test_findings_name_person_records_by_key_and_row(published_columns):
     assert all(record_id is None and re.fullmatch(r"[0-9a-f]{64}", key) and row >= 1
                for record_id, key, row in rows)
     message = con.execute(
-        "select message from data_quality.dq_rule_failures where rule_id = 'cin_8535Q'"
+        "select message from data_quality.dq_rule_failures where rule_id = 'csc_death_before_birth'"
     ).fetchone()[0]
     assert message == "Death date 2014-01-01 is before the child's date of birth"
 

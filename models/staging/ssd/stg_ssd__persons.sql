@@ -8,7 +8,7 @@
       right (a former care leaver's history), so it is a query and the date is still used
       (at that age the person is in no age-based population at the extract);
       csc_implausible_birth_date.
-    recorded_birth_date keeps the date as read for the rules that compare it (cin_8520).
+    recorded_birth_date keeps the date as read for the rules that compare it (csc_date_after_extract).
 #}
 
 with source as (select * from {{ ref('base_ssd__person') }}),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -33,13 +34,57 @@ record, field and rule, with the record id, the pseudonymous child key and the r
 landing file) and are counted per rule and table in `data_quality.dq_rule_summary`. Rows that
 could not be staged at all (no id, or a repeated id) are in `data_quality.dq_quarantine`.
 
-- Rule ids `cin_<n>` and `ssda903_<n>` are the DfE validation rules of the CIN census and the
-  SSDA903 return with that number (a `Q` suffix is a DfE query); `csc_<name>` rules are this
-  project's own, mostly from the landing contract.
+- Rule ids `cin_<n>` and `ssda903_<n>` carry the number of the DfE validation rule of the CIN
+  census or the SSDA903 return (a `Q` suffix is a DfE query) and flag exactly what that rule
+  flags on the records of the return; `csc_<name>` rules are this project's own, mostly from
+  the landing contract. Our rules run monthly on all the landing data, the DfE's on one
+  collection year's return: a rule that resembles a DfE rule but differs (in scope, codes or
+  records) is our own, and says how it differs (the table "Rules and the DfE rules" below).
 - Severity: **error** - the record is wrong and should be fixed before the next return;
   **query** - it may be right, but should be checked (and explained to the DfE if it is).
   Findings never stop the build (see the README's severity policy).
 """
+
+
+#: dfe_reference of a rule that carries the DfE number, and of one renamed from it
+KEPT_REFERENCE = re.compile(r"DfE (CIN census|SSDA903) (\w+)")
+RENAMED_REFERENCE = re.compile(r"like DfE (CIN census|SSDA903) (\w+) \(was (\w+)\); differs: (.+)")
+
+
+def dfe_decisions(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One entry per rule of ours that carries or carried a DfE number: rule_id, dfe_return,
+    dfe_code, decision ("kept" or "renamed"), was (the former id) and differs (how)."""
+    decisions: dict[str, dict[str, str]] = {}
+    for row in rows:
+        kept = KEPT_REFERENCE.fullmatch(row["dfe_reference"])
+        renamed = RENAMED_REFERENCE.search(row["dfe_reference"])
+        if kept:
+            decisions.setdefault(row["rule_id"], {
+                "rule_id": row["rule_id"], "dfe_return": kept[1], "dfe_code": kept[2], "decision": "kept",
+                "was": row["rule_id"], "differs": ""})
+        elif renamed:
+            decisions.setdefault(renamed[3], {
+                "rule_id": row["rule_id"], "dfe_return": renamed[1], "dfe_code": renamed[2], "decision": "renamed",
+                "was": renamed[3], "differs": renamed[4]})
+    return sorted(decisions.values(), key=lambda d: (d["dfe_return"], int(re.match(r"\d+", d["dfe_code"])[0]), d["dfe_code"]))
+
+
+def render_dfe_decisions(rows: list[dict[str, str]]) -> list[str]:
+    """The table of the rules that carry or carried a DfE number: kept or renamed, and why."""
+    decisions = dfe_decisions(rows)
+    kept = sum(d["decision"] == "kept" for d in decisions)
+    lines = ["", "## Rules and the DfE rules", "",
+             f"{len(decisions)} rules carried a DfE number. {kept} keep it: on the records of the return (the "
+             "landing rows the return's records come from, in the tables our rule checks) they flag exactly "
+             "what the DfE rule flags, with the same codes; "
+             f"{len(decisions) - kept} differ and are renamed as our own rules. "
+             "tests/python/data_quality/test_dfe_numbered_rules.py holds the list of the rules kept.", "",
+             "| DfE rule | our rule | decision | how it differs |", "|---|---|---|---|"]
+    for d in decisions:
+        decision = "kept" if d["decision"] == "kept" else f"renamed from `{d['was']}`"
+        differs = _cell(d["differs"]) if d["differs"] else "- (same records, same codes)"
+        lines.append(f"| {d['dfe_return']} {d['dfe_code']} | `{d['rule_id']}` | {decision} | {differs} |")
+    return lines
 
 
 def _cell(text: str) -> str:
@@ -51,7 +96,7 @@ def render(rows: list[dict[str, str]]) -> str:
     rules = sorted(rows, key=lambda r: (r["table_name"], r["rule_id"]))
     severities = Counter(r["severity"] for r in rows)
     lines = [INTRO, f"{len({r['rule_id'] for r in rows})} rules, checked on {len(rows)} rule-table pairs "
-             f"({severities['error']} error, {severities['query']} query).", ""]
+             f"({severities['error']} error, {severities['query']} query).", *render_dfe_decisions(rows), ""]
     current = None
     for row in rules:
         if row["table_name"] != current:

@@ -15,8 +15,9 @@ Writes into DIR:
   return_row (1-based, the row's position in the file), child_id (as the engine reports it),
   fields (the rule's affected fields, ``;``-separated); return-level findings have no table;
 - ``run.json``: the ruleset asked for and used (with a note when the year has none of its own),
-  the engine's version, the rules that failed to run or were skipped, and every network
-  connection attempted (none expected: the runner refuses them all).
+  the engine's version, the rules that failed to run or were skipped, the rows the engine read
+  per table (``table_rows``, to check against the return marts), and every network connection
+  attempted (none expected: the runner refuses them all).
 
 No network: before an engine is imported, every socket connection and name lookup in this
 process is refused and recorded.
@@ -171,7 +172,9 @@ def run_ssda903(registry: dict, files: list[Path], la_code: str, collection_year
                     "file": by_table.get(table, ""), "row_id": int(row_id),
                     "return_row": int(row_id) + 1, "child_id": _text(child), "fields": fields.get(code, ""),
                 })
-    info = {"rules_failed": sorted(validator.fails), "rules_skipped": sorted(validator.skips)}
+    info = {"rules_failed": sorted(validator.fails), "rules_skipped": sorted(validator.skips),
+            "table_rows": {table: len(frame) for table, frame in validator.dfs.items() if table != "metadata"},
+            "table_files": by_table}
     return rules, findings, info
 
 
@@ -221,7 +224,9 @@ def run_cin(registry, files: list[Path], ruleset: str) -> tuple[list[dict], list
         for code in validator.la_rule_issues["rule_code"].astype(str):
             add(code, "", None, "", "")
     findings = [{**finding, "fields": ";".join(finding["fields"])} for finding in grouped.values()]
-    info = {"rules_failed": failed, "rules_skipped": []}
+    info = {"rules_failed": failed, "rules_skipped": [],
+            "table_rows": {table: len(frame) for table, frame in data.items()},
+            "table_files": {table: files[0].name for table in data}}
     return rules, findings, info
 
 

@@ -9,21 +9,8 @@ with findings as (
 
 final as (
     select
-        return_name,
-        collection_year,
-        ruleset,
-        rule_code,
-        rule_type,
-        case when rule_type = 'Query' then 'query' else 'error' end as severity,
-        message,
-        return_table,
-        engine_table,
-        return_row,
-        child_key,
-        landing_table,
-        landing_row_number,
-        fields,
-        validated_at,
+        findings.*,
+        case when findings.rule_type = 'Query' then 'query' else 'error' end as severity
     from findings
 )
 

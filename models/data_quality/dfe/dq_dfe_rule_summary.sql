@@ -10,37 +10,30 @@ findings as (
     select * from {{ ref('base_dfe_validation__findings') }}
 ),
 
-flagged_per_rule as (
-    select
-        return_name,
-        collection_year,
-        ruleset,
-        rule_code,
-        -- a finding is one (rule, table, row): its rows with a return_row are the records flagged
-        count(return_row) as records,
-        max(case when return_row is null then 1 else 0 end) = 1 as is_return_level_flagged,
-    from findings
-    group by return_name, collection_year, ruleset, rule_code
-),
-
+-- a finding is one (rule, table, row): those with a return_row are the records flagged, one
+-- without is the return flagged as a whole
 final as (
     select
         rules_run.ruleset,
         rules_run.collection_year,
         rules_run.rule_code,
-        coalesce(flagged_per_rule.records, 0) as records,
+        count(findings.return_row) as records,
         rules_run.message,
         rules_run.return_name,
         rules_run.rule_type,
         case when rules_run.rule_type = 'Query' then 'query' else 'error' end as severity,
-        coalesce(flagged_per_rule.is_return_level_flagged, false) as is_return_level_flagged,
-        rules_run.validated_at,
+        max(case when findings.rule_code is not null and findings.return_row is null then 1 else 0 end) = 1
+            as is_return_level_flagged,
+        rules_run.validated_at
     from rules_run
-    left join flagged_per_rule
-        on rules_run.return_name = flagged_per_rule.return_name
-        and rules_run.collection_year = flagged_per_rule.collection_year
-        and rules_run.ruleset = flagged_per_rule.ruleset
-        and rules_run.rule_code = flagged_per_rule.rule_code
+    left join findings
+        on rules_run.return_name = findings.return_name
+        and rules_run.collection_year = findings.collection_year
+        and rules_run.ruleset = findings.ruleset
+        and rules_run.rule_code = findings.rule_code
+    group by
+        rules_run.ruleset, rules_run.collection_year, rules_run.rule_code, rules_run.message,
+        rules_run.return_name, rules_run.rule_type, rules_run.validated_at
 )
 
 select * from final

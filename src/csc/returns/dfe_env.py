@@ -111,7 +111,7 @@ def ensure_dfe_env(env_dir: Path | None = None, lock_file: Path | None = None,
     if is_ready(env_dir, lock_file):
         return DfeEnvironment(env_dir, env_python(env_dir), installed_now=False)
     env_dir.parent.mkdir(parents=True, exist_ok=True)
-    guard = env_dir.parent / f".{env_dir.name}.install-lock"
+    guard = env_dir.parent / f"{env_dir.name}.install-lock"
     fd = os.open(guard, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:

@@ -15,15 +15,15 @@
     {%- set statements = [
         "create schema if not exists dfe_validation",
         "create table if not exists dfe_validation.runs (
-            return_name varchar, collection_year varchar, ruleset varchar, ruleset_note varchar,
+            statutory_return varchar, collection_year varchar, ruleset varchar, ruleset_note varchar,
             engine varchar, engine_version varchar, rules_run integer, findings integer,
             rules_failed varchar, rules_skipped varchar, returns_manifest_sha256 varchar,
             validated_at timestamp)",
         "create table if not exists dfe_validation.rules_run (
-            return_name varchar, collection_year varchar, ruleset varchar, rule_code varchar,
+            statutory_return varchar, collection_year varchar, ruleset varchar, rule_code varchar,
             rule_type varchar, message varchar, validated_at timestamp)",
         "create table if not exists dfe_validation.findings (
-            return_name varchar, collection_year varchar, ruleset varchar, rule_code varchar,
+            statutory_return varchar, collection_year varchar, ruleset varchar, rule_code varchar,
             rule_type varchar, message varchar, engine_table varchar, return_table varchar,
             return_row integer, child_key varchar, landing_table varchar,
             landing_row_number bigint, fields varchar, validated_at timestamp)",

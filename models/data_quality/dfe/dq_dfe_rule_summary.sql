@@ -19,7 +19,7 @@ final as (
         rules_run.rule_code,
         count(findings.return_row) as records,
         rules_run.message,
-        rules_run.return_name,
+        rules_run.statutory_return,
         rules_run.rule_type,
         case when rules_run.rule_type = 'Query' then 'query' else 'error' end as severity,
         max(case when findings.rule_code is not null and findings.return_row is null then 1 else 0 end) = 1
@@ -27,13 +27,13 @@ final as (
         rules_run.validated_at
     from rules_run
     left join findings
-        on rules_run.return_name = findings.return_name
+        on rules_run.statutory_return = findings.statutory_return
         and rules_run.collection_year = findings.collection_year
         and rules_run.ruleset = findings.ruleset
         and rules_run.rule_code = findings.rule_code
     group by
         rules_run.ruleset, rules_run.collection_year, rules_run.rule_code, rules_run.message,
-        rules_run.return_name, rules_run.rule_type, rules_run.validated_at
+        rules_run.statutory_return, rules_run.rule_type, rules_run.validated_at
 )
 
 select * from final

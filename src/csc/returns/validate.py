@@ -235,7 +235,7 @@ def resolve_findings(con: duckdb.DuckDBPyConnection, output: EngineOutput, colle
             f"""
             with traced as ({trace_sql})
             select
-                '{output.return_name}' as return_name, $year as collection_year, findings.ruleset,
+                '{output.return_name}' as statutory_return, $year as collection_year, findings.ruleset,
                 findings.rule_code, findings.rule_type, findings.message, nullif(findings.engine_table, '')
                 as engine_table, findings.return_table, cast(findings.return_row as integer) as return_row,
                 cast(traced.child_key as varchar) as child_key, cast(traced.landing_table as varchar) as landing_table,
@@ -266,13 +266,13 @@ def load(db_path: Path, returns: ReturnFiles, outputs: list[EngineOutput], echo:
         for output in outputs:
             key = [output.return_name, returns.collection_year]
             for table in ("findings", "rules_run", "runs"):
-                con.execute(f"delete from {SCHEMA}.{table} where return_name = ? and collection_year = ?",
+                con.execute(f"delete from {SCHEMA}.{table} where statutory_return = ? and collection_year = ?",
                             key).fetchall()
             findings = resolved[output.return_name].assign(validated_at=validated_at)
             rules = pd.DataFrame(output.rules, columns=["ruleset", "rule_code", "rule_type", "message"]).assign(
-                return_name=output.return_name, collection_year=returns.collection_year, validated_at=validated_at)
+                statutory_return=output.return_name, collection_year=returns.collection_year, validated_at=validated_at)
             run = pd.DataFrame([{
-                "return_name": output.return_name, "collection_year": returns.collection_year,
+                "statutory_return": output.return_name, "collection_year": returns.collection_year,
                 "ruleset": output.run["ruleset"], "ruleset_note": output.run["ruleset_note"],
                 "engine": output.run["engine"], "engine_version": output.run["engine_version"],
                 "rules_run": len(output.rules), "findings": len(output.findings),

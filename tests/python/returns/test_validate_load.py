@@ -37,7 +37,7 @@ def validated(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def _loaded(db_path: Path, return_name: str) -> set[tuple[str, str, int]]:
     with duckdb.connect(str(db_path), read_only=True) as con:
         rows = con.execute("select rule_code, coalesce(engine_table, ''), coalesce(return_row, 0) - 1 "
-                           "from data_quality.dq_dfe_findings where return_name = ? and collection_year = ?",
+                           "from data_quality.dq_dfe_findings where statutory_return = ? and collection_year = ?",
                            [return_name, YEAR]).fetchall()
     assert len(rows) == len(set(rows)), "one finding per (rule, table, row)"
     return {(code, table, row) for code, table, row in rows}
@@ -58,7 +58,7 @@ def test_findings_are_exactly_the_engines_own(validated: dict, return_name: str,
         assert {f for f in loaded if f[0] == code} == {f for f in expected if f[0] == code}, f"rule {code}"
     with duckdb.connect(str(validated["db"]), read_only=True) as con:
         summary = dict(con.execute(
-            "select rule_code, records from data_quality.dq_dfe_rule_summary where return_name = ? "
+            "select rule_code, records from data_quality.dq_dfe_rule_summary where statutory_return = ? "
             "and collection_year = ?", [return_name, YEAR]).fetchall())
     assert set(summary) == set(direct["rules"]), "every rule run is in the summary, zero counts included"
     for code, records in summary.items():
@@ -67,8 +67,8 @@ def test_findings_are_exactly_the_engines_own(validated: dict, return_name: str,
 
 def test_at_least_250_ssda903_and_80_cin_rules_run(validated: dict) -> None:
     with duckdb.connect(str(validated["db"]), read_only=True) as con:
-        counts = dict(con.execute("select return_name, count(*) from data_quality.dq_dfe_rule_summary "
-                                  "group by return_name").fetchall())
+        counts = dict(con.execute("select statutory_return, count(*) from data_quality.dq_dfe_rule_summary "
+                                  "group by statutory_return").fetchall())
     assert counts["ssda903"] >= 250 and counts["cin"] >= 80, counts
 
 
@@ -86,7 +86,7 @@ def test_findings_carry_the_trace_not_the_child_id(validated: dict) -> None:
 def test_ruleset_fallback_is_said(validated: dict) -> None:
     assert "no lac ruleset for 2021-22" in validated["output"] and "using the nearest, lac2022_23" in validated["output"]
     with duckdb.connect(str(validated["db"]), read_only=True) as con:
-        notes = dict(con.execute("select return_name, ruleset_note from dfe_validation.runs").fetchall())
+        notes = dict(con.execute("select statutory_return, ruleset_note from dfe_validation.runs").fetchall())
     assert "using the nearest, cin2022_23" in notes["cin"]
 
 

@@ -124,3 +124,21 @@ def test_files_that_do_not_match_the_marts_are_refused(validated: dict, tmp_path
     with duckdb.connect(str(db_path), read_only=True) as con:
         assert con.execute("select count(*) from dfe_validation.findings").fetchone() == before, "nothing loaded"
     assert child_key("T0001") == "key-T0001"
+
+
+def test_published_summary_and_report_rows(validated: dict) -> None:
+    """The suppressed summary csc publish copies (its columns all there) and the report's rows."""
+    from csc.publish import DFE_SUMMARY_COLUMNS, _select_columns
+    from csc.report.disclosure import PUBLISHED_DFE_MODEL
+    from csc.report.render import _dfe_rows, _dfe_views
+
+    with duckdb.connect(str(validated["db"]), read_only=True) as con:
+        select = _select_columns(con, f"data_quality.{PUBLISHED_DFE_MODEL}", DFE_SUMMARY_COLUMNS, PUBLISHED_DFE_MODEL)
+        published = con.execute(select).fetchall()
+        flagged, returns = _dfe_views(_dfe_rows(con))
+    assert len(published) >= 250 + 80
+    assert all(records is None for *_, records, suppressed in published if suppressed)
+    by_return = {line["statutory_return"]: line for line in returns}
+    assert by_return["ssda903"]["rules"] >= 250 and by_return["cin"]["rules"] >= 80
+    assert flagged and all(row["records_text"] for row in flagged)
+    assert {row["records_text"] for row in flagged} <= {"c"} | {str(n) for n in range(5, 1000)}

@@ -46,6 +46,9 @@ MART_PREFIXES = {"ssda903": "ret_ssda903__", "cin": "ret_cin_census__"}
 RETURNS_SCHEMA = "returns"
 SCHEMA = "dfe_validation"
 TRACE_COLUMNS = ("child_key", "landing_table", "landing_row_number")
+# CIN census tables the engine makes from one module of the file, and the mart holding its rows
+# (one row per child: the child's identifiers and characteristics); the others match by name.
+CIN_MART_OF = {"ChildIdentifiers": "children", "ChildCharacteristics": "children"}
 FINDINGS_FOLDER = "findings"
 _YEAR = re.compile(r"\d{4}-\d{2}")
 
@@ -181,7 +184,7 @@ def mart_for(output: EngineOutput, engine_table: str, marts: dict[str, set[str]]
         file_name = output.run.get("table_files", {}).get(engine_table)
         candidate = f"{prefix}{Path(file_name).stem}" if file_name else None
         return candidate if candidate in marts else None
-    wanted = _normalised(engine_table)
+    wanted = _normalised(CIN_MART_OF.get(engine_table, engine_table))
     for mart in sorted(marts):
         if mart.startswith(prefix) and _normalised(mart[len(prefix):]) == wanted:
             return mart

@@ -26,8 +26,7 @@ YEAR = "2021-22"
 # (a Reviews row per CPPreviewDate, a Disabilities row per Disability, ...).
 CIN_ROW_ELEMENTS = {
     "header": ".//Header",
-    "child_identifiers": ".//Child/ChildIdentifiers",
-    "child_characteristics": ".//Child/ChildCharacteristics",
+    "children": ".//Child/ChildIdentifiers",  # ChildIdentifiers and ChildCharacteristics: one row per child
     "disabilities": ".//Disabilities/Disability",
     "cin_details": ".//CINdetails",
     "assessments": ".//CINdetails/Assessments",

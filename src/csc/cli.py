@@ -230,9 +230,7 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
         click.echo(f"Validating the {returns.collection_year} returns in {folder}")
         env = ensure_dfe_env(echo=click.echo)
         outputs = returns_validate.validate_returns(paths, returns, env, click.echo)
-    except (returns_validate.ValidationError, DfeEnvironmentError) as error:
-        _fail(f"validate refused: {error}")
-    except WarehouseBusyError as error:
+    except (returns_validate.ValidationError, DfeEnvironmentError, WarehouseBusyError) as error:
         _fail(f"validate refused: {error}")
     for output in outputs:
         click.echo(returns_validate.describe(output))

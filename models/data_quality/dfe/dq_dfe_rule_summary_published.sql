@@ -7,9 +7,7 @@
     (dq_dfe_findings) never leave the warehouse.
 -#}
 
-with rule_summary as (
-    select * from {{ ref('dq_dfe_rule_summary') }}
-),
+with rule_summary as (select * from {{ ref('dq_dfe_rule_summary') }}),
 
 final as (
     select

@@ -142,3 +142,14 @@ def test_published_summary_and_report_rows(validated: dict) -> None:
     assert by_return["ssda903"]["rules"] >= 250 and by_return["cin"]["rules"] >= 80
     assert flagged and all(row["records_text"] for row in flagged)
     assert {row["records_text"] for row in flagged} <= {"c"} | {str(n) for n in range(5, 1000)}
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--year", "2021-2"], "--year '2021-2': expected a collection year like 2021-22"),
+    ([], "no collection year: give --year or --returns"),
+    (["--returns", "{tmp}"], "no returns_manifest.json in"),
+])
+def test_what_to_validate_is_said_when_missing(tmp_path: Path, args: list[str], message: str) -> None:
+    args = [arg.format(tmp=tmp_path) for arg in args]
+    result = CliRunner().invoke(main, ["validate", "--db", str(tmp_path / "none.duckdb"), *args])
+    assert result.exit_code == 1 and message in result.output

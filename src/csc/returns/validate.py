@@ -299,7 +299,7 @@ def write_analyst_list(returns: ReturnFiles, outputs: list[EngineOutput]) -> Pat
     for path_in in returns.files.get("ssda903", []):
         file_rows[path_in.name] = _read_csv(path_in)
     columns = ["restricted", "return", "collection_year", "ruleset", "rule_code", "severity", "message",
-               "file", "return_row", "child_id", "fields", "values"]
+               "file", "table", "return_row", "child_id", "fields", "values"]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
@@ -315,7 +315,8 @@ def write_analyst_list(returns: ReturnFiles, outputs: list[EngineOutput]) -> Pat
                     "collection_year": returns.collection_year, "ruleset": finding["ruleset"],
                     "rule_code": finding["rule_code"],
                     "severity": "query" if finding["rule_type"] == "Query" else "error",
-                    "message": finding["message"], "file": finding["file"], "return_row": finding["return_row"],
+                    "message": finding["message"], "file": finding["file"], "table": finding["engine_table"],
+                    "return_row": finding["return_row"],
                     "child_id": finding["child_id"], "fields": finding["fields"], "values": values,
                 })
     (folder / "README.txt").write_text(
@@ -323,7 +324,8 @@ def write_analyst_list(returns: ReturnFiles, outputs: list[EngineOutput]) -> Pat
         "above, with the authority's own child ids (LAchildID / CHILD) so that each record can be\n"
         "found in the case-management system. Do not publish or e-mail; delete when worked through.\n"
         "Columns: return, collection year, ruleset, rule code, severity (error or query), the DfE's\n"
-        "message, file and row of the file (1-based), the child's id, the fields the rule checks and\n"
+        "message, file, table (as the DfE tool names it) and row of that table in the file (1-based),\n"
+        "the child's id, the fields the rule checks and\n"
         "(SSDA903) their values in that row. Fix records at source, then: new extract, csc build,\n"
         "csc returns, csc validate.\n", encoding="utf-8")
     return path

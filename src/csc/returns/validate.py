@@ -345,6 +345,9 @@ def year_of_warehouse(db_path: Path) -> str | None:
 
 def validate_returns(paths: WarehousePaths, returns: ReturnFiles, env: DfeEnvironment, echo: Echo) -> list[EngineOutput]:
     """Run both engines, then load, build the dq_dfe models and write the analysts' list."""
+    if not paths.landing_dir.is_dir():  # dbt's landing hook reads it on every build
+        raise ValidationError(f"landing folder {paths.landing_dir} does not exist: set CSC_LANDING_DIR to the "
+                              f"folder the warehouse was built from")
     outputs = []
     for return_name in RETURN_FOLDERS:
         if return_name not in returns.files:

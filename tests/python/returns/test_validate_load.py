@@ -153,3 +153,11 @@ def test_what_to_validate_is_said_when_missing(tmp_path: Path, args: list[str], 
     args = [arg.format(tmp=tmp_path) for arg in args]
     result = CliRunner().invoke(main, ["validate", "--db", str(tmp_path / "none.duckdb"), *args])
     assert result.exit_code == 1 and message in result.output
+
+
+def test_a_missing_landing_folder_is_said_before_the_engines_run(tmp_path: Path) -> None:
+    folder = copy_returns(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--db", str(tmp_path / "w.duckdb"), "--returns", str(folder)],
+                                env={"CSC_LANDING_DIR": str(tmp_path / "no-landing")})
+    assert result.exit_code == 1 and "set CSC_LANDING_DIR to the folder the warehouse was built from" in result.output
+    assert not (folder / "validation").exists()

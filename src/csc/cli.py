@@ -227,6 +227,7 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
         folder = paths.build_dir / "returns" / str(year)
     try:
         returns = returns_validate.check_returns(folder, year)
+        returns_validate.check_landing(paths)
         click.echo(f"Validating the {returns.collection_year} returns in {folder}")
         env = ensure_dfe_env(echo=click.echo)
         outputs = returns_validate.validate_returns(paths, returns, env, click.echo)

@@ -343,11 +343,16 @@ def year_of_warehouse(db_path: Path) -> str | None:
     return str(rows[0][0]) if rows and rows[0][0] else None
 
 
-def validate_returns(paths: WarehousePaths, returns: ReturnFiles, env: DfeEnvironment, echo: Echo) -> list[EngineOutput]:
-    """Run both engines, then load, build the dq_dfe models and write the analysts' list."""
-    if not paths.landing_dir.is_dir():  # dbt's landing hook reads it on every build
+def check_landing(paths: WarehousePaths) -> None:
+    """The dbt step reads the landing folder (its on-run-start hook does on every build)."""
+    if not paths.landing_dir.is_dir():
         raise ValidationError(f"landing folder {paths.landing_dir} does not exist: set CSC_LANDING_DIR to the "
                               f"folder the warehouse was built from")
+
+
+def validate_returns(paths: WarehousePaths, returns: ReturnFiles, env: DfeEnvironment, echo: Echo) -> list[EngineOutput]:
+    """Run both engines, then load, build the dq_dfe models and write the analysts' list."""
+    check_landing(paths)
     outputs = []
     for return_name in RETURN_FOLDERS:
         if return_name not in returns.files:

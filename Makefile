@@ -12,7 +12,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test lint lint-fix venv browser lock clean
+.PHONY: demo test lint lint-fix venv browser lock clean dfe-env dfe-lock
 
 venv: $(VENV)/.installed
 
@@ -66,6 +66,15 @@ lint-fix: venv
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").
 lock:
 	uv pip compile --python 3.11 --override overrides.txt requirements.in -o requirements.lock
+
+# The DfE rule engines' own environment (README "Validating a return"): .venv-dfe (or
+# $$CSC_DFE_ENV) from requirements-dfe.lock only, with hashes. `csc validate` makes it on first
+# use as well; CI makes it before the tests. `make dfe-lock` regenerates the lock.
+dfe-env: venv
+	$(BIN)/python -m csc.returns.dfe_env
+
+dfe-lock:
+	uv pip compile --python 3.11 --generate-hashes requirements-dfe.in -o requirements-dfe.lock
 
 clean:
 	rm -rf build target logs

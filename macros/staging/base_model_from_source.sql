@@ -6,8 +6,10 @@
     models that read them): a partial build of one staging model needs nothing else built,
     and the personal-data columns of the file (names, NHS number) are stored nowhere. Each base model is one line,
     `{{ base_model_from_source('ssd', 'ssd_person') }}`, named by base_model_name.
+    with_landing_row_number=false: the source's columns only, for a source that is no landing
+    file (dfe_validation, loaded by `csc validate`).
 #}
-{% macro base_model_from_source(source_name, table_name) -%}
+{% macro base_model_from_source(source_name, table_name, with_landing_row_number=true) -%}
     {{ config(materialized='ephemeral') }}
     {%- set relation = source(source_name, table_name) -%}
     {%- set columns = [] -%}
@@ -25,9 +27,11 @@ with source as (
 final as (
     select
         {%- for column_name in columns %}
-        {{ column_name }},
+        {{ column_name }}{{ ',' if with_landing_row_number or not loop.last }}
         {%- endfor %}
+        {%- if with_landing_row_number %}
         landing_row_number
+        {%- endif %}
     from source
 )
 

@@ -200,6 +200,44 @@ def _write_docs(paths: WarehousePaths, out_dir: Path) -> Path:
     return page
 
 
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Warehouse DuckDB file (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@click.option("--year", default=None, metavar="YYYY-YY",
+              help="Collection year, e.g. 2021-22 (default: the --returns folder's, else the year the "
+                   "warehouse's returns were built for).")
+@click.option("--returns", "returns_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder csc returns wrote (default: build/returns/<year>).")
+def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
+    """Run the DfE's own rule engines (SSDA903 and CIN census) on the return files and load what
+    they find into the warehouse (dq_dfe_findings, dq_dfe_rule_summary), plus a restricted list
+    for analysts (README "Validating a return")."""
+    from csc.returns import validate as returns_validate
+    from csc.returns.dfe_env import DfeEnvironmentError, ensure_dfe_env
+
+    if year is not None and not returns_validate.is_collection_year(year):
+        _fail(f"--year {year!r}: expected a collection year like 2021-22")
+    paths = _paths(db, None)
+    if returns_dir is not None:
+        folder = Path(returns_dir).expanduser().resolve()
+    else:
+        year = year or returns_validate.year_of_warehouse(paths.db_path)
+        if year is None:
+            _fail(f"no collection year: give --year or --returns (the warehouse {paths.db_path} has no returns built)")
+        folder = paths.build_dir / "returns" / str(year)
+    try:
+        returns = returns_validate.check_returns(folder, year)
+        returns_validate.check_landing(paths)
+        click.echo(f"Validating the {returns.collection_year} returns in {folder}")
+        env = ensure_dfe_env(echo=click.echo)
+        outputs = returns_validate.validate_returns(paths, returns, env, click.echo)
+    except (returns_validate.ValidationError, DfeEnvironmentError, WarehouseBusyError) as error:
+        _fail(f"validate refused: {error}")
+    for output in outputs:
+        click.echo(returns_validate.describe(output))
+    click.echo(f"Loaded into {paths.db_path}: data_quality.dq_dfe_findings, data_quality.dq_dfe_rule_summary")
+
+
 main.add_command(synth, name="synth")
 main.add_command(report_command, name="report")
 main.add_command(publish_command, name="publish")

@@ -11,7 +11,10 @@ lists from the warehouse:
 * ``kpi_catalogue`` (definitions, benchmarks and the report section of each KPI),
 * ``dim_reporting_periods`` and ``dim_teams``,
 * ``dq_rule_summary``: the dbt model ``dq_rule_summary_published`` (rule-level counts,
-  suppressed likewise) when the warehouse has it.
+  suppressed likewise) when the warehouse has it,
+* ``dq_dfe_rule_summary``: the dbt model ``dq_dfe_rule_summary_published`` (the DfE rules run
+  on the statutory returns by ``csc validate``, counts per rule, suppressed likewise) when the
+  warehouse has it.
 
 Nothing here decides what is suppressed; ``--threshold`` only checks that the warehouse was
 built with the threshold the caller expects.
@@ -37,6 +40,7 @@ from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
+    PUBLISHED_DFE_MODEL,
     PUBLISHED_DQ_MODEL,
     PUBLISHED_KPI_MODEL,
     ThresholdError,
@@ -73,6 +77,16 @@ DQ_SUMMARY_COLUMNS: tuple[str, ...] = (
     "failures",
     "rows_checked",
     "failure_rate",
+    "is_suppressed",
+)
+DFE_SUMMARY_COLUMNS: tuple[str, ...] = (
+    "statutory_return",
+    "collection_year",
+    "ruleset",
+    "rule_code",
+    "severity",
+    "message",
+    "records",
     "is_suppressed",
 )
 CATALOGUE_COLUMNS: tuple[str, ...] = (
@@ -135,6 +149,8 @@ TABLE_COMMENTS: dict[str, str] = {
     "dim_reporting_periods": "Reporting periods (months) and their as-at dates.",
     "dim_teams": "Teams with locality and service.",
     "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
+    "dq_dfe_rule_summary": ("The DfE's validation rules run on the statutory returns (csc validate): "
+                            "records flagged per rule, zero included; small counts suppressed."),
 }
 
 COLUMN_COMMENTS: dict[str, dict[str, str]] = {
@@ -221,6 +237,7 @@ def _write_tables(
     periods = require_table(con, "dim_reporting_periods", catalog="src")
     teams = require_table(con, "dim_teams", catalog="src")
     dq_summary = find_table(con, PUBLISHED_DQ_MODEL, catalog="src")
+    dfe_summary = find_table(con, PUBLISHED_DFE_MODEL, catalog="src")
 
     built = check_threshold(threshold, built_threshold(con, catalog="src"))
     comments = dict(TABLE_COMMENTS)
@@ -241,6 +258,11 @@ def _write_tables(
         statements["dq_rule_summary"] = (
             _select_columns(con, dq_summary, DQ_SUMMARY_COLUMNS, PUBLISHED_DQ_MODEL)
             + " order by rule_id, table_name"
+        )
+    if dfe_summary is not None:
+        statements["dq_dfe_rule_summary"] = (
+            _select_columns(con, dfe_summary, DFE_SUMMARY_COLUMNS, PUBLISHED_DFE_MODEL)
+            + " order by statutory_return, collection_year, rule_code"
         )
 
     counts: dict[str, int] = {}

@@ -23,6 +23,8 @@ from csc.report.warehouse import find_table, table_columns
 
 PUBLISHED_KPI_MODEL = "fct_kpi_values_published"
 PUBLISHED_DQ_MODEL = "dq_rule_summary_published"
+# The DfE rules run on the statutory returns (csc validate), counts per rule suppressed alike.
+PUBLISHED_DFE_MODEL = "dq_dfe_rule_summary_published"
 BENCHMARKED_KPI_MODEL = "fct_kpi_values_benchmarked"
 THRESHOLD_VAR = "suppression_threshold"
 

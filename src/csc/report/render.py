@@ -28,6 +28,7 @@ from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
+    PUBLISHED_DFE_MODEL,
     PUBLISHED_DQ_MODEL,
     ThresholdError,
     built_threshold,
@@ -137,6 +138,10 @@ class DataQualityView:
     rows: list[dict[str, Any]]
     by_severity: list[tuple[str, int, int]]
     commentary_html: str | None = None
+    # The DfE rules run on the statutory returns (csc validate): those that flagged records,
+    # and (return, year, ruleset, rules run, rules flagging) per return; empty before validation.
+    dfe_rows: list[dict[str, Any]] = field(default_factory=list)
+    dfe_returns: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _parse_month(month: str) -> dt.date:
@@ -182,6 +187,39 @@ def _dq_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]] | None:
             table_name
         """,
     )
+
+
+def _dfe_rows(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Counts per DfE rule (suppressed in dbt), from the warehouse's model or the published copy."""
+    source = find_table(con, PUBLISHED_DFE_MODEL)
+    if source is None:
+        source = find_table(con, "dq_dfe_rule_summary")
+        if source is None or "is_suppressed" not in table_columns(con, source):
+            return []
+    return fetch_dicts(
+        con,
+        f"""
+        select statutory_return, collection_year, ruleset, rule_code, severity, message, records, is_suppressed
+        from {source} as dfe
+        order by statutory_return, collection_year desc, severity, coalesce(records, 0) desc, rule_code
+        """,
+    )
+
+
+def _dfe_views(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rules that flagged records (suppressed counts shown as such) and one line per return."""
+    returns: dict[tuple[str, str, str], dict[str, Any]] = {}
+    flagged = []
+    for row in rows:
+        key = (row["statutory_return"], row["collection_year"], row["ruleset"])
+        summary = returns.setdefault(key, {"statutory_return": key[0], "collection_year": key[1],
+                                           "ruleset": key[2], "rules": 0, "flagging": 0})
+        summary["rules"] += 1
+        if row["is_suppressed"] or (row["records"] or 0) > 0:
+            summary["flagging"] += 1
+            flagged.append({**row, "records_text": SUPPRESSED_SYMBOL if row["is_suppressed"]
+                            else format_number(row["records"])})
+    return flagged, list(returns.values())
 
 
 def _cell(row: dict[str, Any] | None, unit: str) -> Cell | None:
@@ -437,6 +475,7 @@ def build_context(
         by_severity=[(k, v[0], v[1]) for k, v in sorted(severity_counts.items())],
         commentary_html=commentary_html.get("data_quality"),
     )
+    data_quality.dfe_rows, data_quality.dfe_returns = _dfe_views(_dfe_rows(con))
 
     return {
         "title": "Children's Social Care Performance",

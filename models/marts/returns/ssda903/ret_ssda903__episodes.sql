@@ -12,7 +12,8 @@
     LS is the legal status open on DECOM (open at D: start <= D < end; several open: the
     latest start, then the greatest id); PLACE, PLACE_PROVIDER and URN come from the
     episode's placement (clae_cla_placement_id), or, when the episode names none, the
-    placement open on DECOM. REASON_PLACE_CHANGE is the placement's change reason on an
+    placement open on DECOM; the 903 has no provider for a temporary placement (T0-T4) or
+    Z1, so PLACE_PROVIDER is blank there (rule 178). REASON_PLACE_CHANGE is the placement's change reason on an
     episode that ends with X1 and is followed by a change of placement (next RNE P, B, T
     or U), neither placement temporary (T0-T4): the DfE's rules 225/226 read it there and
     only there. HOME_POST and PL_POST stay blank: postcodes never leave staging
@@ -155,7 +156,10 @@ final as (
         legal_status_code as "LS",
         primary_need_code as "CIN",
         placement_type_code as "PLACE",
-        placement_provider_code as "PLACE_PROVIDER",
+        case
+            when placement_type_code not in ('T0', 'T1', 'T2', 'T3', 'T4', 'Z1')
+                then placement_provider_code
+        end as "PLACE_PROVIDER",
         case when episode_ceased_date <= year_end then episode_ceased_date end as "DEC",
         case when episode_ceased_date <= year_end then ceased_reason_code end as "REC",
         case

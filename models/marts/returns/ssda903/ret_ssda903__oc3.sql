@@ -4,12 +4,16 @@
     care leaver whose 17th to 21st birthday falls in the year), CHILD and DOB as in the
     Header.
 
+    A 17- or 18-year-old still looked after on the birthday (an episode open on it) is left
+    out: the DfE wants no care leaver information for them (rule 1007), and a row without
+    it fails rules 131-133.
+
     The DfE asks for the young person's situation "on or around" the birthday. Our reading:
     the monthly state of ssd_care_leavers whose extract date is nearest the birthday, from
-    3 months before it to 1 month after it and not after the as-at date (equally near: the
-    later). With no state in that window IN_TOUCH, ACTIV and ACCOM stay blank. They stay
-    blank too for a 17- or 18-year-old still looked after on the birthday (an episode open
-    on it): the DfE's rule 1007 wants no care leaver information for them.
+    3 months before it to 1 month after it (equally near: the later). In a provisional
+    return a birthday after the as-at date has no state yet: the state nearest the as-at
+    date stands in (the latest). With no state in the window IN_TOUCH, ACTIV and ACCOM
+    stay blank (the DfE's rules 131-133 then name the young person: contact to record).
 
     ACCOM is the type letter with 1 (suitable) or 2 (not suitable): the suitability column
     when it is filled, else the second character of a two-character code; `0` (no
@@ -50,7 +54,11 @@ cohort as (
         header."DOB",
         {{ age_at('header."DOB"', 'return_years.year_end') }} as age_at_year_end,
         {{ dbt.dateadd('year', age_at('header."DOB"', 'return_years.year_end'), 'header."DOB"') }}
-        as birthday_in_year
+        as birthday_in_year,
+        least(
+            {{ dbt.dateadd('year', age_at('header."DOB"', 'return_years.year_end'), 'header."DOB"') }},
+            return_years.as_at_date
+        ) as state_reference_date
     from header
     inner join care_leavers
         on header.child_key = care_leavers.child_key
@@ -74,7 +82,7 @@ states_near_birthday as (
         row_number() over (
             partition by cohort.child_key
             order by
-                abs({{ dbt.datediff('cohort.birthday_in_year', 'care_leavers.extract_date', 'day') }}),
+                abs({{ dbt.datediff('cohort.state_reference_date', 'care_leavers.extract_date', 'day') }}),
                 care_leavers.extract_date desc,
                 care_leavers.care_leaver_row_id desc
         ) as nearness_rank
@@ -83,8 +91,8 @@ states_near_birthday as (
         on cohort.child_key = care_leavers.child_key
     cross join return_years
     where care_leavers.extract_date <= return_years.as_at_date
-        and care_leavers.extract_date >= {{ dbt.dateadd('month', -3, 'cohort.birthday_in_year') }}
-        and care_leavers.extract_date <= {{ dbt.dateadd('month', 1, 'cohort.birthday_in_year') }}
+        and care_leavers.extract_date >= {{ dbt.dateadd('month', -3, 'cohort.state_reference_date') }}
+        and care_leavers.extract_date <= {{ dbt.dateadd('month', 1, 'cohort.state_reference_date') }}
 
 ),
 
@@ -106,10 +114,9 @@ final as (
         row_number() over (order by cohort."CHILD") as return_row,
         cohort."CHILD",
         cohort."DOB",
-        case when looked_after_on_birthday.child_key is null then states.in_touch_code end as "IN_TOUCH",
-        case when looked_after_on_birthday.child_key is null then states.activity_code end as "ACTIV",
+        states.in_touch_code as "IN_TOUCH",
+        states.activity_code as "ACTIV",
         case
-            when looked_after_on_birthday.child_key is not null then null
             when states.accommodation_code = '0' then '0'
             else left(states.accommodation_code, 1) || coalesce(
                 case
@@ -129,6 +136,7 @@ final as (
         and states.nearness_rank = 1
     left join looked_after_on_birthday
         on cohort.child_key = looked_after_on_birthday.child_key
+    where looked_after_on_birthday.child_key is null
 
 )
 

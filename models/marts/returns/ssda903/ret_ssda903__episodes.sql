@@ -19,6 +19,9 @@
     only there. HOME_POST and PL_POST stay blank: postcodes never leave staging
     (landing.md). Dates are dates here; csc returns writes them as DD/MM/YYYY.
 #}
+-- The DfE's column names are quoted so that they stay upper case on every engine (PostgreSQL
+-- folds an unquoted name to lower case).
+-- noqa: disable=RF06
 
 with
 

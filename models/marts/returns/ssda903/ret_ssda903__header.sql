@@ -10,6 +10,9 @@
     the SSD share the DfE ethnicity codes). UPN, MOTHER and MC_DOB are not in the landing
     extract and stay blank (meta unfilled).
 #}
+-- The DfE's column names are quoted so that they stay upper case on every engine (PostgreSQL
+-- folds an unquoted name to lower case).
+-- noqa: disable=RF06
 
 with
 

@@ -14,6 +14,9 @@
     INTERVENTION_RECEIVED and INTERVENTION_OFFERED are not in the landing extract and stay
     blank (meta unfilled; the DfE's rules 191, 543, 545 and others then flag the cohort).
 #}
+-- The DfE's column names are quoted so that they stay upper case on every engine (PostgreSQL
+-- folds an unquoted name to lower case).
+-- noqa: disable=RF06
 
 with
 

@@ -4,9 +4,10 @@
     care leaver whose 17th to 21st birthday falls in the year), CHILD and DOB as in the
     Header.
 
-    A 17- or 18-year-old still looked after on the birthday (an episode open on it) is left
-    out: the DfE wants no care leaver information for them (rule 1007), and a row without
-    it fails rules 131-133.
+    Left out, because the DfE wants no care leaver information for them and a row without
+    it fails rules 131-133: a 17- or 18-year-old still looked after on the birthday (an
+    episode open on it; rule 1007), and a young person whose last episode of the year ended
+    with care transferred to another authority (REC E3; rule 1011), which returns them.
 
     The DfE asks for the young person's situation "on or around" the birthday. Our reading:
     the monthly state of ssd_care_leavers whose extract date is nearest the birthday, from
@@ -15,10 +16,15 @@
     date stands in (the latest). With no state in the window IN_TOUCH, ACTIV and ACCOM
     stay blank (the DfE's rules 131-133 then name the young person: contact to record).
 
+    A young person who has died or has been home with parents for 6 months or more
+    (IN_TOUCH DIED, RHOM) has ACTIV and ACCOM 0, as the 903 codes it (rule 344). Otherwise
     ACCOM is the type letter with 1 (suitable) or 2 (not suitable): the suitability column
     when it is filled, else the second character of a two-character code; `0` (no
     information) stays `0`.
 #}
+-- The DfE's column names are quoted so that they stay upper case on every engine (PostgreSQL
+-- folds an unquoted name to lower case).
+-- noqa: disable=RF06
 
 with
 
@@ -54,7 +60,7 @@ cohort as (
         header."DOB",
         {{ age_at('header."DOB"', 'return_years.year_end') }} as age_at_year_end,
         {{ dbt.dateadd('year', age_at('header."DOB"', 'return_years.year_end'), 'header."DOB"') }}
-        as birthday_in_year,
+            as birthday_in_year,
         least(
             {{ dbt.dateadd('year', age_at('header."DOB"', 'return_years.year_end'), 'header."DOB"') }},
             return_years.as_at_date
@@ -107,6 +113,25 @@ looked_after_on_birthday as (
 
 ),
 
+last_episodes as (
+
+    select
+        child_key,
+        "REC",
+        row_number() over (partition by child_key order by "DECOM" desc) as episode_recency_rank
+    from episodes
+
+),
+
+transferred_to_another_authority as (
+
+    select child_key
+    from last_episodes
+    where episode_recency_rank = 1
+        and "REC" = 'E3'
+
+),
+
 final as (
 
     select
@@ -115,16 +140,16 @@ final as (
         cohort."CHILD",
         cohort."DOB",
         states.in_touch_code as "IN_TOUCH",
-        states.activity_code as "ACTIV",
+        case when states.in_touch_code in ('DIED', 'RHOM') then '0' else states.activity_code end as "ACTIV",
         case
-            when states.accommodation_code = '0' then '0'
+            when states.in_touch_code in ('DIED', 'RHOM') or states.accommodation_code = '0' then '0'
             else left(states.accommodation_code, 1) || coalesce(
-                case
-                    when states.is_accommodation_suitable then '1'
-                    when not states.is_accommodation_suitable then '2'
-                end,
-                nullif(substring(states.accommodation_code, 2, 1), '')
-            )
+                    case
+                        when states.is_accommodation_suitable then '1'
+                        when not states.is_accommodation_suitable then '2'
+                    end,
+                    nullif(substring(states.accommodation_code, 2, 1), '')
+                )
         end as "ACCOM",
         cohort.child_key,
         'ssd_care_leavers' as landing_table,
@@ -136,7 +161,10 @@ final as (
         and states.nearness_rank = 1
     left join looked_after_on_birthday
         on cohort.child_key = looked_after_on_birthday.child_key
+    left join transferred_to_another_authority
+        on cohort.child_key = transferred_to_another_authority.child_key
     where looked_after_on_birthday.child_key is null
+        and transferred_to_another_authority.child_key is null
 
 )
 

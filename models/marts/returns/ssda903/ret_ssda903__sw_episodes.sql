@@ -8,6 +8,9 @@
     SW_REASON a DfE code (MANAGE, FCONTA, ...), which ssd_involvements records as free
     text: both stay blank (meta unfilled) rather than being made up from other ids or text.
 #}
+-- The DfE's column names are quoted so that they stay upper case on every engine (PostgreSQL
+-- folds an unquoted name to lower case).
+-- noqa: disable=RF06
 
 with
 

@@ -1,7 +1,10 @@
 {#
     SSDA903 social worker episodes (docs/contracts/returns.md "SSDA903"): one row per
-    allocation of a professional (ssd_involvements) to a child of the Header with an
-    episode in the year, overlapping the year (starts on or before 31 March, not ended
+    allocation of a social worker (ssd_involvements) to a child of the Header with an
+    episode in the year, overlapping the year. A social worker is a professional whose job
+    title is one of var social_worker_job_titles (int_workforce_professionals
+    is_social_worker, as the caseload KPIs count them): personal advisers and family
+    practitioners are not (starts on or before 31 March, not ended
     before 1 April). SW_DECOM and SW_DEC are the allocation's start and end; an end after 31
     March is blank (still allocated at the year end). SW_ID must be the worker's Social Work
     England registration number (SW...), which the landing extract does not hold, and
@@ -38,6 +41,22 @@ involvements as (
 
 ),
 
+professionals as (
+
+    select * from {{ ref('int_workforce_professionals') }}
+
+),
+
+social_worker_allocations as (
+
+    select involvements.*
+    from involvements
+    inner join professionals
+        on involvements.professional_id = professionals.professional_id
+    where professionals.is_social_worker
+
+),
+
 looked_after_children as (
 
     select distinct child_key
@@ -64,7 +83,7 @@ final as (
         header.child_key,
         'ssd_involvements' as landing_table,
         involvements.landing_row_number
-    from involvements
+    from social_worker_allocations as involvements
     inner join looked_after_children
         on involvements.child_key = looked_after_children.child_key
     inner join header

@@ -137,6 +137,7 @@ def write_returns(db_path: Path, dbt_manifest: Path, out_dir: Path, la_code: str
 def produce_returns(paths: WarehousePaths, year: str | None, out: Path | None,
                     echo: Callable[[str], None] | None = None) -> ReturnsOutcome:
     """Build the returns models for the year on the warehouse, then write the files."""
+    year = parse_year(year)
     if not paths.db_path.is_file():
         raise ReturnsError(f"there is no warehouse at {paths.db_path}; build it first "
                            f"(csc build --db {paths.db_path}), or give the warehouse with --db")
@@ -144,7 +145,7 @@ def produce_returns(paths: WarehousePaths, year: str | None, out: Path | None,
         raise ReturnsError(f"landing folder {paths.landing_dir} does not exist: the returns are built "
                            f"from the extract the warehouse was built from (set CSC_LANDING_DIR)")
     manifest = check_manifest(paths.landing_dir)
-    chosen = check_year(parse_year(year), manifest.extract_date)
+    chosen = check_year(year, manifest.extract_date)
     out_dir = (out or default_out_dir(paths, chosen)).resolve()
     written: list[ReturnsOutcome] = []
 

@@ -201,6 +201,14 @@ def _write_docs(paths: WarehousePaths, out_dir: Path) -> Path:
     return page
 
 
+def _fail_unexpectedly(command: str, error: Exception) -> None:
+    """One line for an error nobody foresaw; CSC_DEBUG=1 raises it with its traceback."""
+    if os.environ.get("CSC_DEBUG"):
+        raise error
+    first = str(error).splitlines()[0] if str(error) else ""
+    _fail(f"{command} failed unexpectedly ({type(error).__name__}: {first}); set CSC_DEBUG=1 for the details")
+
+
 @main.command(name="returns")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Warehouse DuckDB file (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
@@ -221,10 +229,7 @@ def returns_command(db: str | None, year: str | None, out: str | None) -> None:
     except USER_ERRORS as error:
         _fail(f"returns failed: {_existing_paths_only(str(error))}")
     except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
-        if os.environ.get("CSC_DEBUG"):
-            raise
-        _fail(f"returns failed unexpectedly ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}); "
-              f"set CSC_DEBUG=1 for the details")
+        _fail_unexpectedly("returns", error)
     details = outcome.details
     provisional = " (provisional: as at the extract date)" if details.get("is_provisional") else ""
     click.echo(f"Returns {details.get('collection_year')} as at {details.get('as_at_date')}{provisional}: {outcome.out_dir}")

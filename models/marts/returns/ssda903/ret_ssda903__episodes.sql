@@ -31,6 +31,12 @@ return_years as (
 
 ),
 
+placements as (
+
+    select * from {{ ref('stg_ssd__cla_placements') }}
+
+),
+
 episodes as (
 
     select * from {{ ref('stg_ssd__cla_episodes') }}
@@ -40,12 +46,6 @@ episodes as (
 legal_statuses as (
 
     select * from {{ ref('stg_ssd__legal_statuses') }}
-
-),
-
-placements as (
-
-    select * from {{ ref('stg_ssd__cla_placements') }}
 
 ),
 

@@ -104,11 +104,11 @@ final as (
         header.landing_table,
         header.landing_row_number
     from continuously_looked_after
+    cross join return_years
     inner join header
         on continuously_looked_after.child_key = header.child_key
     left join checks_in_year
         on continuously_looked_after.child_key = checks_in_year.child_key
-    cross join return_years
 
 )
 

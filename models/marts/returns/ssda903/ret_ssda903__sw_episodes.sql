@@ -17,24 +17,6 @@
 
 with
 
-return_years as (
-
-    select * from {{ ref('int_return_years') }}
-
-),
-
-header as (
-
-    select * from {{ ref('ret_ssda903__header') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('ret_ssda903__episodes') }}
-
-),
-
 involvements as (
 
     select * from {{ ref('stg_ssd__involvements') }}
@@ -44,6 +26,24 @@ involvements as (
 professionals as (
 
     select * from {{ ref('int_workforce_professionals') }}
+
+),
+
+episodes as (
+
+    select * from {{ ref('ret_ssda903__episodes') }}
+
+),
+
+header as (
+
+    select * from {{ ref('ret_ssda903__header') }}
+
+),
+
+return_years as (
+
+    select * from {{ ref('int_return_years') }}
 
 ),
 

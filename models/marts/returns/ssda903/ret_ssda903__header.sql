@@ -2,11 +2,11 @@
     SSDA903 Header (docs/contracts/returns.md "SSDA903"): one row per child in the return -
     every child with an episode in the year (ret_ssda903__episodes) and every care leaver of
     the OC3 cohort (a RELEVANT or FORMER_RELEVANT young person whose 17th to 21st birthday
-    falls in the year: macro ssda903_in_oc3_cohort): the DfE's rules (INT rules) want every child of
-    every table in the Header, once.
+    falls in the year: macro ssda903_in_oc3_cohort): the DfE's INT rules want every child
+    of every table in the Header, once.
 
     SEX is the 903 code: 1 male, 2 female (M and F as recorded; any other value is kept as
-    recorded so that the DfE's rule 103 names it). ETHNIC is the recorded code (the 903 and
+    recorded so that the DfE's rule 101 names it). ETHNIC is the recorded code (the 903 and
     the SSD share the DfE ethnicity codes). UPN, MOTHER and MC_DOB are not in the landing
     extract and stay blank (meta unfilled).
 #}

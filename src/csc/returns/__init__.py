@@ -14,6 +14,7 @@ none), never half of one.
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
@@ -112,7 +113,9 @@ def _replace_folder(staged: Path, out_dir: Path) -> None:
 def write_returns(db_path: Path, dbt_manifest: Path, out_dir: Path, la_code: str) -> ReturnsOutcome:
     """Write the files of the year the warehouse's returns models were built for."""
     staged = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
-    shutil.rmtree(staged, ignore_errors=True)
+    if out_dir.parent.is_dir():  # folders of a run that was killed while it wrote
+        for leftover in out_dir.parent.glob(f".{glob.escape(out_dir.name)}.[to][ml][pd]-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
     staged.mkdir(parents=True, mode=0o700)
     outcome = ReturnsOutcome(result=DbtResult(exit_code=0), out_dir=out_dir)
     try:

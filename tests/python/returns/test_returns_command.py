@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from csc.cli import main
-from csc.returns import CIN_NOT_INSTALLED, ReturnsError, check_year, parse_year, year_of
+from csc.returns import CIN_NOT_INSTALLED, ReturnsError, check_year, parse_year, write_returns, year_of
 from csc.returns.writer import SSDA903_FILES, sha256_of
 from warehouse_helpers import MINIMAL_LANDING, run_csc
 
@@ -122,3 +122,17 @@ def test_a_year_after_the_extract_is_refused_by_the_command(built: tuple[Path, P
     result = _run(*built, "--year", "2022-23")
     assert result.returncode == 1
     assert "csc: returns refused: the collection year 2022-23 starts on 01 April 2022" in result.stderr
+
+
+def test_a_killed_runs_folders_are_cleared_and_the_return_is_owner_only(built: tuple[Path, Path]) -> None:
+    work, db = built
+    out = work / "out-cleared"
+    for leftover in (".out-cleared.tmp-999999", ".out-cleared.old-999999"):
+        (work / leftover / "ssda903").mkdir(parents=True)
+    outcome = write_returns(db, work / "target" / "manifest.json", out, "E99999999")
+    # the year the warehouse's returns models were last built for (csc build: 2021-22; the
+    # tests above: 2020-21), read back from the warehouse
+    assert outcome.details["collection_year"] in ("2020-21", "2021-22")
+    assert (out / "ssda903" / "header.csv").is_file()
+    assert sorted(p.name for p in work.iterdir() if p.name.startswith(".out-cleared")) == []
+    assert (out.stat().st_mode & 0o777) == 0o700

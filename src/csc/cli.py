@@ -20,6 +20,7 @@ from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 from csc.publish import publish_command
 from csc.report.cli import report_command
+from csc.returns import ReturnsError, produce_returns
 from csc.synth.cli import synth
 
 
@@ -198,6 +199,44 @@ def _write_docs(paths: WarehousePaths, out_dir: Path) -> Path:
         page = out_dir / "index.html"
         shutil.copyfile(Path(scratch) / "target" / "static_index.html", page)
     return page
+
+
+def _fail_unexpectedly(command: str, error: Exception) -> None:
+    """One line for an error nobody foresaw; CSC_DEBUG=1 raises it with its traceback."""
+    if os.environ.get("CSC_DEBUG"):
+        raise error
+    first = str(error).splitlines()[0] if str(error) else ""
+    _fail(f"{command} failed unexpectedly ({type(error).__name__}: {first}); set CSC_DEBUG=1 for the details")
+
+
+@main.command(name="returns")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Warehouse DuckDB file (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@click.option("--year", default=None, metavar="YYYY-YY",
+              help="Collection year, April to March, e.g. 2021-22 (default: the year of the extract date).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder for the files (default: build/returns/<year>).")
+def returns_command(db: str | None, year: str | None, out: str | None) -> None:
+    """Build the statutory returns (SSDA903, CIN census) of a collection year and write their
+    files: restricted, child-level, never published."""
+    paths = _paths(db, None)
+    try:
+        outcome = produce_returns(paths, year, Path(out) if out else None, echo=click.echo)
+    except ReturnsError as error:
+        _fail(f"returns refused: {error}")
+    except REFUSALS as error:
+        _fail(f"returns refused: {error}")
+    except USER_ERRORS as error:
+        _fail(f"returns failed: {_existing_paths_only(str(error))}")
+    except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
+        _fail_unexpectedly("returns", error)
+    details = outcome.details
+    provisional = " (provisional: as at the extract date)" if details.get("is_provisional") else ""
+    click.echo(f"Returns {details.get('collection_year')} as at {details.get('as_at_date')}{provisional}: {outcome.out_dir}")
+    for name, info in outcome.files.items():
+        click.echo(f"  {name}: {info['rows']} row(s)")
+    for note in outcome.notes:
+        click.echo(note)
 
 
 @main.command()

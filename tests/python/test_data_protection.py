@@ -1,7 +1,10 @@
 """The README's data-protection promises, tested on a built warehouse.
 
 - Nothing outside landing and staging (the reference seeds aside) has a column or a value
-  that identifies a child: person ids, dates of birth, names, NHS numbers, postcodes.
+  that identifies a child: person ids, dates of birth, names, NHS numbers, postcodes; the
+  restricted ``returns`` schema and the return files hold person ids and dates of birth (the
+  DfE's returns need them) and, like staging, nothing else; the published database copies
+  none of it.
 - ``child_key`` is HMAC-SHA-256 of the person id under CSC_PSEUDONYM_KEY: Python's ``hmac``
   gives the same keys, another key gives other keys, the same key the same keys on a
   rebuild, and the old ``md5(salt|id)`` is not it.
@@ -27,8 +30,10 @@ from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
 from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
 
-# Schemas not published to analysts: the files as loaded, staging, and the reference seeds.
-UNSCANNED_SCHEMAS = ("landing", "staging", "reference", "information_schema", "pg_catalog")
+# Schemas not published to analysts: the files as loaded, staging, the reference seeds, and
+# the statutory returns (restricted: scanned with the narrower rule of staging below).
+RESTRICTED_SCHEMAS = ("staging", "returns")
+UNSCANNED_SCHEMAS = ("landing", *RESTRICTED_SCHEMAS, "reference", "information_schema", "pg_catalog")
 IDENTIFYING_COLUMN = re.compile(
     r"(birth|dob|person_id|person_name|forename|surname|first_name|last_name|full_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$|professional_name)"
@@ -161,27 +166,78 @@ def test_no_identifying_column_outside_staging(published_columns):
     assert offending == []
 
 
+# Columns of the DfE's SSDA903 layout that would identify a child (pupil number, postcodes):
+# the returns models have them, always blank, because the landing data never reaches them.
+RETURN_BLANK_COLUMNS = {"UPN", "HOME_POST", "PL_POST"}
 STAGING_IDENTIFYING_COLUMN = re.compile(
     r"(forename|surname|first_name|last_name|full_name|person_name|professional_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$)"
 )
 
 
-def test_staging_reads_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths):
-    """Staging keeps the person id and the date of birth (to key and age the child), and
-    nothing else that identifies: no name, NHS number, postcode or address, as column or value."""
-    _, others = _identifying_values(protected_build.landing_dir)
+def _personal_values(landing: Path) -> list[str]:
+    """The names, NHS numbers, postcodes and workers' names of the landing files (not person ids)."""
+    _, others = _identifying_values(landing)
     person_ids = {v for v in others if re.fullmatch(r"P\d+", v)}
     personal = sorted(others - person_ids)
     assert {"Alice", "9990000001", "EX1 1AA", "Worker One"} <= set(personal)
+    return personal
+
+
+@pytest.mark.parametrize("schema", RESTRICTED_SCHEMAS)
+def test_restricted_schemas_hold_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths, schema: str):
+    """Staging keeps the person id and the date of birth (to key and age the child), the
+    returns schema the person id and date of birth the DfE's returns need, and neither
+    anything else that identifies: no name, NHS number, postcode or address, as column or value."""
+    personal = _personal_values(protected_build.landing_dir)
     with duckdb.connect(str(protected_build.db_path), read_only=True) as con:
         found = con.execute(
             "select table_name, column_name, data_type from information_schema.columns "
-            "where table_schema = 'staging'").fetchall()
-        assert [f"{t}.{c}" for t, c, _ in found if STAGING_IDENTIFYING_COLUMN.search(c.lower())] == []
+            "where table_schema = ?", [schema]).fetchall()
+        assert found, f"no relation in schema {schema}: is the warehouse built?"
+        named = [(t, c) for t, c, _ in found
+                 if STAGING_IDENTIFYING_COLUMN.search(c.lower()) or c in RETURN_BLANK_COLUMNS]
+        if schema == "returns":  # the DfE's layout has these columns: they must stay empty
+            assert {c for _, c in named} == RETURN_BLANK_COLUMNS
+            named = [(t, c) for t, c in named
+                     if con.execute(f'select count("{c}") from returns."{t}"').fetchone()[0]]
+        assert [f"{t}.{c}" for t, c in named] == []
         hits = [f"{t}.{c}" for t, c, d in found if d.upper().startswith("VARCHAR") and con.execute(
-            f'select count(*) from staging."{t}" where "{c}" in (select unnest(?))', [personal]).fetchone()[0]]
+            f'select count(*) from {schema}."{t}" where "{c}" in (select unnest(?))', [personal]).fetchone()[0]]
     assert hits == []
+
+
+def test_return_files_hold_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths, tmp_path: Path):
+    """The files csc returns writes (restricted) quote no name, NHS number or postcode."""
+    from csc.returns import write_returns
+
+    outcome = write_returns(protected_build.db_path, protected_build.target_dir / "manifest.json",
+                            tmp_path / "returns", "E99999999")
+    texts = {path.name: path.read_text(encoding="utf-8") for path in (tmp_path / "returns").rglob("*")
+             if path.is_file()}
+    assert "episodes.csv" in texts and outcome.files["ssda903/episodes.csv"]["rows"] >= 1
+    assert "P003" in texts["episodes.csv"]  # the authority's own child id: the return needs it
+    personal = _personal_values(protected_build.landing_dir)
+    pattern = re.compile("(^|[^0-9A-Za-z])(" + "|".join(re.escape(v) for v in personal) + ")($|[^0-9A-Za-z])",
+                         re.MULTILINE)
+    assert {name: pattern.findall(text) for name, text in texts.items() if pattern.search(text)} == {}
+
+
+def test_the_published_database_copies_nothing_of_the_returns(protected_build: WarehousePaths, tmp_path: Path):
+    """csc publish copies an explicit list of aggregate tables: no return table, no child id."""
+    from csc.publish import publish
+
+    work = tmp_path / "warehouse.duckdb"
+    shutil.copy(protected_build.db_path, work)
+    with duckdb.connect(str(work), read_only=True) as con:
+        assert con.execute("select count(*) from information_schema.tables where table_schema = 'returns'"
+                           ).fetchone()[0] >= 11
+    out = publish(work, tmp_path / "published.duckdb")
+    with duckdb.connect(str(out), read_only=True) as con:
+        tables = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
+        columns = {c for (c,) in con.execute("select column_name from information_schema.columns").fetchall()}
+    assert tables and all(schema != "returns" and not name.startswith("ret_") for schema, name in tables)
+    assert not {"CHILD", "DOB", "child_key"} & columns
 
 
 def test_no_identifying_value_outside_staging(published_columns, protected_build: WarehousePaths):

@@ -1,0 +1,105 @@
+{#
+    Section47 modules of the CIN census (docs/contracts/returns.md "CIN census"): one row per
+    section 47 enquiry of a CINdetails row of the year, in file order (by child, episode,
+    enquiry start).
+
+    Cohort (rules 8715, 8740), with S = 1 April and A = the as-at date: an enquiry on a
+    referral of the return that started on or before A and was not completed before S.
+    It is completed by its initial conference (DateOfInitialCPC: the first conference that
+    the ICPC file links to the enquiry) or, without one, by its end date; an enquiry
+    completed on 31 March of the year before is left out, one completed on 1 April is in.
+    Anything after A is not yet known at A: the conference is not shown and the enquiry is
+    open.
+
+    - ICPCnotRequired is 1 when the enquiry ended on or before A without a conference shown,
+      else 0 (still open, or a conference was held). Written 1/0, as the engine compares it.
+    - InitialCPCtarget is the conference's recorded target date; an enquiry without a
+      conference has none in the landing data (meta unfilled).
+#}
+
+with return_years as (
+    select * from {{ ref('int_return_years') }}
+),
+
+cin_details as (
+    select * from {{ ref('ret_cin_census__cin_details') }}
+),
+
+enquiries as (
+    select * from {{ ref('stg_ssd__s47_enquiries') }}
+),
+
+conferences as (
+    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
+),
+
+first_conferences as (
+    -- the first conference the ICPC file links to each enquiry (ties: the lowest icpc id)
+    select
+        s47_enquiry_id,
+        icpc_date,
+        icpc_target_date
+    from (
+        select
+            s47_enquiry_id,
+            icpc_date,
+            icpc_target_date,
+            row_number() over (
+                partition by s47_enquiry_id order by icpc_date, icpc_id
+            ) as conference_order
+        from conferences
+        where s47_enquiry_id is not null and icpc_date is not null
+    ) as ordered
+    where conference_order = 1
+),
+
+joined as (
+    select
+        enquiries.*,
+        cin_details.collection_year,
+        cin_details."LAchildID",
+        cin_details."CINdetailsID",
+        cin_details.return_row as cin_details_row,
+        return_years.year_start,
+        return_years.as_at_date,
+        case when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_date end as icpc_date,
+        case
+            when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_target_date
+        end as icpc_target_date,
+        case when enquiries.s47_end_date <= return_years.as_at_date then enquiries.s47_end_date end as known_end_date
+    from enquiries
+    inner join cin_details
+        on enquiries.referral_id = cin_details.referral_id
+    cross join return_years
+    left join first_conferences
+        on enquiries.s47_enquiry_id = first_conferences.s47_enquiry_id
+),
+
+in_year as (
+    select *
+    from joined
+    where
+        s47_start_date <= as_at_date
+        and coalesce(icpc_date, known_end_date, year_start) >= year_start
+),
+
+final as (
+    select
+        collection_year,
+        row_number() over (
+            order by cin_details_row, s47_start_date, s47_enquiry_id
+        ) as return_row,
+        "LAchildID",
+        "CINdetailsID",
+        s47_start_date as "S47ActualStartDate",
+        icpc_target_date as "InitialCPCtarget",
+        icpc_date as "DateOfInitialCPC",
+        case when icpc_date is null and known_end_date is not null then '1' else '0' end as "ICPCnotRequired",
+        s47_enquiry_id,
+        child_key,
+        'ssd_s47_enquiry' as landing_table,
+        landing_row_number
+    from in_year
+)
+
+select * from final

@@ -10,6 +10,8 @@
     landing data (meta unfilled). AssessmentID numbers the assessments of each episode 1, 2,
     ... as the DfE engine does on reading; it is not written to the file.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}

@@ -16,6 +16,8 @@
     CPPID numbers the plans of each episode 1, 2, ... as the DfE engine does on reading; it
     is not written to the file.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}
@@ -37,7 +39,7 @@ previous_plans as (
     left join plans as earlier
         on
         plan.child_key = earlier.child_key
-        and earlier.cp_plan_start_date < plan.cp_plan_start_date
+        and plan.cp_plan_start_date > earlier.cp_plan_start_date
     group by plan.cp_plan_id
 ),
 

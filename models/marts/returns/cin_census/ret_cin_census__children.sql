@@ -12,8 +12,10 @@
     - UPN, FormerUPN, UPNunknown, ExpectedPersonBirthDate and the Disabilities module are
       not in the landing data (meta unfilled): empty, never invented.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
-{%- set sex_from_year = 2024 -%}
+{% set sex_from_year = 2024 %}
 
 with return_years as (
     select * from {{ ref('int_return_years') }}

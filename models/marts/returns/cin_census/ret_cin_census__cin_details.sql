@@ -23,6 +23,8 @@
     CINdetailsID numbers the child's episodes 1, 2, ... in file order, as the DfE engine
     does on reading; it is not written to the file.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}
@@ -62,7 +64,10 @@ in_year as (
             not coalesce(referrals.is_referral_nfa, false)
             or referrals.referral_date >= return_years.year_start
         )
-        and exists (select 1 from persons where persons.person_id = referrals.person_id)
+        and exists (
+            select 1 from persons
+            where persons.person_id = referrals.person_id
+        )
 ),
 
 conferences_without_enquiry as (

@@ -8,6 +8,8 @@
     of the year before: left out; on 1 April: in). An end after A is not yet known at A: the
     plan is shown open.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}

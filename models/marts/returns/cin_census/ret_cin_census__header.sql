@@ -11,6 +11,8 @@
     - SoftwareCode, Release and SerialNo name this warehouse as the software that made the
       file (first file of its release); the DfE does not check them.
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}

@@ -16,6 +16,8 @@
     - InitialCPCtarget is the conference's recorded target date; an enquiry without a
       conference has none in the landing data (meta unfilled).
 #}
+-- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
+-- noqa: disable=RF06
 
 with return_years as (
     select * from {{ ref('int_return_years') }}

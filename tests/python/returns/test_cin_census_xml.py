@@ -7,6 +7,7 @@ as at the extract date). Only the CIN census models and what they read are built
 
 from __future__ import annotations
 
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -167,6 +168,25 @@ def test_return_row_is_the_position_in_the_file(census) -> None:
 def test_no_names_nhs_numbers_or_postcodes(census) -> None:
     text = census[1].read_text(encoding="utf-8")
     assert [value for value in IDENTIFYING if value.lower() in text.lower()] == []
+
+
+def test_the_models_hold_no_names_nhs_numbers_or_postcodes(census) -> None:
+    """The returns schema is restricted (child ids and dates of birth), but holds nothing else
+    that identifies a child, as column or as value."""
+    db_path, _ = census
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        columns = con.execute(
+            "select table_name, column_name, data_type from information_schema.columns "
+            "where table_schema = 'returns' and table_name like 'ret_cin_census__%'"
+        ).fetchall()
+        assert len({table for table, _, _ in columns}) == 7
+        named = [f"{t}.{c}" for t, c, _ in columns
+                 if re.search(r"name|nhs|common_child|postcode|post_code|address", c, re.IGNORECASE)]
+        pattern = "|".join(re.escape(value) for value in IDENTIFYING)
+        hits = [f"{t}.{c}" for t, c, d in columns if d.upper().startswith("VARCHAR") and con.execute(
+            f'select count(*) from returns."{t}" where regexp_matches(lower("{c}"), ?)', [pattern.lower()]
+        ).fetchall()[0][0]]
+    assert named == [] and hits == []
 
 
 def test_a_year_not_built_is_refused(census, tmp_path: Path) -> None:

@@ -26,24 +26,11 @@ assessments as (
 ),
 
 in_year as (
-    select
-        assessments.*,
-        cin_details.collection_year,
-        cin_details."LAchildID",
-        cin_details."CINdetailsID",
-        cin_details.return_row as cin_details_row,
-        return_years.as_at_date
-    from assessments
-    inner join cin_details
-        on assessments.referral_id = cin_details.referral_id
-    cross join return_years
-    where
-        coalesce(assessments.assessment_start_date, assessments.assessment_auth_date)
-        <= return_years.as_at_date
-        and (
-            assessments.assessment_auth_date is null
-            or assessments.assessment_auth_date >= return_years.year_start
-        )
+    {{ cin_census_modules_of_the_year(
+        'assessments',
+        started='coalesce(assessments.assessment_start_date, assessments.assessment_auth_date)',
+        finished='assessments.assessment_auth_date',
+    ) }}
 ),
 
 final as (

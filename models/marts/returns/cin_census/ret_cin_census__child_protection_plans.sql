@@ -44,50 +44,35 @@ previous_plans as (
 ),
 
 in_year as (
-    select
-        plans.*,
-        cin_details.collection_year,
-        cin_details."LAchildID",
-        cin_details."CINdetailsID",
-        cin_details.return_row as cin_details_row,
-        return_years.as_at_date,
-        previous_plans.previous_plan_count
-    from plans
-    inner join cin_details
-        on plans.referral_id = cin_details.referral_id
-    cross join return_years
-    left join previous_plans
-        on plans.cp_plan_id = previous_plans.cp_plan_id
-    where
-        plans.cp_plan_start_date <= return_years.as_at_date
-        and (
-            plans.cp_plan_end_date is null
-            or plans.cp_plan_end_date >= return_years.year_start
-        )
+    {{ cin_census_modules_of_the_year(
+        'plans', started='plans.cp_plan_start_date', finished='plans.cp_plan_end_date'
+    ) }}
 ),
 
 final as (
     select
-        collection_year,
+        in_year.collection_year,
         row_number() over (
-            order by cin_details_row, cp_plan_start_date, cp_plan_id
+            order by in_year.cin_details_row, in_year.cp_plan_start_date, in_year.cp_plan_id
         ) as return_row,
-        "LAchildID",
-        "CINdetailsID",
+        in_year."LAchildID",
+        in_year."CINdetailsID",
         row_number() over (
-            partition by cin_details_row
-            order by cp_plan_start_date, cp_plan_id
+            partition by in_year.cin_details_row
+            order by in_year.cp_plan_start_date, in_year.cp_plan_id
         ) as "CPPID",
-        cp_plan_start_date as "CPPstartDate",
-        case when cp_plan_end_date <= as_at_date then cp_plan_end_date end as "CPPendDate",
-        initial_category_code as "InitialCategoryOfAbuse",
-        latest_category_code as "LatestCategoryOfAbuse",
-        previous_plan_count as "NumberOfPreviousCPP",
-        cp_plan_id,
-        child_key,
+        in_year.cp_plan_start_date as "CPPstartDate",
+        case when in_year.cp_plan_end_date <= in_year.as_at_date then in_year.cp_plan_end_date end as "CPPendDate",
+        in_year.initial_category_code as "InitialCategoryOfAbuse",
+        in_year.latest_category_code as "LatestCategoryOfAbuse",
+        previous_plans.previous_plan_count as "NumberOfPreviousCPP",
+        in_year.cp_plan_id,
+        in_year.child_key,
         'ssd_cp_plans' as landing_table,
-        landing_row_number
+        in_year.landing_row_number
     from in_year
+    left join previous_plans
+        on in_year.cp_plan_id = previous_plans.cp_plan_id
 )
 
 select * from final

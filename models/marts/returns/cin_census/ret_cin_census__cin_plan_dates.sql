@@ -24,23 +24,9 @@ plans as (
 ),
 
 in_year as (
-    select
-        plans.*,
-        cin_details.collection_year,
-        cin_details."LAchildID",
-        cin_details."CINdetailsID",
-        cin_details.return_row as cin_details_row,
-        return_years.as_at_date
-    from plans
-    inner join cin_details
-        on plans.referral_id = cin_details.referral_id
-    cross join return_years
-    where
-        plans.cin_plan_start_date <= return_years.as_at_date
-        and (
-            plans.cin_plan_end_date is null
-            or plans.cin_plan_end_date >= return_years.year_start
-        )
+    {{ cin_census_modules_of_the_year(
+        'plans', started='plans.cin_plan_start_date', finished='plans.cin_plan_end_date'
+    ) }}
 ),
 
 final as (

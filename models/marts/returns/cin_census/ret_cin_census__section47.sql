@@ -55,34 +55,27 @@ first_conferences as (
     where conference_order = 1
 ),
 
-joined as (
+completed as (
+    -- as known at the as-at date: the first conference, else the end of the enquiry
     select
         enquiries.*,
-        cin_details.collection_year,
-        cin_details."LAchildID",
-        cin_details."CINdetailsID",
-        cin_details.return_row as cin_details_row,
-        return_years.year_start,
-        return_years.as_at_date,
         case when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_date end as icpc_date,
         case
             when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_target_date
         end as icpc_target_date,
         case when enquiries.s47_end_date <= return_years.as_at_date then enquiries.s47_end_date end as known_end_date
     from enquiries
-    inner join cin_details
-        on enquiries.referral_id = cin_details.referral_id
     cross join return_years
     left join first_conferences
         on enquiries.s47_enquiry_id = first_conferences.s47_enquiry_id
 ),
 
 in_year as (
-    select *
-    from joined
-    where
-        s47_start_date <= as_at_date
-        and coalesce(icpc_date, known_end_date, year_start) >= year_start
+    {{ cin_census_modules_of_the_year(
+        'completed',
+        started='completed.s47_start_date',
+        finished='coalesce(completed.icpc_date, completed.known_end_date)',
+    ) }}
 ),
 
 final as (

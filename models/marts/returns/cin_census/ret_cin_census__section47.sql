@@ -11,8 +11,10 @@
     Anything after A is not yet known at A: the conference is not shown and the enquiry is
     open.
 
-    - ICPCnotRequired is 1 when the enquiry ended on or before A without a conference shown,
-      else 0 (still open, or a conference was held). Written 1/0, as the engine compares it.
+    - ICPCnotRequired is 1 when the enquiry ended on or before A and the ICPC file links no
+      conference to it, else 0: still open, a conference held, or one to be held after A
+      (an enquiry that ended with a conference to come did require one). Written 1/0, as
+      the engine compares it.
     - InitialCPCtarget is the conference's recorded target date; an enquiry without a
       conference has none in the landing data (meta unfilled).
 #}
@@ -63,7 +65,8 @@ completed as (
         case
             when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_target_date
         end as icpc_target_date,
-        case when enquiries.s47_end_date <= return_years.as_at_date then enquiries.s47_end_date end as known_end_date
+        case when enquiries.s47_end_date <= return_years.as_at_date then enquiries.s47_end_date end as known_end_date,
+        first_conferences.icpc_date is not null as has_conference
     from enquiries
     cross join return_years
     left join first_conferences
@@ -89,7 +92,7 @@ final as (
         s47_start_date as "S47ActualStartDate",
         icpc_target_date as "InitialCPCtarget",
         icpc_date as "DateOfInitialCPC",
-        case when icpc_date is null and known_end_date is not null then '1' else '0' end as "ICPCnotRequired",
+        case when not has_conference and known_end_date is not null then '1' else '0' end as "ICPCnotRequired",
         s47_enquiry_id,
         child_key,
         'ssd_s47_enquiry' as landing_table,

@@ -27,10 +27,8 @@ from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
 from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
 
-# Schemas not published to analysts: the files as loaded, staging, the reference seeds, and the
-# restricted statutory returns (docs/contracts/returns.md: child ids and dates of birth, which the
-# DfE needs, and nothing else that identifies a child; tests/python/returns check that).
-UNSCANNED_SCHEMAS = ("landing", "staging", "reference", "returns", "information_schema", "pg_catalog")
+# Schemas not published to analysts: the files as loaded, staging, and the reference seeds.
+UNSCANNED_SCHEMAS = ("landing", "staging", "reference", "information_schema", "pg_catalog")
 IDENTIFYING_COLUMN = re.compile(
     r"(birth|dob|person_id|person_name|forename|surname|first_name|last_name|full_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$|professional_name)"

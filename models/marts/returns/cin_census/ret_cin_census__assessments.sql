@@ -13,17 +13,13 @@
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-cin_details as (
-    select * from {{ ref('ret_cin_census__cin_details') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
-assessments as (
-    select * from {{ ref('stg_ssd__cin_assessments') }}
-),
+cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
+
+assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 
 in_year as (
     {{ cin_census_modules_of_the_year(

@@ -19,17 +19,13 @@
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-cin_details as (
-    select * from {{ ref('ret_cin_census__cin_details') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
-plans as (
-    select * from {{ ref('stg_ssd__cp_plans') }}
-),
+cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
+
+plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
 
 previous_plans as (
     select

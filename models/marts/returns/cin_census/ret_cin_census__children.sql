@@ -17,17 +17,13 @@
 
 {% set sex_from_year = 2024 %}
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-persons as (
-    select * from {{ ref('stg_ssd__persons') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
-cin_details as (
-    select * from {{ ref('ret_cin_census__cin_details') }}
-),
+persons as (select * from {{ ref('stg_ssd__persons') }}),
+
+cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
 
 in_return as (
     select distinct "LAchildID" as person_id

@@ -26,25 +26,17 @@
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-referrals as (
-    select * from {{ ref('stg_ssd__cin_episodes') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
-persons as (
-    select * from {{ ref('stg_ssd__persons') }}
-),
+referrals as (select * from {{ ref('stg_ssd__cin_episodes') }}),
 
-conferences as (
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
-),
+persons as (select * from {{ ref('stg_ssd__persons') }}),
 
-enquiries as (
-    select * from {{ ref('stg_ssd__s47_enquiries') }}
-),
+conferences as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
+
+enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
 
 in_year as (
     select

@@ -14,13 +14,11 @@
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-manifests as (
-    select * from {{ ref('stg_la__extract_manifests') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
+
+manifests as (select * from {{ ref('stg_la__extract_manifests') }}),
 
 final as (
     select

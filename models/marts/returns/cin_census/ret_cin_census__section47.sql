@@ -21,21 +21,15 @@
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
 
-with return_years as (
-    select * from {{ ref('int_return_years') }}
-),
+with
 
-cin_details as (
-    select * from {{ ref('ret_cin_census__cin_details') }}
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
-enquiries as (
-    select * from {{ ref('stg_ssd__s47_enquiries') }}
-),
+cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
 
-conferences as (
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
-),
+enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
+
+conferences as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
 
 first_conferences as (
     -- the first conference the ICPC file links to each enquiry (ties: the lowest icpc id)

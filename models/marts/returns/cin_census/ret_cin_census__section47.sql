@@ -15,8 +15,9 @@
       conference to it, else 0: still open, a conference held, or one to be held after A
       (an enquiry that ended with a conference to come did require one). Written 1/0, as
       the engine compares it.
-    - InitialCPCtarget is the conference's recorded target date; an enquiry without a
-      conference has none in the landing data (meta unfilled).
+    - InitialCPCtarget is the target date recorded on the enquiry's conference (shown with
+      the conference); otherwise the DfE's target, 15 working days after the start
+      (working days as everywhere: int_dates, England bank holidays).
 #}
 -- The DfE's element names are case-sensitive: quoted, so every engine keeps their case.
 -- noqa: disable=RF06
@@ -30,6 +31,8 @@ cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
 enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
 
 conferences as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
+
+calendar as (select * from {{ ref('int_dates') }}),
 
 first_conferences as (
     -- the first conference the ICPC file links to each enquiry (ties: the lowest icpc id)
@@ -51,20 +54,39 @@ first_conferences as (
     where conference_order = 1
 ),
 
+target_dates as (
+    -- the DfE's target: 15 working days after the enquiry's start (the strategy discussion);
+    -- the DfE's fixed timescale, not the KPI var icpc_timescale_working_days
+    select
+        enquiries.s47_enquiry_id,
+        min(target_days.date_day) as target_date
+    from enquiries
+    inner join calendar as start_days
+        on enquiries.s47_start_date = start_days.date_day
+    inner join calendar as target_days
+        on target_days.working_day_index = start_days.working_day_index + 15
+    group by enquiries.s47_enquiry_id
+),
+
 completed as (
     -- as known at the as-at date: the first conference, else the end of the enquiry
     select
         enquiries.*,
         case when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_date end as icpc_date,
-        case
-            when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_target_date
-        end as icpc_target_date,
+        coalesce(
+            case
+                when first_conferences.icpc_date <= return_years.as_at_date then first_conferences.icpc_target_date
+            end,
+            target_dates.target_date
+        ) as icpc_target_date,
         case when enquiries.s47_end_date <= return_years.as_at_date then enquiries.s47_end_date end as known_end_date,
         first_conferences.icpc_date is not null as has_conference
     from enquiries
     cross join return_years
     left join first_conferences
         on enquiries.s47_enquiry_id = first_conferences.s47_enquiry_id
+    left join target_dates
+        on enquiries.s47_enquiry_id = target_dates.s47_enquiry_id
 ),
 
 in_year as (

@@ -1,7 +1,7 @@
 {#
     The CIN census cohort rule of a module (assessments, CIN plans, section 47 enquiries,
     CP plans; docs/contracts/returns.md "CIN census", cohort rules), in one place: the rows
-    of `relation` on a referral of the return (ret_cin_census__cin_details, by referral_id)
+    of `relation` on a referral of the return (rpt_cin_census__cin_details, by referral_id)
     that started on or before the as-at date A and had not finished before 1 April S
     (finished on 31 March of the year before: out; on 1 April: in). `started` and
     `finished` are SQL expressions over the relation's columns; a null `finished` is not

@@ -168,7 +168,7 @@ def test_no_identifying_column_outside_staging(published_columns):
 
 # Columns of the DfE's SSDA903 layout that would identify a child (pupil number, postcodes):
 # the returns models have them, always blank, because the landing data never reaches them.
-RETURN_BLANK_COLUMNS = {"UPN", "HOME_POST", "PL_POST"}
+RETURN_BLANK_COLUMNS = {"UPN", "FormerUPN", "UPNunknown", "HOME_POST", "PL_POST"}
 STAGING_IDENTIFYING_COLUMN = re.compile(
     r"(forename|surname|first_name|last_name|full_name|person_name|professional_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$)"
@@ -236,7 +236,7 @@ def test_the_published_database_copies_nothing_of_the_returns(protected_build: W
     with duckdb.connect(str(out), read_only=True) as con:
         tables = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
         columns = {c for (c,) in con.execute("select column_name from information_schema.columns").fetchall()}
-    assert tables and all(schema != "returns" and not name.startswith("ret_") for schema, name in tables)
+    assert tables and all(schema != "returns" and not name.startswith("rpt_") for schema, name in tables)
     assert not {"CHILD", "DOB", "child_key"} & columns
 
 

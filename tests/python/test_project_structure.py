@@ -7,7 +7,7 @@ The rules, in the spirit of dbt-project-evaluator:
 - no model reads a model of a later layer (staging < intermediate < marts); the
   data-quality models read staging and intermediate models, never marts;
 - names say the layer: `base_`/`stg_` in staging, `int_` in intermediate, `fct_`/`dim_` in
-  marts (`dq_` for a published data-quality table, `ret_` for a table of a statutory return),
+  marts (`dq_` for a published data-quality table, `rpt_` for a table of a statutory return),
   `dq_` in data_quality;
 - a model reads at most six models and sources (more is a sign that it does several things);
 - no model reads a parent's parent again when that parent has no other child (the parent
@@ -29,7 +29,7 @@ LAYERS = {"staging": 0, "intermediate": 1, "marts": 2}
 PREFIXES = {
     "staging": ("base_", "stg_"),
     "intermediate": ("int_",),
-    "marts": ("fct_", "dim_", "dq_", "ret_"),
+    "marts": ("fct_", "dim_", "dq_", "rpt_"),
     "data_quality": ("dq_",),
 }
 RULES = (

@@ -30,11 +30,11 @@ from csc.build import BuildError, build_warehouse
 from csc.dbt_runner import DbtResult
 from csc.manifest_check import check_manifest
 from csc.paths import WarehousePaths
+from csc.returns.cin_xml import write_cin_census
 from csc.returns.writer import sha256_of, unfilled_from_manifest, write_manifest, write_ssda903
 
 RETURNS_SELECTOR = "+models/marts/returns"
 RETURNS_FOLDER = Path("build") / "returns"
-CIN_NOT_INSTALLED = "CIN census writer not installed: cin_census/cin_census.xml was not written"
 _YEAR = re.compile(r"(\d{4})-(\d{2})")
 
 
@@ -90,13 +90,8 @@ def default_out_dir(paths: WarehousePaths, year: str) -> Path:
 
 
 def _write_cin(con: duckdb.DuckDBPyConnection, collection_year: str, out_dir: Path,
-               files: dict[str, dict[str, object]], notes: list[str]) -> None:
-    try:
-        from csc.returns.cin_xml import write_cin_census  # written by the CIN census stream
-    except ImportError:
-        notes.append(CIN_NOT_INSTALLED)
-        return
-    path = write_cin_census(con, collection_year, out_dir / "cin_census")
+               files: dict[str, dict[str, object]]) -> None:
+    path = write_cin_census(con, collection_year, out_dir)
     children = path.read_text(encoding="utf-8").count("<Child>")
     files[path.relative_to(out_dir).as_posix()] = {"rows": children, "sha256": sha256_of(path)}
 
@@ -128,7 +123,7 @@ def write_returns(db_path: Path, dbt_manifest: Path, out_dir: Path, la_code: str
             outcome.details = {"collection_year": collection_year, "as_at_date": row[1].isoformat(),
                                "is_provisional": bool(row[2]), "la_code": la_code}
             outcome.files = write_ssda903(con, collection_year, staged)
-            _write_cin(con, collection_year, staged, outcome.files, outcome.notes)
+            _write_cin(con, collection_year, staged, outcome.files)
         write_manifest(staged, outcome.details, outcome.files, unfilled_from_manifest(dbt_manifest))
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         _replace_folder(staged, out_dir)

@@ -1,4 +1,4 @@
-"""The CIN census file: ``cin_census/cin_census.xml`` written from the ret_cin_census__ models.
+"""The CIN census file: ``cin_census/cin_census.xml`` written from the rpt_cin_census__ models.
 
 The models (models/marts/returns/cin_census/, docs/contracts/returns.md "CIN census") hold
 the return's rows with the DfE's element names, in file order (``return_row``); this module
@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 
 SCHEMA = "returns"
-MODEL_PREFIX = "ret_cin_census__"
+MODEL_PREFIX = "rpt_cin_census__"
 
 # Element order of the DfE's schema, per module.
 COLLECTION_DETAILS = ("Collection", "Year", "ReferenceDate")
@@ -80,7 +80,7 @@ def write_cin_census(con: duckdb.DuckDBPyConnection, collection_year: str, out_d
 
 
 def _rows(con: duckdb.DuckDBPyConnection, table: str, collection_year: str) -> list[Row]:
-    """The rows of one ret_cin_census__ model for the year, in return_row order."""
+    """The rows of one rpt_cin_census__ model for the year, in return_row order."""
     cursor = con.execute(
         f'select * from {SCHEMA}."{MODEL_PREFIX}{table}" where collection_year = ? order by return_row',
         [collection_year],

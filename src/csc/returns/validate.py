@@ -42,7 +42,7 @@ from csc.returns.dfe_env import DfeEnvironment
 MANIFEST_NAME = "returns_manifest.json"
 RUNNER = Path(__file__).with_name("dfe_runner.py")
 RETURN_FOLDERS = {"ssda903": "ssda903", "cin": "cin_census"}
-MART_PREFIXES = {"ssda903": "ret_ssda903__", "cin": "ret_cin_census__"}
+MART_PREFIXES = {"ssda903": "rpt_ssda903__", "cin": "rpt_cin_census__"}
 RETURNS_SCHEMA = "returns"
 SCHEMA = "dfe_validation"
 TRACE_COLUMNS = ("child_key", "landing_table", "landing_row_number")

@@ -61,11 +61,11 @@ def make_return_marts(db_path: Path, returns_folder: Path) -> None:
         for path in sorted((returns_folder / "ssda903").glob("*.csv")):
             with path.open(newline="", encoding="utf-8") as handle:
                 rows = list(csv.DictReader(handle))
-            con.execute(f"create or replace table returns.ret_ssda903__{path.stem} (collection_year varchar, "
+            con.execute(f"create or replace table returns.rpt_ssda903__{path.stem} (collection_year varchar, "
                         f"return_row integer, child_key varchar, landing_table varchar, landing_row_number bigint, "
                         f"\"CHILD\" varchar)")
             if rows:
-                con.executemany(f"insert into returns.ret_ssda903__{path.stem} values (?, ?, ?, ?, ?, ?)",
+                con.executemany(f"insert into returns.rpt_ssda903__{path.stem} values (?, ?, ?, ?, ?, ?)",
                                 [[YEAR, index, child_key(row["CHILD"]), f"landing_{path.stem}", 100 + index, row["CHILD"]]
                                  for index, row in enumerate(rows, start=1)])
         root = ET.parse(returns_folder / "cin_census" / "cin_census.xml").getroot()
@@ -77,10 +77,10 @@ def make_return_marts(db_path: Path, returns_folder: Path) -> None:
                                                        else path))
             if table == "header":
                 rows = [None]
-            con.execute(f"create or replace table returns.ret_cin_census__{table} (collection_year varchar, "
+            con.execute(f"create or replace table returns.rpt_cin_census__{table} (collection_year varchar, "
                         f"return_row integer, child_key varchar, landing_table varchar, landing_row_number bigint)")
             if rows:
-                con.executemany(f"insert into returns.ret_cin_census__{table} values (?, ?, ?, ?, ?)",
+                con.executemany(f"insert into returns.rpt_cin_census__{table} values (?, ?, ?, ?, ?)",
                                 [[YEAR, index, child_key(child_id) if child_id else None, f"landing_{table}",
                                   100 + index] for index, child_id in enumerate(rows, start=1)])
 

@@ -158,7 +158,7 @@ def test_return_row_is_the_position_in_the_file(census) -> None:
             ("assessments", "Assessments", "AssessmentActualStartDate"),
         ):
             rows = con.execute(
-                f'select return_row, cast("{column}" as varchar) from returns.ret_cin_census__{table} order by return_row'
+                f'select return_row, cast("{column}" as varchar) from returns.rpt_cin_census__{table} order by return_row'
             ).fetchall()
             in_file = [module.findtext(column) for module in root.iter(element)]
             assert [value for _, value in rows] == in_file
@@ -177,7 +177,7 @@ def test_the_models_hold_no_names_nhs_numbers_or_postcodes(census) -> None:
     with duckdb.connect(str(db_path), read_only=True) as con:
         columns = con.execute(
             "select table_name, column_name, data_type from information_schema.columns "
-            "where table_schema = 'returns' and table_name like 'ret_cin_census__%'"
+            "where table_schema = 'returns' and table_name like 'rpt_cin_census__%'"
         ).fetchall()
         assert len({table for table, _, _ in columns}) == 7
         named = [f"{t}.{c}" for t, c, _ in columns

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import json
 import os
 import re
@@ -17,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from csc.cli import main
-from csc.returns import CIN_NOT_INSTALLED, ReturnsError, check_year, parse_year, write_returns, year_of
+from csc.returns import ReturnsError, check_year, parse_year, write_returns, year_of
 from csc.returns.writer import SSDA903_FILES, sha256_of
 from warehouse_helpers import MINIMAL_LANDING, run_csc
 
@@ -102,8 +101,9 @@ def test_returns_writes_the_903_files_and_manifest(built: tuple[Path, Path]) -> 
         ("P003", "10/01/2019", "01/06/2020", "X1"), ("P003", "01/06/2020", "", "")]
     assert "ssda903/episodes.csv: HOME_POST" in manifest["unfilled"]
     assert any(line.startswith("ssda903/reviews.csv: the whole table") for line in manifest["unfilled"])
-    if importlib.util.find_spec("csc.returns.cin_xml") is None:
-        assert CIN_NOT_INSTALLED in result.stdout
+    cin = out / "cin_census" / "cin_census.xml"
+    assert manifest["files"]["cin_census/cin_census.xml"] == {"rows": cin.read_text(encoding="utf-8").count("<Child>"),
+                                                            "sha256": sha256_of(cin)}
     assert sorted(p.name for p in work.iterdir() if p.name.startswith(".out")) == []  # no staged folder left
 
 

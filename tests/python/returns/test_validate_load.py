@@ -77,7 +77,7 @@ def test_findings_carry_the_trace_not_the_child_id(validated: dict) -> None:
         columns = {row[0] for row in con.execute(
             "select column_name from information_schema.columns where table_name = 'dq_dfe_findings'").fetchall()}
         rows = con.execute("select return_table, return_row, child_key, landing_table, landing_row_number "
-                           "from data_quality.dq_dfe_findings where return_table = 'ret_ssda903__episodes'").fetchall()
+                           "from data_quality.dq_dfe_findings where return_table = 'rpt_ssda903__episodes'").fetchall()
     assert not columns & {"child_id", "CHILD", "LAchildID"}
     assert rows and all(key.startswith("key-T") and landing == "landing_episodes" and number == 100 + row
                         for _, row, key, landing, number in rows)
@@ -115,7 +115,7 @@ def test_files_that_do_not_match_the_marts_are_refused(validated: dict, tmp_path
     db_path = tmp_path / "warehouse.duckdb"
     shutil.copyfile(validated["db"], db_path)
     with duckdb.connect(str(db_path)) as con:
-        con.execute("delete from returns.ret_ssda903__episodes where return_row = 4")
+        con.execute("delete from returns.rpt_ssda903__episodes where return_row = 4")
         before = con.execute("select count(*) from dfe_validation.findings").fetchone()
     result = CliRunner().invoke(main, ["validate", "--db", str(db_path), "--returns", str(validated["returns"])],
                                 env={"CSC_LANDING_DIR": str(MINIMAL_LANDING)})

@@ -28,13 +28,13 @@ return_years as (
 
 header as (
 
-    select * from {{ ref('ret_ssda903__header') }}
+    select * from {{ ref('rpt_ssda903__header') }}
 
 ),
 
 episodes as (
 
-    select * from {{ ref('ret_ssda903__episodes') }}
+    select * from {{ ref('rpt_ssda903__episodes') }}
 
 ),
 

@@ -31,13 +31,13 @@ professionals as (
 
 episodes as (
 
-    select * from {{ ref('ret_ssda903__episodes') }}
+    select * from {{ ref('rpt_ssda903__episodes') }}
 
 ),
 
 header as (
 
-    select * from {{ ref('ret_ssda903__header') }}
+    select * from {{ ref('rpt_ssda903__header') }}
 
 ),
 

@@ -1,6 +1,6 @@
 {#
     SSDA903 Header (docs/contracts/returns.md "SSDA903"): one row per child in the return -
-    every child with an episode in the year (ret_ssda903__episodes) and every care leaver of
+    every child with an episode in the year (rpt_ssda903__episodes) and every care leaver of
     the OC3 cohort (a RELEVANT or FORMER_RELEVANT young person whose 17th to 21st birthday
     falls in the year: macro ssda903_in_oc3_cohort): the DfE's INT rules want every child
     of every table in the Header, once.
@@ -30,7 +30,7 @@ persons as (
 
 episodes as (
 
-    select * from {{ ref('ret_ssda903__episodes') }}
+    select * from {{ ref('rpt_ssda903__episodes') }}
 
 ),
 

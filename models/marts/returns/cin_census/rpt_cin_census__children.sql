@@ -23,7 +23,7 @@ return_years as (select * from {{ ref('int_return_years') }}),
 
 persons as (select * from {{ ref('stg_ssd__persons') }}),
 
-cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
+cin_details as (select * from {{ ref('rpt_cin_census__cin_details') }}),
 
 in_return as (
     select distinct "LAchildID" as person_id

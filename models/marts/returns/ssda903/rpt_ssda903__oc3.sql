@@ -36,7 +36,7 @@ return_years as (
 
 header as (
 
-    select * from {{ ref('ret_ssda903__header') }}
+    select * from {{ ref('rpt_ssda903__header') }}
 
 ),
 
@@ -48,7 +48,7 @@ care_leavers as (
 
 episodes as (
 
-    select * from {{ ref('ret_ssda903__episodes') }}
+    select * from {{ ref('rpt_ssda903__episodes') }}
 
 ),
 

@@ -17,7 +17,7 @@ with
 
 return_years as (select * from {{ ref('int_return_years') }}),
 
-cin_details as (select * from {{ ref('ret_cin_census__cin_details') }}),
+cin_details as (select * from {{ ref('rpt_cin_census__cin_details') }}),
 
 assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 

@@ -13,45 +13,25 @@
 {%- set ethnicity_codes = ['WBRI', 'WIRI', 'WIRT', 'WOTH', 'WROM', 'MWBC', 'MWBA', 'MWAS', 'MOTH',
     'AIND', 'APKN', 'ABAN', 'AOTH', 'BCRB', 'BAFR', 'BOTH', 'CHNE', 'OOTH', 'REFU', 'NOBT'] %}
 
-with persons as (
-    select * from {{ ref('stg_ssd__persons') }}
-),
+with persons as (select * from {{ ref('stg_ssd__persons') }}),
 
-referrals as (
-    select * from {{ ref('stg_ssd__cin_episodes') }}
-),
+referrals as (select * from {{ ref('stg_ssd__cin_episodes') }}),
 
-assessments as (
-    select * from {{ ref('stg_ssd__cin_assessments') }}
-),
+assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 
-cin_plans as (
-    select * from {{ ref('stg_ssd__cin_plans') }}
-),
+cin_plans as (select * from {{ ref('stg_ssd__cin_plans') }}),
 
-cin_visits as (
-    select * from {{ ref('stg_ssd__cin_visits') }}
-),
+cin_visits as (select * from {{ ref('stg_ssd__cin_visits') }}),
 
-s47_enquiries as (
-    select * from {{ ref('stg_ssd__s47_enquiries') }}
-),
+s47_enquiries as (select * from {{ ref('stg_ssd__s47_enquiries') }}),
 
-icpcs as (
-    select * from {{ ref('stg_ssd__initial_cp_conferences') }}
-),
+icpcs as (select * from {{ ref('stg_ssd__initial_cp_conferences') }}),
 
-cp_plans as (
-    select * from {{ ref('stg_ssd__cp_plans') }}
-),
+cp_plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
 
-cp_visits as (
-    select * from {{ ref('stg_ssd__cp_visits') }}
-),
+cp_visits as (select * from {{ ref('stg_ssd__cp_visits') }}),
 
-calendar as (
-    select * from {{ ref('int_dates') }}
-),
+calendar as (select * from {{ ref('int_dates') }}),
 
 extract_manifest as (
     select max(extract_date) as extract_date

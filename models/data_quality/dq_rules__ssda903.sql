@@ -12,25 +12,15 @@
     in the dq_rules seed.
 #}
 
-with persons as (
-    select * from {{ ref('stg_ssd__persons') }}
-),
+with persons as (select * from {{ ref('stg_ssd__persons') }}),
 
-episodes as (
-    select * from {{ ref('stg_ssd__cla_episodes') }}
-),
+episodes as (select * from {{ ref('stg_ssd__cla_episodes') }}),
 
-legal_statuses as (
-    select * from {{ ref('stg_ssd__legal_statuses') }}
-),
+legal_statuses as (select * from {{ ref('stg_ssd__legal_statuses') }}),
 
-placements as (
-    select * from {{ ref('stg_ssd__cla_placements') }}
-),
+placements as (select * from {{ ref('stg_ssd__cla_placements') }}),
 
-care_leavers as (
-    select * from {{ ref('stg_ssd__care_leavers') }}
-),
+care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
 
 extract_manifest as (
     select max(extract_date) as extract_date

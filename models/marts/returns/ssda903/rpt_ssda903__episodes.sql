@@ -25,29 +25,13 @@
 
 with
 
-return_years as (
+return_years as (select * from {{ ref('int_return_years') }}),
 
-    select * from {{ ref('int_return_years') }}
+placements as (select * from {{ ref('stg_ssd__cla_placements') }}),
 
-),
+episodes as (select * from {{ ref('stg_ssd__cla_episodes') }}),
 
-placements as (
-
-    select * from {{ ref('stg_ssd__cla_placements') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('stg_ssd__cla_episodes') }}
-
-),
-
-legal_statuses as (
-
-    select * from {{ ref('stg_ssd__legal_statuses') }}
-
-),
+legal_statuses as (select * from {{ ref('stg_ssd__legal_statuses') }}),
 
 episodes_in_year as (
 

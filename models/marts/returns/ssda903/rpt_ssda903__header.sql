@@ -16,29 +16,13 @@
 
 with
 
-return_years as (
+return_years as (select * from {{ ref('int_return_years') }}),
 
-    select * from {{ ref('int_return_years') }}
+persons as (select * from {{ ref('stg_ssd__persons') }}),
 
-),
+episodes as (select * from {{ ref('rpt_ssda903__episodes') }}),
 
-persons as (
-
-    select * from {{ ref('stg_ssd__persons') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('rpt_ssda903__episodes') }}
-
-),
-
-care_leavers as (
-
-    select * from {{ ref('stg_ssd__care_leavers') }}
-
-),
+care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
 
 episode_children as (
 

@@ -20,29 +20,13 @@
 
 with
 
-return_years as (
+return_years as (select * from {{ ref('int_return_years') }}),
 
-    select * from {{ ref('int_return_years') }}
+header as (select * from {{ ref('rpt_ssda903__header') }}),
 
-),
+episodes as (select * from {{ ref('rpt_ssda903__episodes') }}),
 
-header as (
-
-    select * from {{ ref('rpt_ssda903__header') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('rpt_ssda903__episodes') }}
-
-),
-
-health_checks as (
-
-    select * from {{ ref('stg_ssd__cla_health_checks') }}
-
-),
+health_checks as (select * from {{ ref('stg_ssd__cla_health_checks') }}),
 
 episode_breaks as (
 

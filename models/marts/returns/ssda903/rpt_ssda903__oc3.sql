@@ -28,29 +28,13 @@
 
 with
 
-return_years as (
+return_years as (select * from {{ ref('int_return_years') }}),
 
-    select * from {{ ref('int_return_years') }}
+header as (select * from {{ ref('rpt_ssda903__header') }}),
 
-),
+care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
 
-header as (
-
-    select * from {{ ref('rpt_ssda903__header') }}
-
-),
-
-care_leavers as (
-
-    select * from {{ ref('stg_ssd__care_leavers') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('rpt_ssda903__episodes') }}
-
-),
+episodes as (select * from {{ ref('rpt_ssda903__episodes') }}),
 
 cohort as (
 

@@ -17,35 +17,15 @@
 
 with
 
-involvements as (
+involvements as (select * from {{ ref('stg_ssd__involvements') }}),
 
-    select * from {{ ref('stg_ssd__involvements') }}
+professionals as (select * from {{ ref('int_workforce_professionals') }}),
 
-),
+episodes as (select * from {{ ref('rpt_ssda903__episodes') }}),
 
-professionals as (
+header as (select * from {{ ref('rpt_ssda903__header') }}),
 
-    select * from {{ ref('int_workforce_professionals') }}
-
-),
-
-episodes as (
-
-    select * from {{ ref('rpt_ssda903__episodes') }}
-
-),
-
-header as (
-
-    select * from {{ ref('rpt_ssda903__header') }}
-
-),
-
-return_years as (
-
-    select * from {{ ref('int_return_years') }}
-
-),
+return_years as (select * from {{ ref('int_return_years') }}),
 
 social_worker_allocations as (
 

@@ -170,7 +170,7 @@ def return_marts(con: duckdb.DuckDBPyConnection) -> dict[str, set[str]]:
     """The return marts in the warehouse and their columns."""
     rows = con.execute(
         "select table_name, column_name from information_schema.columns "
-        "where table_schema = ? and table_name like 'ret\\_%' escape '\\'", [RETURNS_SCHEMA]).fetchall()
+        "where table_schema = ? and table_name like 'rpt\\_%' escape '\\'", [RETURNS_SCHEMA]).fetchall()
     marts: dict[str, set[str]] = {}
     for table, column in rows:
         marts.setdefault(table, set()).add(column)

@@ -42,7 +42,7 @@ browser:
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: venv browser
+test: venv browser dfe-env
 	$(BIN)/python -m pytest
 
 # The linters (README "Linting"): sqlfluff over the SQL (rules in .sqlfluff), then ruff over the

@@ -159,6 +159,11 @@ def simulate_area(prof: dict[str, Any], area: int, n_children: int, seed: int, h
     tables: Tables = {}
     # ---------------- persons ----------------
     sex = categorical(rng, prof["population"]["sex"], n_people)
+    # a looked-after child's sex is known: the 903 has no code for unknown (DfE rule 101)
+    looked_after = np.zeros(n_people, dtype=bool)
+    looked_after[np.r_[periods["child"], sb["child"]].astype(np.int64)] = True
+    unknown = looked_after & (sex == "U")
+    sex[unknown] = np.where(np.flatnonzero(unknown) % 2 == 0, "M", "F")
     eth = categorical(rng, prof["population"]["ethnicity"], n_people)
     fn = np.array(FORENAMES, dtype=object)[rng.integers(0, len(FORENAMES), n_people)]
     sn = np.array(SURNAMES, dtype=object)[rng.integers(0, len(SURNAMES), n_people)]

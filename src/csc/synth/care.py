@@ -8,13 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from csc.synth.calendar import NA, birthday_days, month_ends
+from csc.synth.calendar import NA, birthday_days, month_ends, to_day
 from csc.synth.care_durations import draw_periods
 from csc.synth.draws import categorical, index_choice
 from csc.synth.sequences import event_sequences
 
 ADOPTION_EXITS = ("E11", "E12")
 COURT_ORDER_DAYS = (60, 330)
+TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
+K3_FIRST_DAY = to_day("2024-04-01")  # K3 (registered supported accommodation) is a 903 code from 2024-25
+# placement types a provider code of PR3 (other public sector) cannot go with (DfE rule 529)
+NOT_PR3 = ("A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6")
 
 
 @dataclass
@@ -89,6 +93,43 @@ def _legal_sequence(rng: np.random.Generator, route: str, start: int, stop: int,
     return seq
 
 
+def _fit_codes(row: list, legal: list[tuple[str, int]], stop: int) -> list:
+    """The placement row with codes that fit its legal status and date, as the 903 wants them
+    (DfE rules 146, 378, 408, 529, 550): placed with parents (P1) is not a placement under
+    section 20 (V2), so it becomes foster care; placed for adoption with a placement order
+    (A6) needs the order (E1) and is otherwise placed with consent (A4); K3 is H5 before
+    2024-25; PR0 (parents) goes with P1 only and PR3 with no foster, home or adoption type."""
+    start, end, ptype, provider = row[0], row[1], row[2], row[3]
+    end = stop if end == NA else end
+    spans = [(code, s, legal[j + 1][1] if j + 1 < len(legal) else stop) for j, (code, s) in enumerate(legal)]
+    if ptype == "P1" and any(code == "V2" and s < end and start < e for code, s, e in spans):
+        ptype, provider = "U4", "PR1"
+    if ptype in ("A5", "A6") and not any(code == "E1" and s <= start for code, s, _ in spans):
+        ptype = "A4"
+    if ptype == "K3" and start < K3_FIRST_DAY:
+        ptype = "H5"
+    if provider == "PR0" and ptype != "P1":
+        provider = "PR1"
+    if provider == "PR3" and ptype in NOT_PR3:
+        provider = "PR4"
+    return [start, row[1], ptype, provider, *row[4:]]
+
+
+def _return_after_temporary(rows: list[list], legal: list[tuple[str, int]], stop: int) -> None:
+    """A temporary placement (T0-T4) is followed by the normal one (DfE rule 383): the row
+    after it gets the codes of the row before it; where those do not fit there, the
+    temporary row takes them instead (no temporary placement)."""
+    for j in range(1, len(rows) - 1):
+        if rows[j][2] not in TEMPORARY:
+            continue
+        before, after = rows[j - 1], rows[j + 1]
+        moved = _fit_codes([after[0], after[1], before[2], before[3], before[4], *after[5:]], legal, stop)
+        if moved[2] == before[2]:
+            rows[j + 1] = moved
+        else:
+            rows[j] = [rows[j][0], rows[j][1], *before[2:5], *rows[j][5:]]
+
+
 def detail_periods(rng: np.random.Generator, prof: dict[str, Any], periods: dict[str, np.ndarray],
                    extract_day: int) -> CareRecords:
     """Placements, legal statuses and episodes of each (non short-break) period."""
@@ -150,14 +191,17 @@ def detail_periods(rng: np.random.Generator, prof: dict[str, Any], periods: dict
                 r = [cut, r[1], new_type, r[3], r[4], r[5], r[6]]
             out_rows.append(r)
             nxt = rows[j + 1] if j + 1 < len(rows) else None
-            if nxt is not None and rng.random() < pl["temporary_probability"] and nxt[1] - nxt[0] > 10:
+            if (nxt is not None and rng.random() < pl["temporary_probability"] and nxt[1] - nxt[0] > 10
+                    and nxt[2] not in ("A4", "A6")):
                 days = int(rng.integers(1, 8))
                 out_rows.append([nxt[0], nxt[0] + days, f"T{int(rng.integers(0, 5))}", None, None, None, "OTHER"])
                 nxt[0] += days
         if is_open:
             out_rows[-1][1] = NA
-        # legal statuses
+        # legal statuses, and placement codes that fit them
         legal = _legal_sequence(rng, route, start, stop, adoption)
+        out_rows = [_fit_codes(r, legal, stop) for r in out_rows]
+        _return_after_temporary(out_rows, legal, stop)
         # episodes: a new episode at every placement or legal status change
         pl_starts = [r[0] for r in out_rows]
         breaks = sorted(set(pl_starts) | {s for _, s in legal})
@@ -266,6 +310,8 @@ def care_leaver_states(rng: np.random.Generator, prof: dict[str, Any], person: n
     acc_ok = categorical(rng, cl["accommodation_suitable"], ns)
     acc_bad = categorical(rng, cl["accommodation_unsuitable"], ns)
     accommodation = np.where(suitable, acc_ok[seg] + "1", acc_bad[seg] + "2").astype(object)
+    # "with former foster carers" (staying put) starts at 18 (DfE rule 3001): supported lodgings before
+    accommodation[(accommodation == "Z1") & (m < eighteen[pi])] = "E1"
     suit_flag = np.where(suitable, "Y", "N").astype(object)
     blank = (rng.random(ns) < cl["suitability_blank_share"])[seg]
     suit_flag[blank] = None

@@ -184,6 +184,7 @@ def simulate_episodes(rng: np.random.Generator, prof: dict[str, Any], cal: WorkC
     close = np.where(close > E, NA, close)
     reason = np.full(n, "RC7", dtype=object)
     reason[a_nfa] = np.where(rng.random(int(a_nfa.sum())) < 0.3, "RC9", "RC8")
+    reason[a_nfa & s47] = "RC7"  # RC8/RC9 close a case after the assessment alone (DfE rule 2990)
     reason[ref_nfa] = "RC8"
     exit_code = periods["exit"]
     reason[care & np.isin(exit_code, ["E11", "E12"])] = "RC1"

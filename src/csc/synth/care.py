@@ -117,14 +117,15 @@ def _fit_codes(row: list, legal: list[tuple[str, int]], stop: int) -> list:
 
 def _return_after_temporary(rows: list[list], legal: list[tuple[str, int]], stop: int) -> None:
     """A temporary placement (T0-T4) is followed by the normal one (DfE rule 383): the row
-    after it gets the codes of the row before it; where those do not fit there, the
-    temporary row takes them instead (no temporary placement)."""
+    after it gets the codes of the row before it; where those do not fit there, or the row
+    after it is the adoptive placement, the temporary row takes them instead (no temporary
+    placement)."""
     for j in range(1, len(rows) - 1):
         if rows[j][2] not in TEMPORARY:
             continue
         before, after = rows[j - 1], rows[j + 1]
         moved = _fit_codes([after[0], after[1], before[2], before[3], before[4], *after[5:]], legal, stop)
-        if moved[2] == before[2]:
+        if moved[2] == before[2] and after[2] not in ("A4", "A5", "A6"):
             rows[j + 1] = moved
         else:
             rows[j] = [rows[j][0], rows[j][1], *before[2:5], *rows[j][5:]]
@@ -191,8 +192,7 @@ def detail_periods(rng: np.random.Generator, prof: dict[str, Any], periods: dict
                 r = [cut, r[1], new_type, r[3], r[4], r[5], r[6]]
             out_rows.append(r)
             nxt = rows[j + 1] if j + 1 < len(rows) else None
-            if (nxt is not None and rng.random() < pl["temporary_probability"] and nxt[1] - nxt[0] > 10
-                    and nxt[2] not in ("A4", "A6")):
+            if nxt is not None and rng.random() < pl["temporary_probability"] and nxt[1] - nxt[0] > 10:
                 days = int(rng.integers(1, 8))
                 out_rows.append([nxt[0], nxt[0] + days, f"T{int(rng.integers(0, 5))}", None, None, None, "OTHER"])
                 nxt[0] += days

@@ -185,7 +185,7 @@ def simulate_episodes(rng: np.random.Generator, prof: dict[str, Any], cal: WorkC
     reason = np.full(n, "RC7", dtype=object)
     reason[a_nfa] = np.where(rng.random(int(a_nfa.sum())) < 0.3, "RC9", "RC8")
     reason[a_nfa & s47] = "RC7"  # RC8/RC9 close a case after the assessment alone (DfE rule 2990)
-    reason[ref_nfa] = "RC8"
+    reason[ref_nfa] = "RC7"  # no assessment: RC8/RC9 close a case after one (DfE query 8825Q)
     exit_code = periods["exit"]
     reason[care & np.isin(exit_code, ["E11", "E12"])] = "RC1"
     reason[care & np.isin(exit_code, ["E45", "E46", "E47", "E48"])] = "RC4"

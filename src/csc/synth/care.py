@@ -115,6 +115,19 @@ def _fit_codes(row: list, legal: list[tuple[str, int]], stop: int) -> list:
     return [start, row[1], ptype, provider, *row[4:]]
 
 
+def _placement_order_by(legal: list[tuple[str, int]], last: list) -> list[tuple[str, int]]:
+    """A child placed for adoption with a placement order (A6) has the order (E1) by the day
+    of the placement: a later or missing E1 moves to that day when it falls after the
+    status before it (else the placement is one with consent, A4; see _fit_codes)."""
+    if last[2] != "A6":
+        return legal
+    before = legal[:-1] if legal[-1][0] == "E1" else legal
+    e1_late = legal[-1][0] != "E1" or legal[-1][1] > last[0]
+    if e1_late and before[-1][1] < last[0]:
+        return [*before, ("E1", last[0])]
+    return legal
+
+
 def _return_after_temporary(rows: list[list], legal: list[tuple[str, int]], stop: int) -> None:
     """A temporary placement (T0-T4) is followed by the normal one (DfE rule 383): the row
     after it gets the codes of the row before it; where those do not fit there, or the row
@@ -200,6 +213,8 @@ def detail_periods(rng: np.random.Generator, prof: dict[str, Any], periods: dict
             out_rows[-1][1] = NA
         # legal statuses, and placement codes that fit them
         legal = _legal_sequence(rng, route, start, stop, adoption)
+        if adoption:
+            legal = _placement_order_by(legal, out_rows[-1])
         out_rows = [_fit_codes(r, legal, stop) for r in out_rows]
         _return_after_temporary(out_rows, legal, stop)
         # episodes: a new episode at every placement or legal status change

@@ -17,6 +17,7 @@ ADOPTION_EXITS = ("E11", "E12")
 COURT_ORDER_DAYS = (60, 330)
 TEMPORARY = ("T0", "T1", "T2", "T3", "T4")
 K3_FIRST_DAY = to_day("2024-04-01")  # K3 (registered supported accommodation) is a 903 code from 2024-25
+P2_LAST_DAY = to_day("2023-10-28")  # P2 (independent living) is no placement type after 28 October 2023
 # placement types a provider code of PR3 (other public sector) cannot go with (DfE rule 529)
 NOT_PR3 = ("A3", "A4", "A5", "A6", "K1", "K2", "P1", "U1", "U2", "U3", "U4", "U5", "U6")
 
@@ -98,7 +99,8 @@ def _fit_codes(row: list, legal: list[tuple[str, int]], stop: int) -> list:
     (DfE rules 146, 378, 408, 529, 550): placed with parents (P1) is not a placement under
     section 20 (V2), so it becomes foster care; placed for adoption with a placement order
     (A6) needs the order (E1) and is otherwise placed with consent (A4); K3 is H5 before
-    2024-25; PR0 (parents) goes with P1 only and PR3 with no foster, home or adoption type."""
+    2024-25, and so is P2 after 28 October 2023 (rule 217t); PR0 (parents) goes with P1 only
+    and PR3 with no foster, home or adoption type."""
     start, end, ptype, provider = row[0], row[1], row[2], row[3]
     end = stop if end == NA else end
     spans = [(code, s, legal[j + 1][1] if j + 1 < len(legal) else stop) for j, (code, s) in enumerate(legal)]
@@ -106,7 +108,7 @@ def _fit_codes(row: list, legal: list[tuple[str, int]], stop: int) -> list:
         ptype, provider = "U4", "PR1"
     if ptype in ("A5", "A6") and not any(code == "E1" and s <= start for code, s, _ in spans):
         ptype = "A4"
-    if ptype == "K3" and start < K3_FIRST_DAY:
+    if (ptype == "K3" and start < K3_FIRST_DAY) or (ptype == "P2" and end > P2_LAST_DAY):
         ptype = "H5"
     if provider == "PR0" and ptype != "P1":
         provider = "PR1"

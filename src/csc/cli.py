@@ -20,7 +20,7 @@ from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 from csc.publish import publish_command
 from csc.report.cli import report_command
-from csc.returns import ReturnsError, produce_returns
+from csc.returns import ReturnsError, is_collection_year, produce_returns
 from csc.synth.cli import synth
 
 
@@ -254,7 +254,7 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
     from csc.returns import validate as returns_validate
     from csc.returns.dfe_env import DfeEnvironmentError, ensure_dfe_env
 
-    if year is not None and not returns_validate.is_collection_year(year):
+    if year is not None and not is_collection_year(year):
         _fail(f"--year {year!r}: expected a collection year like 2021-22")
     paths = _paths(db, None)
     if returns_dir is not None:

@@ -53,12 +53,17 @@ class ReturnsOutcome:
     notes: list[str] = field(default_factory=list)
 
 
+def is_collection_year(value: str) -> bool:
+    """True for an April-March collection year written YYYY-YY (2021-22)."""
+    match = _YEAR.fullmatch(value)
+    return bool(match) and (int(match.group(1)) + 1) % 100 == int(match.group(2))
+
+
 def parse_year(value: str | None) -> str | None:
     """``2021-22`` as given, None for None; a value not of that form is a ReturnsError."""
     if value is None:
         return None
-    match = _YEAR.fullmatch(value.strip())
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+    if not is_collection_year(value.strip()):
         raise ReturnsError(
             f"--year {value!r} is not a collection year: give the April-March year as YYYY-YY, "
             f"e.g. 2021-22 (the year from 1 April 2021 to 31 March 2022)"

@@ -21,9 +21,7 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -38,6 +36,7 @@ from csc.dbt_runner import run_dbt
 from csc.lock import WarehouseLock
 from csc.paths import WarehousePaths, state_dir
 from csc.returns.dfe_env import DfeEnvironment
+from csc.returns.writer import sha256_of
 
 MANIFEST_NAME = "returns_manifest.json"
 RUNNER = Path(__file__).with_name("dfe_runner.py")
@@ -50,7 +49,6 @@ TRACE_COLUMNS = ("child_key", "landing_table", "landing_row_number")
 # (one row per child: the child's identifiers and characteristics); the others match by name.
 CIN_MART_OF = {"ChildIdentifiers": "children", "ChildCharacteristics": "children"}
 FINDINGS_FOLDER = "findings"
-_YEAR = re.compile(r"\d{4}-\d{2}")
 
 Echo = Callable[[str], None]
 
@@ -82,14 +80,6 @@ class EngineOutput:
     @property
     def errors(self) -> int:
         return sum(1 for finding in self.findings if finding["rule_type"] != "Query")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _listed_file(folder: Path, name: str) -> Path:
@@ -396,6 +386,3 @@ def describe(output: EngineOutput) -> str:
             + (f"; {len(output.run['rules_failed'])} rule(s) failed to run: {', '.join(output.run['rules_failed'][:5])}"
                if output.run.get("rules_failed") else ""))
 
-
-def is_collection_year(value: str) -> bool:
-    return bool(_YEAR.fullmatch(value)) and (int(value[:4]) + 1) % 100 == int(value[5:])

@@ -8,6 +8,12 @@
     it fails rules 131-133: a 17- or 18-year-old still looked after on the birthday (an
     episode open on it; rule 1007), and a young person whose last episode of the year ended
     with care transferred to another authority (REC E3; rule 1011), which returns them.
+    Left out too: a young person first looked after after the birthday in the year (no
+    episode of ssd_cla_episodes, all history, starts on or before it). On the birthday they
+    were not a care leaver, so the DfE has no situation to ask about; they come into the
+    cohort with their next birthday. Our reading: the 903 guide asks about the young
+    person's situation as a care leaver "on or around" the birthday, which presumes they had
+    been looked after by then; rules 131-133 would otherwise name them with nothing to fix.
 
     The DfE asks for the young person's situation "on or around" the birthday. Our reading:
     the monthly state of ssd_care_leavers whose extract date is nearest the birthday, from
@@ -35,6 +41,8 @@ header as (select * from {{ ref('rpt_ssda903__header') }}),
 care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
 
 episodes as (select * from {{ ref('rpt_ssda903__episodes') }}),
+
+all_episodes as (select * from {{ ref('stg_ssd__cla_episodes') }}),
 
 cohort as (
 
@@ -97,6 +105,17 @@ looked_after_on_birthday as (
 
 ),
 
+first_looked_after_after_birthday as (
+
+    select cohort.child_key
+    from cohort
+    inner join all_episodes
+        on cohort.child_key = all_episodes.child_key
+    group by cohort.child_key, cohort.birthday_in_year
+    having min(all_episodes.episode_start_date) > cohort.birthday_in_year
+
+),
+
 last_episodes as (
 
     select
@@ -147,8 +166,11 @@ final as (
         on cohort.child_key = looked_after_on_birthday.child_key
     left join transferred_to_another_authority
         on cohort.child_key = transferred_to_another_authority.child_key
+    left join first_looked_after_after_birthday
+        on cohort.child_key = first_looked_after_after_birthday.child_key
     where looked_after_on_birthday.child_key is null
         and transferred_to_another_authority.child_key is null
+        and first_looked_after_after_birthday.child_key is null
 
 )
 

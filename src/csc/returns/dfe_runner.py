@@ -13,7 +13,9 @@ Writes into DIR:
 - ``findings.csv``: one row per (rule, table, row of the file) the engine flagged: return,
   ruleset, rule_code, rule_type, message, engine_table, file, row_id (the engine's 0-based row),
   return_row (1-based, the row's position in the file), child_id (as the engine reports it),
-  fields (the rule's affected fields, ``;``-separated); return-level findings have no table;
+  fields (the rule's affected fields, ``;``-separated), values (CIN census: ``field=value`` of
+  those fields in the flagged row, as the engine read it, for the analysts' restricted list; the
+  SSDA903's are read from its CSV files); return-level findings have no table;
 - ``run.json``: the ruleset asked for and used (with a note when the year has none of its own),
   the engine's version, the rules that failed to run or were skipped, the rows the engine read
   per table (``table_rows``, to check against the return marts), and every network connection
@@ -61,7 +63,7 @@ SSDA903_TABLES = {
 }
 
 FINDING_COLUMNS = ["return", "ruleset", "rule_code", "rule_type", "message", "engine_table", "file",
-                   "row_id", "return_row", "child_id", "fields"]
+                   "row_id", "return_row", "child_id", "fields", "values"]
 RULE_COLUMNS = ["return", "ruleset", "rule_code", "rule_type", "message"]
 
 NETWORK_ATTEMPTS: list[str] = []
@@ -223,11 +225,29 @@ def run_cin(registry, files: list[Path], ruleset: str) -> tuple[list[dict], list
     if return_level:
         for code in validator.la_rule_issues["rule_code"].astype(str):
             add(code, "", None, "", "")
-    findings = [{**finding, "fields": ";".join(finding["fields"])} for finding in grouped.values()]
+    findings = [{**finding, "fields": ";".join(finding["fields"]),
+                 "values": _cin_values(data, finding["engine_table"], finding["row_id"], finding["fields"])}
+                for finding in grouped.values()]
     info = {"rules_failed": failed, "rules_skipped": [],
             "table_rows": {table: len(frame) for table, frame in data.items()},
             "table_files": {table: files[0].name for table in data}}
     return rules, findings, info
+
+
+def _cin_value(value: object) -> str:
+    """A value of the engine's CIN tables as text: dates DD/MM/YYYY (as the census writes them)."""
+    if hasattr(value, "strftime") and _text(value):
+        return value.strftime("%d/%m/%Y")  # type: ignore[union-attr]
+    return _text(value)
+
+
+def _cin_values(data: dict, table: str, row_id: object, fields: list[str]) -> str:
+    """``field=value; ...`` of a finding's fields in the row of the engine's table it flagged."""
+    frame = data.get(table)
+    if frame is None or row_id == "" or row_id is None or not 0 <= int(row_id) < len(frame):
+        return ""
+    record = frame.iloc[int(row_id)]
+    return "; ".join(f"{name}={_cin_value(record[name]) if name in record.index else ''}" for name in fields)
 
 
 def _write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:

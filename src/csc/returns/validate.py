@@ -295,7 +295,7 @@ def write_analyst_list(returns: ReturnFiles, outputs: list[EngineOutput]) -> Pat
         writer.writeheader()
         for output in outputs:
             for finding in output.findings:
-                values = ""
+                values = finding.get("values", "")  # CIN census: the runner's, from the engine's tables
                 rows = file_rows.get(finding["file"]) if output.return_name == "ssda903" else None
                 if rows and finding["return_row"]:
                     record = rows[int(finding["return_row"]) - 1]
@@ -315,8 +315,9 @@ def write_analyst_list(returns: ReturnFiles, outputs: list[EngineOutput]) -> Pat
         "found in the case-management system. Do not publish or e-mail; delete when worked through.\n"
         "Columns: return, collection year, ruleset, rule code, severity (error or query), the DfE's\n"
         "message, file, table (as the DfE tool names it) and row of that table in the file (1-based),\n"
-        "the child's id, the fields the rule checks and\n"
-        "(SSDA903) their values in that row. Fix records at source, then: new extract, csc build,\n"
+        "the child's id, the fields the rule checks and their values in that row (SSDA903: as in\n"
+        "the file; CIN census: as the DfE engine read the XML). Fix records at source, then: new\n"
+        "extract, csc build,\n"
         "csc returns, csc validate.\n", encoding="utf-8")
     return path
 

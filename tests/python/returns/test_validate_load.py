@@ -4,6 +4,7 @@ and on files that do not match the return marts."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -96,6 +97,19 @@ def test_analyst_list_is_restricted_and_has_the_child_ids(validated: dict) -> No
     assert "RESTRICTED" in path.name and "RESTRICTED: child-level" in text.splitlines()[1]
     assert "T0002" in text and "T0102" in text
     assert "RESTRICTED" in (path.parent / "README.txt").read_text(encoding="utf-8")
+
+
+def test_analyst_list_gives_each_fields_value_for_both_returns(validated: dict) -> None:
+    path = validated["returns"] / "findings" / f"RESTRICTED_dfe_findings_{YEAR}.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["fields"] and row["return_row"]]
+    for return_name in ("ssda903", "cin"):
+        listed = [row for row in rows if row["return"] == return_name]
+        assert listed, f"the fixture has {return_name} findings on fields"
+        for row in listed:
+            names = [pair.split("=", 1)[0] for pair in row["values"].split("; ")]
+            assert names == row["fields"].split(";"), row
+        assert any(pair.split("=", 1)[1] for row in listed for pair in row["values"].split("; ")), return_name
 
 
 def test_a_changed_file_is_refused(tmp_path: Path) -> None:

@@ -56,6 +56,9 @@ REFUSALS: tuple[type[Exception], ...] = (
 USER_ERRORS: tuple[type[Exception], ...] = (*REFUSALS, BuildError)
 
 AfterBuild = Callable[[WarehousePaths, Path], None]
+# before_build(work_paths, pseudonym_key): writes into the working copy before dbt runs
+# (csc validate loads the engines' findings there); raises to stop the build.
+BeforeBuild = Callable[[WarehousePaths, str], None]
 
 
 @dataclass
@@ -227,9 +230,11 @@ def build_warehouse(paths: WarehousePaths, dbt_args: Sequence[str],
                     echo: Callable[[str], None] | None = None,
                     after_build: AfterBuild | None = None, *,
                     new_warehouse: bool = False,
-                    notify: Callable[[str], None] | None = None) -> BuildOutcome:
-    """Run ``dbt build`` on a working copy, then ``after_build`` (checks), then promote it.
+                    notify: Callable[[str], None] | None = None,
+                    before_build: BeforeBuild | None = None) -> BuildOutcome:
+    """Run ``before_build``, ``dbt build`` on a working copy, then ``after_build`` (checks), then promote it.
 
+    ``before_build(work_paths, pseudonym_key)`` writes into the working copy before dbt;
     ``after_build(work_paths, gx_dir)`` raises to reject the build. The warehouse at
     ``paths.db_path`` changes only when everything succeeded. Raises one of USER_ERRORS for
     a refused or stopped build.
@@ -243,14 +248,14 @@ def build_warehouse(paths: WarehousePaths, dbt_args: Sequence[str],
                 notify(f"A previous run did not finish ({lock.stale.describe()}); its lock and working "
                        f"files were cleared")
             _clear_leftovers(state_dir(db_path), db_path)
-            return _build_locked(paths, dbt_args, manifest, echo, after_build, new_warehouse)
+            return _build_locked(paths, dbt_args, manifest, echo, after_build, new_warehouse, before_build)
     except OSError as error:
         raise _os_error(error, db_path, "taking the build lock") from None
 
 
 def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Manifest | None,
                   echo: Callable[[str], None] | None, after_build: AfterBuild | None,
-                  new_warehouse: bool) -> BuildOutcome:
+                  new_warehouse: bool, before_build: BeforeBuild | None = None) -> BuildOutcome:
     db_path = paths.db_path
     state = state_dir(db_path)
     previous: Identity | None = None
@@ -273,6 +278,9 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
         run_dir.mkdir(mode=0o700, parents=True)  # compiled SQL and logs may name the key
         step = "copying the warehouse to its working copy"
         _copy_previous(db_path, work)
+        if before_build is not None:
+            step = "preparing the working copy"
+            before_build(work_paths, key)
         step = "running dbt build"
         result = run_dbt(work_paths, ["build", *dbt_args], echo=echo, pseudonym_key=key)
         if result.disk_full:

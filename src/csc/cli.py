@@ -270,8 +270,10 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
         click.echo(f"Validating the {returns.collection_year} returns in {folder}")
         env = ensure_dfe_env(echo=click.echo)
         outputs = returns_validate.validate_returns(paths, returns, env, click.echo)
-    except (returns_validate.ValidationError, DfeEnvironmentError, WarehouseBusyError) as error:
+    except (returns_validate.ValidationError, DfeEnvironmentError, WarehouseBusyError, *REFUSALS) as error:
         _fail(f"validate refused: {error}")
+    except USER_ERRORS as error:
+        _fail(f"validate failed: {_existing_paths_only(str(error))}")
     for output in outputs:
         click.echo(returns_validate.describe(output))
     click.echo(f"Loaded into {paths.db_path}: data_quality.dq_dfe_findings, data_quality.dq_dfe_rule_summary")

@@ -32,9 +32,9 @@ from typing import Callable
 import duckdb
 import pandas as pd
 
+from csc.build import build_warehouse
 from csc.dbt_runner import run_dbt
-from csc.lock import WarehouseLock
-from csc.paths import WarehousePaths, state_dir
+from csc.paths import WarehousePaths
 from csc.returns.dfe_env import DfeEnvironment
 from csc.returns.writer import sha256_of
 
@@ -359,22 +359,23 @@ def validate_returns(paths: WarehousePaths, returns: ReturnFiles, env: DfeEnviro
     db_path = paths.db_path
     if not db_path.is_file():
         raise ValidationError(f"warehouse {db_path} does not exist: build it and write the returns first")
-    with WarehouseLock(db_path, "csc validate"):
-        target = state_dir(db_path) / f"validate-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}"
-        run_paths = WarehousePaths(paths.project_dir, db_path, paths.landing_dir, target)
-        try:
-            if not _tables_exist(db_path):
-                result = run_dbt(run_paths, ["run-operation", "create_dfe_validation_tables"])
-                if not result.ok:
-                    raise ValidationError(f"creating schema {SCHEMA} failed: {result.failure_reason()}")
-            load(db_path, returns, outputs, echo)
-            echo("Building dq_dfe_findings and dq_dfe_rule_summary ...")
-            result = run_dbt(run_paths, ["build", "--select", "+models/data_quality/dfe"])
+
+    def load_into_working_copy(work_paths: WarehousePaths, pseudonym_key: str) -> None:
+        if not _tables_exist(work_paths.db_path):
+            result = run_dbt(work_paths, ["run-operation", "create_dfe_validation_tables"],
+                             pseudonym_key=pseudonym_key)
             if not result.ok:
-                raise ValidationError(f"the findings were loaded into {SCHEMA}, but dbt build of "
-                                      f"models/data_quality/dfe failed: {result.failure_reason()}")
-        finally:
-            shutil.rmtree(target, ignore_errors=True)
+                raise ValidationError(f"creating schema {SCHEMA} failed: {result.failure_reason()}")
+        load(work_paths.db_path, returns, outputs, echo)
+        echo("Building dq_dfe_findings and dq_dfe_rule_summary ...")
+
+    # Like csc build: under the warehouse lock, on a working copy that replaces the warehouse
+    # only when the load and the dbt build both succeeded.
+    build = build_warehouse(paths, ["--select", "+models/data_quality/dfe"], before_build=load_into_working_copy,
+                            notify=echo)
+    if not build.result.ok:
+        raise ValidationError(f"dbt build of models/data_quality/dfe failed, nothing was loaded (the "
+                              f"warehouse is unchanged): {build.result.failure_reason()}")
     analyst_list = write_analyst_list(returns, outputs)
     echo(f"Restricted list for analysts: {analyst_list}")
     return outputs

@@ -175,3 +175,33 @@ def test_a_missing_landing_folder_is_said_before_the_engines_run(tmp_path: Path)
                                 env={"CSC_LANDING_DIR": str(tmp_path / "no-landing")})
     assert result.exit_code == 1 and "set CSC_LANDING_DIR to the folder the warehouse was built from" in result.output
     assert not (folder / "validation").exists()
+
+
+def test_a_validate_that_fails_after_loading_leaves_the_warehouse_as_it_was(
+        validated: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The findings go into a working copy: a failure after they were written there changes nothing."""
+    from csc.returns.writer import sha256_of
+
+    db_path = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(validated["db"], db_path)
+    for kept in validated["db"].parent.glob(validated["db"].name + ".*"):  # its key and state beside it
+        if kept.is_file():
+            shutil.copyfile(kept, tmp_path / kept.name)
+    before = sha256_of(db_path)
+    loaded = validate.load
+
+    def load_then_fail(*args, **kwargs):
+        loaded(*args, **kwargs)
+        raise validate.ValidationError("stopped after loading (the test's failure)")
+
+    monkeypatch.setattr(validate, "load", load_then_fail)
+    result = CliRunner().invoke(main, ["validate", "--db", str(db_path), "--returns", str(validated["returns"])],
+                                env={"CSC_LANDING_DIR": str(MINIMAL_LANDING)})
+    assert result.exit_code == 1
+    assert "stopped after loading (the test's failure)" in result.output
+    assert sha256_of(db_path) == before, "the warehouse file is byte for byte as it was"
+    assert not list(tmp_path.glob("*.wal")), "no write-ahead log of a half-written load"
+    monkeypatch.setattr(validate, "load", loaded)
+    again = CliRunner().invoke(main, ["validate", "--db", str(db_path), "--returns", str(validated["returns"])],
+                               env={"CSC_LANDING_DIR": str(MINIMAL_LANDING)})
+    assert again.exit_code == 0, f"the lock was released: {again.output}"

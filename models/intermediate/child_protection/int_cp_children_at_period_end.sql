@@ -70,6 +70,15 @@ final as (
         locality,
         service,
         category_of_abuse,
+        -- how long the current plan has been open at P (DfE D7 bands, kpis-inspection.md
+        -- `cp_plans_by_length`), counted back from P, first match wins
+        case
+            when cp_plan_start_date >= cast({{ dbt.dateadd('month', -3, 'period_end') }} as date) then 'up_to_3m'
+            when cp_plan_start_date >= cast({{ dbt.dateadd('month', -6, 'period_end') }} as date) then '3m_to_6m'
+            when cp_plan_start_date > cast({{ dbt.dateadd('year', -1, 'period_end') }} as date) then '6m_to_1y'
+            when cp_plan_start_date > cast({{ dbt.dateadd('year', -2, 'period_end') }} as date) then '1y_to_2y'
+            else '2y_plus'
+        end as duration_band,
         last_seen_visit_date,
         working_days_since_last_seen_visit
     from working_days_counted

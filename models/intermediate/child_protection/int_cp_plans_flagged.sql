@@ -12,7 +12,12 @@
       `repeat_cp_lookback_years` null (default, "ever") the earlier plan counts whether
       or not it has ended; with N, the earlier plan's end date must lie in
       [start - interval N years, start].
-    - Lasted two years: end date >= start + interval 2 years (DfE).
+    - Length when ended (DfE D7 bands, kpis-inspection.md `cp_plans_ended_by_length`),
+      counted forward from the start S to the end E, first match wins: `2y_plus` when
+      E >= S + interval 2 years, else `1y_to_2y` when E >= S + interval 1 year, else
+      `6m_to_1y` when E > S + interval 6 months, else `3m_to_6m` when E > S + interval 3
+      months, else `up_to_3m`; null while the plan is open. "Lasted two years" (DfE,
+      `cp_plans_ended_2y_plus`) is the `2y_plus` band.
 #}
 
 {%- set lookback_years = var('repeat_cp_lookback_years') -%}
@@ -55,7 +60,7 @@ seen_visits_in_plan as (
 
 ),
 
-final as (
+flagged as (
 
     select
         plans.cp_plan_id,
@@ -78,11 +83,18 @@ final as (
         end as category_of_abuse,
         coalesce(earlier_plans.earlier_plan_count, 0) > 0 as is_repeat_plan,
         earlier_plans.previous_plan_start_date,
-        coalesce(
-            plans.cp_plan_end_date
-            >= cast({{ dbt.dateadd('year', 2, 'plans.cp_plan_start_date') }} as date),
-            false
-        ) as has_lasted_2y_plus,
+        case
+            when plans.cp_plan_end_date is null then null
+            when plans.cp_plan_end_date >= cast({{ dbt.dateadd('year', 2, 'plans.cp_plan_start_date') }} as date)
+                then '2y_plus'
+            when plans.cp_plan_end_date >= cast({{ dbt.dateadd('year', 1, 'plans.cp_plan_start_date') }} as date)
+                then '1y_to_2y'
+            when plans.cp_plan_end_date > cast({{ dbt.dateadd('month', 6, 'plans.cp_plan_start_date') }} as date)
+                then '6m_to_1y'
+            when plans.cp_plan_end_date > cast({{ dbt.dateadd('month', 3, 'plans.cp_plan_start_date') }} as date)
+                then '3m_to_6m'
+            else 'up_to_3m'
+        end as ended_duration_band,
         {{ team_attributes('icpcs.icpc_team_id') }},
         seen_visits_in_plan.last_seen_visit_date,
         coalesce(seen_visits_in_plan.seen_visit_count, 0) as seen_visit_count
@@ -95,6 +107,15 @@ final as (
         on icpcs.icpc_team_id = teams.team_id
     left join seen_visits_in_plan
         on plans.cp_plan_id = seen_visits_in_plan.cp_plan_id
+
+),
+
+final as (
+
+    select
+        *,
+        coalesce(ended_duration_band = '2y_plus', false) as has_lasted_2y_plus
+    from flagged
 
 )
 

@@ -4,7 +4,9 @@
 -- P (from the date of birth in staging: a young person missing from the current ssd_person,
 -- or without a date of birth, is left out). Each extract is joined only to the periods it is
 -- the cohort source for. Each young person of the cohort is a unit of every care-leaver KPI;
--- kpi_values_from_units sums them and gives 0/0 to a period without a cohort.
+-- kpi_values_from_units sums them and gives 0/0 to a period without a cohort. Age band
+-- (kpis-inspection.md): `17_18` for age 17 or 18 at P, `19_21` for 19 to 21 (the DfE bands
+-- by age at the birthday in the year; we band by age at P).
 
 {%- set review_months = var('pathway_plan_review_months') %}
 
@@ -30,7 +32,11 @@ cohort as (
             and states.pathway_plan_review_date <= periods.period_end,
             false
         ) as has_current_pathway_plan,
-        states.has_personal_adviser
+        states.has_personal_adviser,
+        case
+            when {{ age_at('persons.birth_date', 'periods.period_end') }} <= 18 then '17_18'
+            else '19_21'
+        end as age_band
     from states
     inner join periods
         on {{ is_open_at('states.extract_date', 'states.next_extract_date', 'periods.period_end') }}
@@ -70,11 +76,12 @@ units as (
                 then 1
             else 0
         end as numerator,
-        1 as denominator
+        1 as denominator,
+        age_band
     from cohort_in_kpis
 
 ),
 
-{{ kpi_values_from_units([]) }}
+{{ kpi_values_from_units(['age_band']) }}
 
 select * from final

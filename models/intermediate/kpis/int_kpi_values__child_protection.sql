@@ -17,15 +17,17 @@ plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 
 children_at_period_end as (select * from {{ ref('int_cp_children_at_period_end') }}),
 
+child_population as (select * from {{ ref('int_child_population') }}),
+
 enquiries_in_windows as (
 
-    {{ kpi_rows('enquiries', ['s47_enquiries'], 's47_start_date') }}
+    {{ kpi_rows('enquiries', ['s47_enquiries', 's47_rate_per_10k'], 's47_start_date') }}
 
 ),
 
 icpcs_in_windows as (
 
-    {{ kpi_rows('icpcs', ['icpcs', 'icpc_timeliness', 'icpc_conversion_rate'], 'icpc_date') }}
+    {{ kpi_rows('icpcs', ['icpcs', 'icpc_timeliness', 'icpc_conversion_rate', 'icpc_rate_per_10k'], 'icpc_date') }}
 
 ),
 
@@ -35,13 +37,16 @@ plans_in_windows as (
 
     union all
 
-    {{ kpi_rows('plans', ['cp_plans_ended_2y_plus'], 'cp_plan_end_date') }}
+    {{ kpi_rows('plans', ['cp_plans_ended_2y_plus', 'cp_plans_ended_by_length'], 'cp_plan_end_date') }}
 
 ),
 
 children_in_stock_kpis as (
 
-    {{ kpi_rows('children_at_period_end', ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness']) }}
+    {{ kpi_rows(
+        'children_at_period_end',
+        ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'],
+    ) }}
 
 ),
 
@@ -53,12 +58,14 @@ units as (
         1 as numerator,
         1 as denominator,
         locality,
-        cast(null as varchar) as category_of_abuse
+        cast(null as varchar) as category_of_abuse,
+        cast(null as varchar) as cp_duration_band
     from enquiries_in_windows
 
     union all
 
-    -- icpcs: transfer-ins included; timeliness and conversion leave them out
+    -- icpcs: transfer-ins included; timeliness, conversion and the rate leave them out (a
+    -- null or unknown transfer-in flag is not a transfer-in)
     select
         kpi_id,
         period_end,
@@ -69,12 +76,13 @@ units as (
         end as numerator,
         1 as denominator,
         locality,
-        cast(null as varchar) as category_of_abuse
+        cast(null as varchar) as category_of_abuse,
+        cast(null as varchar) as cp_duration_band
     from icpcs_in_windows
     where
         kpi_id = 'icpcs'
         or (kpi_id = 'icpc_timeliness' and is_in_timeliness_population)
-        or (kpi_id = 'icpc_conversion_rate' and not is_transfer_in)
+        or (kpi_id in ('icpc_conversion_rate', 'icpc_rate_per_10k') and not is_transfer_in)
 
     union all
 
@@ -84,10 +92,12 @@ units as (
         case
             when kpi_id = 'cp_repeat_plan_rate' then case when is_repeat_plan then 1 else 0 end
             when kpi_id = 'cp_plans_ended_2y_plus' then case when has_lasted_2y_plus then 1 else 0 end
+            else 1
         end as numerator,
         1 as denominator,
         locality,
-        category_of_abuse
+        category_of_abuse,
+        case when kpi_id = 'cp_plans_ended_by_length' then ended_duration_band end as cp_duration_band
     from plans_in_windows
 
     union all
@@ -96,12 +106,7 @@ units as (
         kpi_id,
         period_end,
         case
-            when kpi_id = 'cp_plans_2y_plus'
-                then case
-                        when cp_plan_start_date <= cast({{ dbt.dateadd('year', -2, 'period_end') }} as date)
-                            then 1
-                        else 0
-                    end
+            when kpi_id = 'cp_plans_2y_plus' then case when duration_band = '2y_plus' then 1 else 0 end
             when kpi_id = 'cp_visit_timeliness'
                 then case
                         when working_days_since_last_seen_visit <= {{ var('cp_visit_interval_working_days') }}
@@ -112,7 +117,8 @@ units as (
         end as numerator,
         1 as denominator,
         locality,
-        category_of_abuse
+        category_of_abuse,
+        case when kpi_id = 'cp_plans_by_length' then duration_band end as cp_duration_band
     from children_in_stock_kpis
     -- cp_visit_timeliness: the working days are null only when the date counted from is
     -- outside the working-day calendar: such a child is left out at P
@@ -121,6 +127,6 @@ units as (
 
 ),
 
-{{ kpi_values_from_units(['locality', 'category_of_abuse']) }}
+{{ kpi_values_from_units(['locality', 'category_of_abuse', 'cp_duration_band'], rate_base='child_population') }}
 
 select * from final

@@ -3,7 +3,8 @@
     breakdown value (see _int_kpis__marts_two.yml). Each child looked after at P
     (int_cla_children_at_period) is a unit of the stock KPIs; each period of care other
     than a short-break period whose start / end falls in the window is a unit of
-    cla_started / cla_ceased. Units are unpivoted to the catalogue's breakdowns and summed.
+    cla_started / cla_ceased. cla_rate_per_10k counts the children of cla_children over the
+    child population. Units are unpivoted to the catalogue's breakdowns and summed.
 #}
 
 with
@@ -16,6 +17,8 @@ children_at_period as (
     where is_looked_after
 
 ),
+
+child_population as (select * from {{ ref('int_child_population') }}),
 
 periods_of_care as (
 
@@ -38,6 +41,7 @@ children_in_stock_kpis as (
 
     {{ kpi_rows('children_at_period', [
         'cla_children',
+        'cla_rate_per_10k',
         'cla_visit_timeliness',
         'cla_health_assessment_rate',
         'cla_dental_check_rate',
@@ -88,6 +92,6 @@ units as (
 
 ),
 
-{{ kpi_values_from_units(['legal_status', 'placement_type']) }}
+{{ kpi_values_from_units(['legal_status', 'placement_type'], rate_base='child_population') }}
 
 select * from final

@@ -1,7 +1,9 @@
 {#
     Children in need KPIs of kpis.md (see _int_kpis__marts_one.yml): each child with a CIN
     plan open at P (int_cin_children_at_dates) is a unit of the stock KPIs, and each child
-    open at P - interval 12 months a unit of the base of cin_children_change_12m.
+    open at P - interval 12 months a unit of the base of cin_children_change_12m. Each child
+    with a CIN episode open at P (int_cin_episodes_open_at_period_end) is a unit of
+    cin_episodes_open and of cin_rate_per_10k (over the child population).
 #}
 
 with
@@ -9,6 +11,16 @@ with
 {{ kpi_periods('children_in_need') }},
 
 children_at_dates as (select * from {{ ref('int_cin_children_at_dates') }}),
+
+episodes_open as (select * from {{ ref('int_cin_episodes_open_at_period_end') }}),
+
+child_population as (select * from {{ ref('int_child_population') }}),
+
+children_with_open_episodes as (
+
+    {{ kpi_rows('episodes_open', ['cin_episodes_open', 'cin_rate_per_10k']) }}
+
+),
 
 children_at_as_at_dates as (
 
@@ -78,8 +90,20 @@ units as (
     -- a year before P, a child counts for the change only
     where not is_a_year_before or kpi_id = 'cin_children_change_12m'
 
+    union all
+
+    select
+        kpi_id,
+        period_end,
+        1 as numerator,
+        1 as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as service,
+        cast(null as varchar) as duration_band
+    from children_with_open_episodes
+
 ),
 
-{{ kpi_values_from_units(['locality', 'service', 'duration_band']) }}
+{{ kpi_values_from_units(['locality', 'service', 'duration_band'], rate_base='child_population') }}
 
 select * from final

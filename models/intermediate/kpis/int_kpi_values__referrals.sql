@@ -9,14 +9,7 @@ with
 
 referrals as (select * from {{ ref('int_referrals_sequenced') }}),
 
-extract_manifest as (select * from {{ ref('stg_la__extract_manifests') }}),
-
-child_population as (
-
-    select coalesce(max(cast(child_population as double)), 0) as rate_base
-    from extract_manifest
-
-),
+child_population as (select * from {{ ref('int_child_population') }}),
 
 referrals_in_windows as (
 

@@ -25,6 +25,8 @@ BREAKDOWN_LABELS = {
     "referral_source": "Referral source",
     "category_of_abuse": "Category of abuse",
     "duration_band": "Duration of plan",
+    "cp_duration_band": "Length of plan",
+    "age_band": "Age band",
     "role": "Role",
     "placement_type": "Placement type",
     "legal_status": "Legal status",

@@ -108,6 +108,8 @@ placement_rows_at_period_ranked as (
         reporting_periods.period_end,
         placement_rows.placement_type_code,
         placement_rows.is_known_placement_type,
+        placement_rows.is_placed_over_20_miles,
+        placement_rows.placement_la_location,
         {{ current_record_rank(
             ['placement_rows.child_key', 'reporting_periods.period_end'],
             ['placement_rows.placement_start_date', 'placement_rows.cla_placement_id']
@@ -239,6 +241,8 @@ joined as (
         coalesce(legal_status_at_period.is_short_break, false) as is_short_break_at_period,
         placement_row_at_period.placement_type_code,
         coalesce(placement_row_at_period.is_known_placement_type, false) as is_known_placement_type,
+        coalesce(placement_row_at_period.is_placed_over_20_miles, false) as is_placed_over_20_miles,
+        coalesce(placement_row_at_period.placement_la_location, 'unknown') as placement_la_location,
         placement_at_period.merged_placement_id as current_placement_id,
         placement_at_period.placement_start_date as current_placement_start_date,
         coalesce(placements_in_12m.placements_in_12m_count, 0) as placements_in_12m_count,
@@ -287,6 +291,9 @@ final as (
         placement_type_code,
         case when is_known_placement_type then placement_type_code else 'unknown' end
             as placement_type_group,
+        -- kpis-inspection.md: the placement row at P (no non-temporary row: not known)
+        is_placed_over_20_miles,
+        placement_la_location,
         current_placement_id,
         current_placement_start_date,
         placements_in_12m_count,

@@ -20,7 +20,12 @@ non_temporary_rows as (
         is_known_placement_type,
         placement_provider_code,
         change_reason_code,
-        is_known_change_reason
+        is_known_change_reason,
+        placement_distance,
+        -- kpis-inspection.md `cla_placed_over_20_miles`: a distance above 20 miles; null,
+        -- negative or 999.9 as a number ("distance not known") is not known, never over 20
+        coalesce(placement_distance > 20 and placement_distance <> 999.9, false) as is_placed_over_20_miles,
+        placement_la_location
     from placements
     where placement_start_date is not null
         and coalesce(placement_type_code, '') not in ('T0', 'T1', 'T2', 'T3', 'T4')
@@ -88,7 +93,10 @@ final as (
         is_known_placement_type,
         placement_provider_code,
         change_reason_code,
-        is_known_change_reason
+        is_known_change_reason,
+        placement_distance,
+        is_placed_over_20_miles,
+        placement_la_location
     from numbered
 
 )

@@ -19,6 +19,30 @@ children_at_period_end as (select * from {{ ref('int_cp_children_at_period_end')
 
 child_population as (select * from {{ ref('int_child_population') }}),
 
+review_chains as (select * from {{ ref('int_cp_review_chains') }}),
+
+review_status as (select * from {{ ref('int_cp_review_status_at_period_end') }}),
+
+held_reviews as (
+
+    -- the review conferences held and matched to a plan (row 0 of a chain is no review)
+    select * from review_chains
+    where review_number >= 1
+
+),
+
+reviews_in_windows as (
+
+    {{ kpi_rows('held_reviews', ['cp_reviews_timely'], 'cp_review_date') }}
+
+),
+
+children_with_a_review_due as (
+
+    {{ kpi_rows('review_status', ['cp_reviews_all_on_time']) }}
+
+),
+
 enquiries_in_windows as (
 
     {{ kpi_rows('enquiries', ['s47_enquiries', 's47_rate_per_10k'], 's47_start_date') }}
@@ -124,6 +148,33 @@ units as (
     -- outside the working-day calendar: such a child is left out at P
     -- (csc_date_outside_calendar), never counted as late
     where kpi_id != 'cp_visit_timeliness' or working_days_since_last_seen_visit is not null
+
+    union all
+
+    -- a review conference is on time when held on or before its due date
+    select
+        kpi_id,
+        period_end,
+        case when is_late then 0 else 1 end as numerator,
+        1 as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as category_of_abuse,
+        cast(null as varchar) as cp_duration_band
+    from reviews_in_windows
+
+    union all
+
+    -- children whose current plan has a review due by P: none late, none missed
+    select
+        kpi_id,
+        period_end,
+        case when has_late_review or has_missed_review then 0 else 1 end as numerator,
+        1 as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as category_of_abuse,
+        cast(null as varchar) as cp_duration_band
+    from children_with_a_review_due
+    where is_review_due
 
 ),
 

@@ -4,21 +4,114 @@
     (int_cla_children_at_period) is a unit of the stock KPIs; each period of care other
     than a short-break period whose start / end falls in the window is a unit of
     cla_started / cla_ceased. cla_rate_per_10k counts the children of cla_children over the
-    child population. Units are unpivoted to the catalogue's breakdowns and summed.
+    child population. kpis-inspection.md adds the review KPIs (int_cla_review_chains and
+    int_cla_review_status_at_period_end), the placement distance and boundary, UASC at P,
+    the reunification plan at P and the missing episodes of looked-after children
+    (int_cla_missing_episodes). Units are unpivoted to the catalogue's breakdowns and summed.
 #}
+
+{%- set reunification_min_months = var('reunification_min_months') | int %}
 
 with
 
 {{ kpi_periods('children_in_care') }},
 
-children_at_period as (
+looked_after_children as (
 
     select * from {{ ref('int_cla_children_at_period') }}
     where is_looked_after
 
 ),
 
+uasc_at_period_end as (select * from {{ ref('int_cla_uasc_at_period_end') }}),
+
+permanence_plans as (select * from {{ ref('int_cla_permanence_plans_at_period_end') }}),
+
+missing_episodes as (
+
+    select * from {{ ref('int_cla_missing_episodes') }}
+    where is_in_population
+
+),
+
+children_at_period as (
+
+    -- the children looked after at P, with their UASC status and permanence plan at P
+    select
+        looked_after_children.*,
+        uasc_at_period_end.child_key is not null as is_uasc,
+        coalesce(permanence_plans.has_reunification_plan, false)
+        {%- if reunification_min_months > 0 %}
+        and looked_after_children.period_of_care_start_date
+        <= cast({{ dbt.dateadd('month', -reunification_min_months, 'looked_after_children.period_end') }} as date)
+        {%- endif %} as has_reunification_plan
+    from looked_after_children
+    left join uasc_at_period_end
+        on
+        looked_after_children.child_key = uasc_at_period_end.child_key
+        and looked_after_children.period_end = uasc_at_period_end.period_end
+    left join permanence_plans
+        on
+        looked_after_children.child_key = permanence_plans.child_key
+        and looked_after_children.period_end = permanence_plans.period_end
+
+),
+
+missing_started_in_windows as (
+
+    {{ kpi_rows('missing_episodes', ['cla_missing_episodes', 'cla_away_episodes', 'cla_missing_children'], 'missing_start_date') }}
+
+),
+
+children_missing_in_windows as (
+
+    -- cla_missing_children: a child counts once however many episodes it had
+    select distinct
+        kpi_id,
+        period_end,
+        child_key
+    from missing_started_in_windows
+    where kpi_id = 'cla_missing_children' and is_missing
+
+),
+
+returned_in_windows as (
+
+-- the RHI KPIs: M episodes whose end (return) date is in the window
+    {{ kpi_rows(
+        'missing_episodes',
+        ['missing_rhi_offered_72h', 'missing_rhi_offered', 'missing_rhi_accepted'],
+        'missing_end_date',
+    ) }}
+
+),
+
 child_population as (select * from {{ ref('int_child_population') }}),
+
+review_chains as (select * from {{ ref('int_cla_review_chains') }}),
+
+review_status as (select * from {{ ref('int_cla_review_status_at_period_end') }}),
+
+held_reviews as (
+
+    -- the reviews held and matched to a period of care that is not a short-break period
+    -- (row 0 of a chain is no review)
+    select * from review_chains
+    where review_number >= 1
+
+),
+
+reviews_in_windows as (
+
+    {{ kpi_rows('held_reviews', ['cla_reviews_timely'], 'cla_review_date') }}
+
+),
+
+children_with_a_review_due as (
+
+    {{ kpi_rows('review_status', ['cla_reviews_all_on_time']) }}
+
+),
 
 periods_of_care as (
 
@@ -47,6 +140,11 @@ children_in_stock_kpis as (
         'cla_dental_check_rate',
         'cla_stability_short',
         'cla_stability_long',
+        'cla_placed_over_20_miles',
+        'cla_placed_outside_la',
+        'uasc_cla',
+        'uasc_cla_share',
+        'cla_reunification_plan',
     ]) }}
 
 ),
@@ -67,6 +165,9 @@ units as (
                 then case when has_3_plus_placements_in_12m then 1 else 0 end
             when 'cla_stability_long'
                 then case when is_in_long_term_stability_cohort and is_in_placement_2_years then 1 else 0 end
+            when 'cla_placed_over_20_miles' then case when is_placed_over_20_miles then 1 else 0 end
+            when 'cla_placed_outside_la' then case when placement_la_location = 'outside' then 1 else 0 end
+            when 'uasc_cla_share' then case when is_uasc then 1 else 0 end
             else 1
         end as numerator,
         case kpi_id
@@ -78,6 +179,10 @@ units as (
         legal_status_group as legal_status,
         placement_type_group as placement_type
     from children_in_stock_kpis
+    -- the counts of UASC and of reunification plans count only those children
+    where
+        (kpi_id != 'uasc_cla' or is_uasc)
+        and (kpi_id != 'cla_reunification_plan' or has_reunification_plan)
 
     union all
 
@@ -89,6 +194,76 @@ units as (
         cast(null as varchar) as legal_status,
         cast(null as varchar) as placement_type
     from started_or_ceased_in_windows
+
+    union all
+
+    select
+        kpi_id,
+        period_end,
+        1 as numerator,
+        1 as denominator,
+        cast(null as varchar) as legal_status,
+        cast(null as varchar) as placement_type
+    from missing_started_in_windows
+    where
+        (kpi_id = 'cla_missing_episodes' and is_missing)
+        or (kpi_id = 'cla_away_episodes' and is_away)
+
+    union all
+
+    select
+        kpi_id,
+        period_end,
+        1 as numerator,
+        1 as denominator,
+        cast(null as varchar) as legal_status,
+        cast(null as varchar) as placement_type
+    from children_missing_in_windows
+
+    union all
+
+    -- of M episodes returned in the window: offered within rhi_offer_days of the return and
+    -- by P; offered at all (flag Y); accepted, of those offered
+    select
+        kpi_id,
+        period_end,
+        case
+            when kpi_id = 'missing_rhi_offered_72h'
+                then case when is_rhi_offered_in_time and rhi_offered_date <= period_end then 1 else 0 end
+            when kpi_id = 'missing_rhi_offered' then case when is_rhi_offered then 1 else 0 end
+            when kpi_id = 'missing_rhi_accepted' then case when is_rhi_accepted then 1 else 0 end
+        end as numerator,
+        1 as denominator,
+        cast(null as varchar) as legal_status,
+        cast(null as varchar) as placement_type
+    from returned_in_windows
+    where is_missing and (kpi_id != 'missing_rhi_accepted' or is_rhi_offered)
+
+    union all
+
+    -- a review is on time when held by its due date (review 1: within 20 working days)
+    select
+        kpi_id,
+        period_end,
+        case when is_late then 0 else 1 end as numerator,
+        1 as denominator,
+        cast(null as varchar) as legal_status,
+        cast(null as varchar) as placement_type
+    from reviews_in_windows
+
+    union all
+
+    -- children whose period of care has a review due by P: none late (due in the last 12
+    -- months), none missed
+    select
+        kpi_id,
+        period_end,
+        case when has_late_review or has_missed_review then 0 else 1 end as numerator,
+        1 as denominator,
+        cast(null as varchar) as legal_status,
+        cast(null as varchar) as placement_type
+    from children_with_a_review_due
+    where is_review_due
 
 ),
 

@@ -7,15 +7,21 @@
     count = numerator; percent = 100 * n / d; ratio = n / d; rate_per_10k = 10000 * n / d;
     null when the denominator is 0. Counts carry a null denominator (the area models give
     none).
-    Completeness (an `all` row for every KPI and period, ids matching the catalogue both ways)
-    is enforced by tests, not by filling in values here.
+    A KPI whose optional landing file (or column) the extract lacks is left out
+    (int_kpi_availability: not shown as 0, which would read as a real figure).
+    Completeness (an `all` row for every available KPI and period, ids matching the
+    catalogue both ways) is enforced by tests, not by filling in values here.
 #}
 {{ config(meta={'structure_exceptions': {
     'too_many_joins': 'a union, not a join: one intermediate model per KPI area (kpi_area_models)',
 }}) }}
 {%- set area_models = kpi_area_models() %}
 
-with area_values as (
+with
+
+availability as (select * from {{ ref('int_kpi_availability') }}),
+
+area_values as (
     {%- for area_model in area_models %}
     select
         kpi_id,
@@ -52,7 +58,12 @@ final as (
         end as value,
         unit
     from area_values
-    where unit is not null
+    where
+        unit is not null
+        and kpi_id not in (
+            select availability.kpi_id from availability
+            where not availability.is_available
+        )
 )
 
 select * from final

@@ -1,11 +1,13 @@
 -- kpis.md: every period has a row for every KPI at breakdown `all`, also when the
--- population is empty.
+-- population is empty; a KPI the extract cannot give (its optional file or column not
+-- supplied, int_kpi_availability) has no row at all.
 with expected as (
     select
-        catalogue.kpi_id,
+        availability.kpi_id,
         periods.period_end
-    from {{ ref('kpi_catalogue') }} as catalogue
+    from {{ ref('int_kpi_availability') }} as availability
     cross join {{ ref('dim_reporting_periods') }} as periods
+    where availability.is_available
 ),
 
 present as (

@@ -13,5 +13,6 @@
         'int_kpi_values__children_in_care',
         'int_kpi_values__care_leavers',
         'int_kpi_values__workforce',
+        'int_kpi_values__case_audits',
     ]) }}
 {%- endmacro %}

@@ -231,14 +231,17 @@ def test_generator_writes_the_committed_file(tmp_path):
 # --- KPI catalogue -------------------------------------------------------------------------
 
 EXPECTED_KPIS: dict[str, list[str]] = {
-    "referrals": ["referrals", "rereferral_rate", "referral_nfa_rate", "referral_rate_per_10k"],
+    "referrals": [
+        "referrals", "rereferral_rate", "referral_nfa_rate", "referral_rate_per_10k", "contacts",
+        "contact_referral_conversion", "early_help_open", "early_help_started",
+    ],
     "assessments": [
         "assessments_completed", "assessment_timeliness", "assessment_child_seen_rate",
         "assessment_nfa_rate", "assessments_overdue",
     ],
     "children_in_need": [
         "cin_children", "cin_children_change_12m", "cin_visit_timeliness", "cin_plan_duration",
-        "cin_episodes_open", "cin_rate_per_10k",
+        "cin_episodes_open", "cin_rate_per_10k", "cin_supervision_order",
     ],
     "child_protection": [
         "s47_enquiries", "icpcs", "icpc_timeliness", "icpc_conversion_rate", "cp_children",
@@ -262,6 +265,7 @@ EXPECTED_KPIS: dict[str, list[str]] = {
         "caseload_average", "establishment_fte", "vacancy_rate", "permanent_rate", "agency_rate",
         "agency_rate_dfe", "vacancy_rate_dfe",
     ],
+    "case_audits": ["case_audits", "audit_good_or_better"],
 }
 
 # kpi_id: (unit, window, breakdowns) from kpis.md, for the KPIs that are not plain percentages
@@ -323,7 +327,7 @@ def catalogue() -> list[dict[str, str]]:
 def test_catalogue_has_exactly_the_contract_kpis_in_order(catalogue):
     """The 42 KPIs of kpis.md, then those of kpis-inspection.md built so far, in each area."""
     expected_ids = [kpi for kpis in EXPECTED_KPIS.values() for kpi in kpis]
-    assert len(expected_ids) == 42 + 21
+    assert len(expected_ids) == 42 + 30
     assert [row["kpi_id"] for row in catalogue] == expected_ids
     for area_order, (area, kpis) in enumerate(EXPECTED_KPIS.items(), start=1):
         rows = [row for row in catalogue if row["kpi_area"] == area]

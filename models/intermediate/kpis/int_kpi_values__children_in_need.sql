@@ -14,6 +14,8 @@ children_at_dates as (select * from {{ ref('int_cin_children_at_dates') }}),
 
 episodes_open as (select * from {{ ref('int_cin_episodes_open_at_period_end') }}),
 
+supervision_orders as (select * from {{ ref('int_supervision_orders_at_period_end') }}),
+
 child_population as (select * from {{ ref('int_child_population') }}),
 
 children_with_open_episodes as (
@@ -29,13 +31,18 @@ children_at_as_at_dates as (
     select
         periods.period_end,
         children_at_dates.as_at_date < periods.period_end as is_a_year_before,
-        children_at_dates.*
+        children_at_dates.*,
+        supervision_orders.child_key is not null as has_supervision_order
     from children_at_dates
     inner join periods
         on children_at_dates.as_at_date in (
             periods.period_end,
             cast({{ dbt.dateadd('month', -12, 'periods.period_end') }} as date)
         )
+    left join supervision_orders
+        on
+            children_at_dates.child_key = supervision_orders.child_key
+            and children_at_dates.as_at_date = supervision_orders.period_end
 
 ),
 
@@ -43,7 +50,7 @@ children_in_kpis as (
 
     {{ kpi_rows(
         'children_at_as_at_dates',
-        ['cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration'],
+        ['cin_children', 'cin_children_change_12m', 'cin_visit_timeliness', 'cin_plan_duration', 'cin_supervision_order'],
     ) }}
 
 ),
@@ -59,6 +66,7 @@ units as (
         period_end,
         case
             when is_a_year_before then -1
+            when kpi_id = 'cin_supervision_order' then case when has_supervision_order then 1 else 0 end
             when kpi_id = 'cin_visit_timeliness'
                 then case
                         when

@@ -67,6 +67,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("care_leavers", "Care experienced young people"),
     SectionSpec("caseloads", "Caseloads"),
     SectionSpec("workforce", "Workforce"),
+    SectionSpec("case_audits", "Case audits"),
     SectionSpec("data_quality", "Data quality"),
 )
 OTHER_SECTION = SectionSpec("other", "Other measures")

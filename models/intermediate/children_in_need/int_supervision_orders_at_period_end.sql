@@ -1,0 +1,30 @@
+{#
+    One row per child and period end P with a supervision order at P (kpis-inspection.md
+    "Supervision order at P"): an ssd_legal_status row with code SO (s31 Children Act 1989)
+    or ISO (interim, s38) open at P. Read directly from staging: these are not SSDA903
+    codes, so the CLA rules never see them, and a child with a C2 and an SO open counts
+    here too. Education and youth-justice supervision orders are not SO (they are unknown
+    codes).
+#}
+
+with
+
+periods as (select * from {{ ref('int_reporting_periods') }}),
+
+legal_statuses as (select * from {{ ref('stg_ssd__legal_statuses') }}),
+
+final as (
+
+    select distinct
+        legal_statuses.child_key,
+        periods.period_end
+    from legal_statuses
+    inner join periods
+        on {{ is_open_at(
+            'legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date', 'periods.period_end'
+        ) }}
+    where legal_statuses.legal_status_code in ('SO', 'ISO') and legal_statuses.child_key is not null
+
+)
+
+select * from final

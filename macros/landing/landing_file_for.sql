@@ -5,7 +5,7 @@
     names as in the file), `column_types` (Parquet: name -> DuckDB type; CSV: every column
     VARCHAR), `warning` (a header and no rows: valid, zero rows), or `error` (a message
     naming the file) when the file cannot be read as the contract says (landing.md "Files"):
-    no file, both a CSV and a Parquet file, a folder in the file's place, an empty file
+    no file (then also `missing`: true, which register_landing_files forgives for an optional file), both a CSV and a Parquet file, a folder in the file's place, an empty file
     (0 bytes, or only blank lines and spaces: no header, a failed export), a CSV that is not
     UTF-8, not comma-separated or has rows with more or fewer fields than its header, a
     `.parquet` file that is not Parquet or is cut short.
@@ -26,7 +26,7 @@
         {%- if folder_names -%}
             {{ return({'error': "landing file " ~ folder_names[0] ~ " is a folder, not a file; put the table's file itself in the landing folder"}) }}
         {%- endif -%}
-        {{ return({'error': "missing file " ~ identifier ~ ".csv (or " ~ identifier ~ ".parquet); a table with no rows is sent as a header-only file"}) }}
+        {{ return({'missing': true, 'error': "missing file " ~ identifier ~ ".csv (or " ~ identifier ~ ".parquet); a table with no rows is sent as a header-only file"}) }}
     {%- elif paths | length > 1 -%}
         {{ return({'error': "both " ~ identifier ~ ".csv and " ~ identifier ~ ".parquet are present; send one of them"}) }}
     {%- endif -%}

@@ -32,13 +32,25 @@
         ('ssd', 'ssd_professionals', 'stg_ssd__professionals'),
         ('ssd', 'ssd_involvements', 'stg_ssd__involvements'),
         ('ssd', 'ssd_department', 'stg_ssd__departments'),
+        ('ssd', 'ssd_contacts', 'stg_ssd__contacts'),
+        ('ssd', 'ssd_early_help_episodes', 'stg_ssd__early_help_episodes'),
+        ('ssd', 'ssd_assessment_factors', 'stg_ssd__assessment_factors'),
+        ('ssd', 'ssd_cp_reviews', 'stg_ssd__cp_reviews'),
+        ('ssd', 'ssd_cla_reviews', 'stg_ssd__cla_reviews'),
+        ('ssd', 'ssd_missing', 'stg_ssd__missing_episodes'),
+        ('ssd', 'ssd_immigration_status', 'stg_ssd__immigration_statuses'),
+        ('ssd', 'ssd_cla_care_plan', 'stg_ssd__cla_care_plans'),
+        ('ssd', 'ssd_disability', 'stg_ssd__disabilities'),
+        ('ssd', 'ssd_permanence', 'stg_ssd__permanence'),
         ('la', 'extract_manifest', 'stg_la__extract_manifests'),
         ('la', 'team_structure', 'stg_la__team_structures'),
         ('la', 'hr_establishment', 'stg_la__hr_establishment'),
+        ('la', 'case_audits', 'stg_la__case_audits'),
+        ('la', 'annex_a_adopters', 'stg_la__annex_a_adopters'),
     ] -%}
     {%- set declared = {} -%}
     {%- for src in (graph.get('sources') or {}).values() if src.schema == 'landing' -%}
-        {%- do declared.update({src.identifier: (src.config or {}).get('meta') or src.meta or {}}) -%}
+        {%- do declared.update({src.identifier: landing_source_meta(src)}) -%}
     {%- endfor -%}
     {%- set tables = [] -%}
     {%- for source_name, table, model in staging_models -%}

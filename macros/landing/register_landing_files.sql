@@ -15,6 +15,17 @@
     that are not exact whole numbers, binary and nested columns). A header-only file is
     valid (zero rows) and logged as a warning.
 
+    Optional files (landing-inspection.md "Files"; the table's `meta: {optional_file: true}`):
+    a missing optional file is one notice, not an error, and its view is an empty view of the
+    declared columns (zero rows, the same columns as a supplied file), so every model reading
+    it builds and counts nothing. A supplied optional file is checked like any other. What was
+    supplied is recorded in the view `landing_register.landing_files` (source
+    `landing_register`, one row per declared landing table: landing_table, is_optional_file,
+    is_supplied, absent_optional_columns), read by stg_la__landing_files: the KPIs of a file
+    not supplied are left out, not shown as 0. A table with `meta: {headings_as_columns: true}`
+    (annex_a_adopters) has headings for column names: they are matched with every run of
+    characters other than letters and digits read as `_` (landing_file_columns).
+
     Runs as the project's on-run-start hook, for the commands that read the landing folder.
     CSVs are read with the header's own column list (no type or dialect sniffing), so what
     the check accepted is exactly what the views read. Paths reach SQL through
@@ -49,25 +60,40 @@
         {{ exceptions.raise_compiler_error("Landing folder " ~ landing_dir ~ " cannot be loaded:\n  - " ~ path_problem) }}
     {%- endif -%}
 
+    {%- set register_rows = [] -%}
     {%- for src in sources -%}
+        {%- set meta = landing_source_meta(src) -%}
+        {%- set is_optional_file = meta.get('optional_file', false) -%}
         {%- set file_info = landing_file_for(landing_dir, src.identifier) -%}
-        {%- if file_info.error -%}
+        {%- if file_info.missing and is_optional_file -%}
+            {%- set empty_list = [] -%}
+            {%- for column_name in src.columns.keys() -%}
+                {%- do empty_list.append("cast(null as varchar) as " ~ (column_name | lower)) -%}
+            {%- endfor -%}
+            {%- do views.append((src.identifier, empty_list, {'reader': '(select 1) as not_supplied where false',
+                'row_number_expression': 'cast(null as bigint)'})) -%}
+            {%- do register_rows.append((src.identifier, is_optional_file, false, none)) -%}
+        {%- elif file_info.error -%}
             {%- do errors.append(file_info.error) -%}
         {%- else -%}
             {%- if file_info.warning -%}
                 {%- do log("Warning: " ~ file_info.warning, info=true) -%}
             {%- endif -%}
-            {%- set found = landing_file_columns(file_info) -%}
+            {%- set found = landing_file_columns(file_info, meta.get('headings_as_columns', false)) -%}
             {%- set wanted = {} -%}
             {%- set missing = [] -%}
+            {%- set absent_optional = [] -%}
             {%- for column_name, column in src.columns.items() -%}
                 {%- set name = column_name | lower -%}
                 {%- if name in found -%}
                     {%- do wanted.update({name: found[name]}) -%}
                 {%- elif not landing_column_is_optional(column) -%}
                     {%- do missing.append(name) -%}
+                {%- else -%}
+                    {%- do absent_optional.append(name) -%}
                 {%- endif -%}
             {%- endfor -%}
+            {%- do register_rows.append((src.identifier, is_optional_file, true, absent_optional | join(',') or none)) -%}
             {%- set as_text = landing_columns_as_text(file_info, src.identifier, wanted) -%}
             {%- do errors.extend(as_text.errors) -%}
             {%- if missing -%}
@@ -85,6 +111,15 @@
         {%- endif -%}
     {%- endfor -%}
 
+    {%- set not_supplied = [] -%}
+    {%- for identifier, is_optional_file, is_supplied, absent in register_rows if not is_supplied -%}
+        {%- do not_supplied.append(identifier) -%}
+    {%- endfor -%}
+    {%- if not_supplied -%}
+        {%- do log("Notice: optional landing file(s) not supplied: " ~ not_supplied | join(', ')
+            ~ "; read as not supplied (no rows): their KPIs are left out and their Annex A columns blank", info=true) -%}
+    {%- endif -%}
+
     {%- if errors -%}
         {{ exceptions.raise_compiler_error("Landing folder " ~ landing_dir ~ " cannot be loaded:\n  - " ~ errors | join("\n  - ")) }}
     {%- endif -%}
@@ -96,7 +131,21 @@
             ~ select_list | join(",\n    ")
             ~ ",\n    " ~ file_info.row_number_expression ~ " as landing_row_number\nfrom " ~ file_info.reader) -%}
     {%- endfor -%}
-    {%- do log("Landing folder OK: " ~ views | length ~ " files registered", info=true) -%}
+    {%- set register_values = [] -%}
+    {%- set supplied = [] -%}
+    {%- for identifier, is_optional_file, is_supplied, absent in register_rows -%}
+        {%- if is_supplied %}{% do supplied.append(identifier) %}{% endif -%}
+        {%- do register_values.append("(" ~ dbt.string_literal(identifier) ~ ", " ~ is_optional_file ~ ", " ~ is_supplied
+            ~ ", " ~ (dbt.string_literal(absent) if absent else "cast(null as varchar)") ~ ")") -%}
+    {%- endfor -%}
+    {%- do statements.append("create schema if not exists landing_register") -%}
+    {%- do statements.append(
+        "create or replace view landing_register.landing_files as\nselect * from (values\n    "
+        ~ register_values | join(",\n    ")
+        ~ "\n) as landing_files (landing_table, is_optional_file, is_supplied, absent_optional_columns)") -%}
+    {%- set supplied_count = supplied | length -%}
+    {%- do log("Landing folder OK: " ~ supplied_count ~ " files registered"
+        ~ ((", " ~ (views | length - supplied_count) ~ " optional file(s) not supplied") if views | length > supplied_count else ""), info=true) -%}
     {#- The hook runs the returned statements, so the views are committed with it. -#}
     {{ return(statements | join(";\n") ~ ";") }}
 {%- endmacro %}

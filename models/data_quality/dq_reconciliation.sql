@@ -5,11 +5,15 @@
     (both from dq_landing_rows, which reads every landing row through the base models, the
     same rows as dq_quarantine) and the rows staging kept. rows_in_file = rows_staged +
     rows_quarantined must hold for every table; the singular test
-    assert_reconciliation_balances fails the build when it does not.
+    assert_reconciliation_balances fails the build when it does not. Every landing table has
+    a row, with zeros for a header-only file or an optional file not supplied (is_supplied
+    false, from stg_la__landing_files).
 #}
 {%- set tables = landing_table_keys() %}
 
 with landing_rows as (select * from {{ ref('dq_landing_rows') }}),
+
+landing_files as (select * from {{ ref('stg_la__landing_files') }}),
 
 staged_counts as (
     {%- for t in tables %}
@@ -37,17 +41,20 @@ file_counts as (
 
 final as (
     select
-        file_counts.table_name,
+        staged_counts.table_name,
         staged_counts.staging_model,
-        file_counts.rows_in_file,
+        coalesce(landing_files.is_supplied, true) as is_supplied,
+        coalesce(file_counts.rows_in_file, 0) as rows_in_file,
         staged_counts.rows_staged,
-        file_counts.rows_quarantined,
-        file_counts.rows_missing_key,
-        file_counts.rows_duplicate_key,
-        file_counts.rows_in_file = staged_counts.rows_staged + file_counts.rows_quarantined as is_balanced
-    from file_counts
-    inner join staged_counts
-        on file_counts.table_name = staged_counts.table_name
+        coalesce(file_counts.rows_quarantined, 0) as rows_quarantined,
+        coalesce(file_counts.rows_missing_key, 0) as rows_missing_key,
+        coalesce(file_counts.rows_duplicate_key, 0) as rows_duplicate_key,
+        coalesce(file_counts.rows_in_file, 0) = staged_counts.rows_staged + coalesce(file_counts.rows_quarantined, 0) as is_balanced
+    from staged_counts
+    left join file_counts
+        on staged_counts.table_name = file_counts.table_name
+    left join landing_files
+        on staged_counts.table_name = landing_files.landing_table
 )
 
 select * from final

@@ -193,9 +193,14 @@ def build_summary(db_path: Path) -> list[str]:
     with duckdb.connect(str(db_path), read_only=True) as con:
         if _relation_exists(con, "data_quality", "dq_reconciliation"):
             empty = [row[0] for row in con.execute(
-                "select table_name from data_quality.dq_reconciliation where rows_in_file = 0 "
+                "select table_name from data_quality.dq_reconciliation where rows_in_file = 0 and is_supplied "
                 "order by table_name").fetchall()]
             lines.append(f"Empty landing tables (no rows): {', '.join(empty) if empty else 'none'}")
+            absent = [row[0] for row in con.execute(
+                "select table_name from data_quality.dq_reconciliation where not is_supplied "
+                "order by table_name").fetchall()]
+            if absent:
+                lines.append(f"Optional files not supplied (their KPIs are left out): {', '.join(absent)}")
         if _relation_exists(con, "data_quality", "dq_build_warnings"):
             for (warning,) in con.execute("select warning from data_quality.dq_build_warnings").fetchall():
                 lines.append(f"Build warning: {warning}")

@@ -73,7 +73,31 @@ EXPECTED_CODES: dict[str, set[str]] = {
         "F1", "F2", "F3", "F4", "F5", "P1", "P2", "P3", "P4", "P5", "G4", "G5", "G6", "0",
     },
     "flag": {"Y", "N"},
+    # docs/contracts/landing-inspection.md "Canonical codes (additions)"
+    "contact_outcome": {
+        "NEW_REFERRAL_FLAG", "EXISTING_REFERRAL_FLAG", "CP_ENQUIRY_FLAG", "NFA_FLAG",
+        "NON_AGENCY_ADOPTION_FLAG", "PRIVATE_FOSTERING_FLAG", "ADVICE_FLAG", "MISSING_FLAG",
+        "OLA_CP_FLAG", "OTHER_OUTCOMES_EXIST_FLAG",
+    },
+    "assessment_factor": (
+        {f"{n}{s}" for n in range(1, 7) for s in "ABC"}
+        | {"7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A",
+           "17A", "18A", "18B", "18C", "19A", "19B", "19C", "20", "21", "22A", "23A", "24A"}
+    ),
+    "missing_episode_type": {"M", "A"},
+    "rhi_flag": {"Y", "N", "NA"},
+    "immigration_status": {"UASC", "ILR", "DLR", "REFUGEE", "ADULT_ASYLUM_SEEKER"},
+    "permanence_plan": {
+        "REMAINSUP", "RETURN1M", "RETURN6M", "RETURNEV", "LTRELFR", "LTFOST18", "RESPLMT",
+        "SUPPLIV", "ADOPTION", "OTHERPLN",
+    },
+    "disability": {"NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA"},
+    "review_participation": {f"PN{i}" for i in range(8)},
+    "adoption_reversal_reason": {"RD1", "RD2", "RD3", "RD4"},
+    "permanence_order_type": {"ADOPTION", "SGO", "CAO"},
+    "audit_grade": {"OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE"},
 }
+EXPECTED_CODES["legal_status"] |= {"SO", "ISO", "SGO", "CAO", "PF"}  # recognised, not SSDA903
 
 # landing.md "Synonyms" plus the flag spellings of landing.md "Flags".
 EXPECTED_SYNONYMS: set[tuple[str, str, str]] = {
@@ -97,6 +121,41 @@ EXPECTED_SYNONYMS: set[tuple[str, str, str]] = {
     ("flag", "0", "N"),
     ("flag", "TRUE", "Y"),
     ("flag", "FALSE", "N"),
+    # landing-inspection.md "Legal orders for children in need" and "Canonical codes (additions)"
+    ("legal_status", "SUPERVISION_ORDER", "SO"),
+    ("legal_status", "FULL_SUPERVISION_ORDER", "SO"),
+    ("legal_status", "INTERIM_SUPERVISION_ORDER", "ISO"),
+    ("legal_status", "SPECIAL_GUARDIANSHIP_ORDER", "SGO"),
+    ("legal_status", "CHILD_ARRANGEMENTS_ORDER", "CAO"),
+    ("legal_status", "PRIVATE_FOSTERING", "PF"),
+    ("missing_episode_type", "MISSING", "M"),
+    ("missing_episode_type", "AWAY", "A"),
+    ("missing_episode_type", "ABSENT", "A"),
+    ("missing_episode_type", "AWAY_FROM_PLACEMENT_WITHOUT_AUTHORISATION", "A"),
+    # RHI offered / accepted are flags (landing.md "Flags") plus NA
+    ("rhi_flag", "YES", "Y"),
+    ("rhi_flag", "NO", "N"),
+    ("rhi_flag", "1", "Y"),
+    ("rhi_flag", "0", "N"),
+    ("rhi_flag", "TRUE", "Y"),
+    ("rhi_flag", "FALSE", "N"),
+    ("immigration_status", "UNACCOMPANIED_ASYLUM_SEEKING_CHILD", "UASC"),
+    ("immigration_status", "UNACCOMPANIED_ASYLUM_SEEKER", "UASC"),
+    # the SSD category descriptions, normalised
+    ("immigration_status", "INDEFINITE_LEAVE_TO_REMAIN_IN_THE_UK_(ILR)", "ILR"),
+    ("immigration_status", "DISCRETIONARY_LEAVE_TO_REMAIN_(DLR)", "DLR"),
+    ("immigration_status", "UNACCOMPANIED_ASYLUM_SEEKING_CHILD_(UASC)", "UASC"),
+    ("immigration_status", "REFUGEE_STATUS", "REFUGEE"),
+    ("permanence_order_type", "SPECIAL_GUARDIANSHIP", "SGO"),
+    ("permanence_order_type", "CHILD_ARRANGEMENTS_ORDER", "CAO"),
+    ("permanence_order_type", "RESIDENCE_ORDER", "CAO"),
+    ("audit_grade", "RI", "REQUIRES_IMPROVEMENT"),
+    ("audit_grade", "REQUIRES_IMPROVEMENT_TO_BE_GOOD", "REQUIRES_IMPROVEMENT"),
+    # assumption of the contract: 1-4 read as Ofsted's scale
+    ("audit_grade", "1", "OUTSTANDING"),
+    ("audit_grade", "2", "GOOD"),
+    ("audit_grade", "3", "REQUIRES_IMPROVEMENT"),
+    ("audit_grade", "4", "INADEQUATE"),
 }
 
 

@@ -7,6 +7,7 @@ typed as (
         {{ pseudonymise('lega_person_id') }} as child_key,
         {{ map_code('lega_legal_status') }} as legal_status_code,
         {{ is_known_code('lega_legal_status') }} as is_known_legal_status,
+        coalesce({{ is_ssda903_legal_status(map_code('lega_legal_status')) }}, false) as is_ssda903_legal_status,
         {{ parse_date('lega_legal_status_start_date') }} as legal_status_start_date,
         {{ parse_date('lega_legal_status_end_date') }} as legal_status_end_date,
         {{ parse_errors(dates=['lega_legal_status_start_date', 'lega_legal_status_end_date'], flags=[], numbers=[]) }} as parse_errors,

@@ -68,6 +68,8 @@ legal_status_at_start as (
             'legal_statuses.legal_status_end_date',
             'episodes_in_year.episode_start_date'
         ) }}
+        -- only SSDA903 legal statuses: another order never hides the episode's LS
+        and legal_statuses.is_ssda903_legal_status
 
 ),
 

@@ -1,0 +1,1 @@
+{{ base_model_from_source('la', 'annex_a_adopters') }}

@@ -1,0 +1,1 @@
+{{ base_model_from_source('ssd', 'ssd_assessment_factors') }}

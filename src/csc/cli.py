@@ -10,6 +10,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import click
 
@@ -209,6 +210,22 @@ def _fail_unexpectedly(command: str, error: Exception) -> None:
     _fail(f"{command} failed unexpectedly ({type(error).__name__}: {first}); set CSC_DEBUG=1 for the details")
 
 
+T = TypeVar("T")
+
+
+def _run_restricted(command: str, refusal: type[Exception], produce: Callable[[], T]) -> T:
+    """Run a command that builds restricted models and writes their files; a user's error is one line."""
+    try:
+        return produce()
+    except (refusal, *REFUSALS) as error:
+        _fail(f"{command} refused: {error}")
+    except USER_ERRORS as error:
+        _fail(f"{command} failed: {_existing_paths_only(str(error))}")
+    except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
+        _fail_unexpectedly(command, error)
+    raise AssertionError("unreachable: _fail exits")
+
+
 @main.command(name="returns")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Warehouse DuckDB file (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
@@ -220,16 +237,8 @@ def returns_command(db: str | None, year: str | None, out: str | None) -> None:
     """Build the statutory returns (SSDA903, CIN census) of a collection year and write their
     files: restricted, child-level, never published."""
     paths = _paths(db, None)
-    try:
-        outcome = produce_returns(paths, year, Path(out) if out else None, echo=click.echo)
-    except ReturnsError as error:
-        _fail(f"returns refused: {error}")
-    except REFUSALS as error:
-        _fail(f"returns refused: {error}")
-    except USER_ERRORS as error:
-        _fail(f"returns failed: {_existing_paths_only(str(error))}")
-    except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
-        _fail_unexpectedly("returns", error)
+    outcome = _run_restricted("returns", ReturnsError,
+                              lambda: produce_returns(paths, year, Path(out) if out else None, echo=click.echo))
     details = outcome.details
     provisional = " (provisional: as at the extract date)" if details.get("is_provisional") else ""
     click.echo(f"Returns {details.get('collection_year')} as at {details.get('as_at_date')}{provisional}: {outcome.out_dir}")
@@ -237,6 +246,35 @@ def returns_command(db: str | None, year: str | None, out: str | None) -> None:
         click.echo(f"  {name}: {info['rows']} row(s)")
     for note in outcome.notes:
         click.echo(note)
+
+
+@main.command(name="annex-a")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Warehouse DuckDB file (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@click.option("--as-at", "as_at", default=None, metavar="YYYY-MM-DD",
+              help="Reference date R, standing in for the inspection date (default: the extract date).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder under which restricted/annex_a/ is written (default: build).")
+@click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
+              help="Set a dbt var (repeatable): annex_a_months=6, annex_a_restricted_fields=true; "
+                   "the defaults are in dbt_project.yml.")
+def annex_a_command(db: str | None, as_at: str | None, out: str | None, dbt_vars: tuple[str, ...]) -> None:
+    """Build the Ofsted Annex A lists 1-11 as at a date and write the 11 CSVs and the workbook to
+    <out>/restricted/annex_a/: restricted, child-level, never published (README "Annex A for an
+    inspection")."""
+    from csc.annex_a import AnnexAError, produce_annex_a
+
+    paths = _paths(db, None)
+    outcome = _run_restricted("annex-a", AnnexAError, lambda: produce_annex_a(
+        paths, as_at, Path(out) if out else None, _parse_vars(dbt_vars), echo=click.echo))
+    details = outcome.details
+    assert details is not None
+    click.echo(f"Annex A as at {details.as_at.isoformat()} (RESTRICTED, child-level): {outcome.out_dir}")
+    for name, rows in outcome.rows.items():
+        click.echo(f"  {name}.csv: {rows} row(s)")
+    click.echo(f"  workbook: {outcome.workbook}")
+    for note in outcome.notes:
+        click.echo(f"  blank: {note.list_name} {note.heading or 'whole list'}: {note.reason}")
 
 
 @main.command()

@@ -445,6 +445,7 @@ SEED_FILES = {
     "ref_codes": REFERENCE / "ref_codes.csv",
     "ref_code_synonyms": REFERENCE / "ref_code_synonyms.csv",
     "ref_bank_holidays": REFERENCE / "ref_bank_holidays.csv",
+    "annex_a_headings": REFERENCE / "annex_a_headings.csv",
     "kpi_catalogue": SEEDS / "kpi_catalogue.csv",
 }
 

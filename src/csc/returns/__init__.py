@@ -28,7 +28,7 @@ import duckdb
 
 from csc.build import BuildError, build_warehouse
 from csc.dbt_runner import DbtResult
-from csc.manifest_check import check_manifest
+from csc.manifest_check import Manifest, check_manifest
 from csc.paths import WarehousePaths
 from csc.returns.cin_xml import write_cin_census
 from csc.returns.writer import sha256_of, unfilled_from_manifest, write_manifest, write_ssda903
@@ -101,7 +101,18 @@ def _write_cin(con: duckdb.DuckDBPyConnection, collection_year: str, out_dir: Pa
     files[path.relative_to(out_dir).as_posix()] = {"rows": children, "sha256": sha256_of(path)}
 
 
-def _replace_folder(staged: Path, out_dir: Path) -> None:
+def stage_folder(out_dir: Path) -> Path:
+    """A new private folder (0700) beside ``out_dir`` to write into, after removing the folders
+    of a run that was killed while it wrote; ``replace_folder`` puts it in place."""
+    staged = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
+    if out_dir.parent.is_dir():
+        for leftover in out_dir.parent.glob(f".{glob.escape(out_dir.name)}.[to][ml][pd]-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+    staged.mkdir(parents=True, mode=0o700)
+    return staged
+
+
+def replace_folder(staged: Path, out_dir: Path) -> None:
     """Put the finished folder in place of ``out_dir`` (the old one is removed after)."""
     old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
     if out_dir.exists():
@@ -112,11 +123,7 @@ def _replace_folder(staged: Path, out_dir: Path) -> None:
 
 def write_returns(db_path: Path, dbt_manifest: Path, out_dir: Path, la_code: str) -> ReturnsOutcome:
     """Write the files of the year the warehouse's returns models were built for."""
-    staged = out_dir.with_name(f".{out_dir.name}.tmp-{os.getpid()}")
-    if out_dir.parent.is_dir():  # folders of a run that was killed while it wrote
-        for leftover in out_dir.parent.glob(f".{glob.escape(out_dir.name)}.[to][ml][pd]-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
-    staged.mkdir(parents=True, mode=0o700)
+    staged = stage_folder(out_dir)
     outcome = ReturnsOutcome(result=DbtResult(exit_code=0), out_dir=out_dir)
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
@@ -131,23 +138,29 @@ def write_returns(db_path: Path, dbt_manifest: Path, out_dir: Path, la_code: str
             _write_cin(con, collection_year, staged, outcome.files)
         write_manifest(staged, outcome.details, outcome.files, unfilled_from_manifest(dbt_manifest))
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        _replace_folder(staged, out_dir)
+        replace_folder(staged, out_dir)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
     return outcome
+
+
+def built_extract(paths: WarehousePaths, error: type[Exception], what: str) -> Manifest:
+    """The manifest of the extract the warehouse was built from; ``error`` when the warehouse or
+    the landing folder is missing (``what``: "the returns are", for the message)."""
+    if not paths.db_path.is_file():
+        raise error(f"there is no warehouse at {paths.db_path}; build it first "
+                    f"(csc build --db {paths.db_path}), or give the warehouse with --db")
+    if not paths.landing_dir.is_dir():
+        raise error(f"landing folder {paths.landing_dir} does not exist: {what} built "
+                    f"from the extract the warehouse was built from (set CSC_LANDING_DIR)")
+    return check_manifest(paths.landing_dir)
 
 
 def produce_returns(paths: WarehousePaths, year: str | None, out: Path | None,
                     echo: Callable[[str], None] | None = None) -> ReturnsOutcome:
     """Build the returns models for the year on the warehouse, then write the files."""
     year = parse_year(year)
-    if not paths.db_path.is_file():
-        raise ReturnsError(f"there is no warehouse at {paths.db_path}; build it first "
-                           f"(csc build --db {paths.db_path}), or give the warehouse with --db")
-    if not paths.landing_dir.is_dir():
-        raise ReturnsError(f"landing folder {paths.landing_dir} does not exist: the returns are built "
-                           f"from the extract the warehouse was built from (set CSC_LANDING_DIR)")
-    manifest = check_manifest(paths.landing_dir)
+    manifest = built_extract(paths, ReturnsError, "the returns are")
     chosen = check_year(year, manifest.extract_date)
     out_dir = (out or default_out_dir(paths, chosen)).resolve()
     written: list[ReturnsOutcome] = []

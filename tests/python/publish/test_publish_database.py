@@ -137,6 +137,25 @@ def test_publishes_only_the_aggregate_tables(warehouse: Path, tmp_path: Path) ->
     assert {row[0] for row in judgements} <= {"better", "worse", "same"} and judgements
 
 
+def test_the_restricted_schema_is_never_published(warehouse: Path, tmp_path: Path) -> None:
+    """Annex A lists (schema restricted, docs/contracts/annex-a.md) stay out, even a table named
+    like a published one."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("create schema restricted")
+        con.execute("create table restricted.rpt_annex_a__list_03_referrals as select 'P-ANNEX-0001' as "
+                    "child_unique_id, date '2021-09-01' as referral_date, 'R-ANNEX-1' as source_id")
+        con.execute("create table restricted.dim_teams as select 'T-ANNEX' as team_id, 'P-ANNEX-0002' as team_name, "
+                    "null as parent_team_id, null as locality, null as service")
+        con.execute("checkpoint")
+    out = publish(warehouse, tmp_path / "csc_kpis.duckdb")
+    with duckdb.connect(str(out), read_only=True) as con:
+        assert _tables(con) == EXPECTED_TABLES
+        assert {r[0] for r in con.execute("select distinct table_schema from information_schema.tables").fetchall()} \
+            == {"main"}
+        assert con.execute("select count(*) from dim_teams where team_id = 'T-ANNEX'").fetchall() == [(0,)]
+    assert b"P-ANNEX-" not in out.read_bytes()
+
+
 @pytest.mark.parametrize("threshold", [4, 10])
 def test_scan_finds_nothing_identifying_or_small(tmp_path: Path, threshold: int) -> None:
     # Suppression is part of the build: a warehouse built with the var at `threshold`.

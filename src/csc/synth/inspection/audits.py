@@ -37,7 +37,7 @@ def case_audits(rng: np.random.Generator, j: Journeys, n_children: int) -> dict[
         if k == 0 or len(open_) == 0:
             continue
         sample = rng.choice(open_, size=min(k, len(open_)), replace=False)
-        day = np.minimum(m - rng.integers(0, 25, len(sample)), E)
+        day = np.clip(m - rng.integers(0, 25, len(sample)), H, E)
         activity = "PRACTICE_WEEK" if practice_week else None
         for s, d in zip(sample, day):
             team = al["team"][s]

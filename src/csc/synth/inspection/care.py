@@ -124,7 +124,8 @@ def immigration(rng: np.random.Generator, j: Journeys) -> tuple[dict[str, pa.Arr
     route = np.isin(_first_legal_code(j), cfg["uasc_routes"])
     pick = (entry_age >= cfg["uasc_min_entry_age"]) & route & (rng.random(len(entry_age)) < p)
     first = np.r_[True, per["child"][1:] != per["child"][:-1]]  # a child's first period only
-    pick &= first
+    short_breaks = np.unique(j.legal["child"][j.legal["code"] == "V3"])
+    pick &= first & ~np.isin(per["child"], short_breaks)
     k = np.flatnonzero(pick)
     child = per["child"][k]
     start = per["start"][k] - rng.integers(0, 8, len(k))
@@ -170,12 +171,13 @@ def permanence(rng: np.random.Generator, j: Journeys) -> tuple[dict[str, pa.Arra
         p = int(p)
         place_day, by_carer = placed.get(p, (int(per["end"][p]) - 200, False))
         order_day = e1.get(p, NA)
-        anchor = order_day if order_day != NA else place_day
+        anchor = min(order_day, place_day) if order_day != NA else place_day
         adm = max(int(per["start"][p]) + 1, anchor - int(rng.integers(*cfg["decision_before_order_days"])))
+        adm = min(adm, place_day)
         if max(int(per["end"][p]), adm) < H:
             continue
         rows["period"].append(p), rows["adm"].append(adm), rows["order"].append(order_day)
-        rows["matched"].append(max(adm, place_day - int(rng.integers(*cfg["matched_before_placed_days"]))))
+        rows["matched"].append(min(place_day, max(adm, place_day - int(rng.integers(*cfg["matched_before_placed_days"])))))
         rows["placed"].append(place_day), rows["adopted"].append(int(per["end"][p]))
         rows["by_carer"].append("Y" if by_carer else "N"), rows["reversed"].append(NA), rows["reason"].append(None)
         decision[p] = adm

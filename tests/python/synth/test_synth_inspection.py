@@ -321,3 +321,19 @@ def test_new_columns_of_part_1_tables(t):
     expected = _d(person["pers_expected_dob"])
     gap = (expected - _d(person["pers_dob"])).dt.days.dropna()
     assert len(gap) and gap.abs().max() <= 14
+
+
+def test_early_help_episodes(t):
+    eh = t["ssd_early_help_episodes"]
+    ts = t["team_structure"].set_index("team_id")
+    assert eh["earl_episode_team"].isin(ts.index).all()
+    assert ts.loc[eh["earl_episode_team"], "locality"].notna().all()
+    s, e = _d(eh["earl_episode_start_date"]), _d(eh["earl_episode_end_date"])
+    assert (e.dropna() > s[e.notna()]).all() and (s <= E).all()
+    assert eh.loc[e.isna(), "earl_episode_end_reason"].isna().all()
+    # an episode stepped up to social care ends on a referral of that child from early help (5D)
+    up = eh[eh["earl_episode_end_reason"].eq("Stepped up to children's social care")]
+    ref = t["ssd_cin_episodes"]
+    from_eh = set(zip(ref.loc[ref["cine_referral_source_code"].eq("5D"), "cine_person_id"],
+                      ref.loc[ref["cine_referral_source_code"].eq("5D"), "cine_referral_date"]))
+    assert len(up) and all(k in from_eh for k in zip(up["earl_person_id"], up["earl_episode_end_date"]))

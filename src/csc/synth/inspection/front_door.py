@@ -89,14 +89,16 @@ def early_help(rng: np.random.Generator, j: Journeys) -> dict[str, pa.Array]:
                                                                  cfg["duration_sigma"], len(other)))
     people.append(other)
     start, end, person = np.concatenate(starts), np.concatenate(ends), np.concatenate(people)
+    escalated = np.zeros(len(start), dtype=bool)  # the episodes that end in a referral from early help
+    first_before = sum(len(x) for x in starts[:2])
+    escalated[first_before:first_before + len(starts[2])] = True
     eighteen = birthday_days(j.person["dob"][person], 18)
     end = np.minimum(end, eighteen)
     keep = (start <= E) & (end > start) & ((end >= H) | (end > E))
-    start, end, person = start[keep], end[keep], person[keep]
+    start, end, person, escalated = start[keep], end[keep], person[keep], escalated[keep]
     order = np.lexsort((start, person))
-    start, end, person = start[order], end[order], person[order]
+    start, end, person, escalated = start[order], end[order], person[order], escalated[order]
     n = len(start)
-    escalated = np.isin(end, eps["ref_date"])
     end_reason = np.where(escalated, "Stepped up to children's social care",
                           categorical(rng, cfg["end_reason"], n)).astype(object)
     still_open = end > E

@@ -32,11 +32,11 @@ def code_set_column(rng: np.random.Generator, sets: Sequence[Sequence[str]], for
     """Text of each code set, each row in a form drawn with the profile's weights. Object rows
     also list up to two codes of `universe` that are not selected, flagged `N`."""
     n = len(sets)
-    form = categorical(rng, forms, n)
-    delimiter = np.array(DELIMITERS, dtype=object)[rng.integers(0, len(DELIMITERS), n)]
-    extra = rng.integers(0, max(len(universe), 1), (n, 2))
+    form = categorical(rng, forms, n).tolist()  # plain lists: indexing numpy arrays row by row is slow
+    delimiter = np.array(DELIMITERS, dtype=object)[rng.integers(0, len(DELIMITERS), n)].tolist()
+    extra = rng.integers(0, max(len(universe), 1), (n, 2)).tolist()
     out = []
     for i, codes in enumerate(sets):
         unselected = [universe[j] for j in extra[i]] if universe and form[i] == "object" else []
-        out.append(code_set_text(list(codes), form[i], unselected, delimiter[i]))
+        out.append(code_set_text(codes, form[i], unselected, delimiter[i]))
     return pa.array(out, type=pa.string())

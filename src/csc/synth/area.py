@@ -10,11 +10,12 @@ import pyarrow as pa
 from csc.synth import formatting as F
 from csc.synth.calendar import NA, WorkCalendar, birthday_days
 from csc.synth.care import care_leaver_states, detail_periods, health_checks, legacy_periods, short_breaks
-from csc.synth.draws import categorical, index_choice
+from csc.synth.draws import categorical, index_choice, stream
+from csc.synth.inspection import Journeys, add_inspection_tables
 from csc.synth.journeys import People, simulate_referrals
 from csc.synth.names import FORENAMES, SURNAMES
 from csc.synth.organisation import Organisation
-from csc.synth.schema import LANDING_COLUMNS
+from csc.synth.schema import LANDING_COLUMNS, landing_columns
 from csc.synth.sequences import event_sequences
 from csc.synth.workforce import ROLE_FP, ROLE_PA, ROLE_SW, build_workforce, hr_establishment, split_worker_changes
 
@@ -40,7 +41,10 @@ def _visits(rng: np.random.Generator, cfg: dict[str, Any], start: np.ndarray, en
 
 
 def simulate_area(prof: dict[str, Any], area: int, n_children: int, seed: int, history_start: int,
-                  extract_day: int, cal: WorkCalendar) -> Tables:
+                  extract_day: int, cal: WorkCalendar, part: str = "all") -> tuple[Tables, Tables]:
+    """The area's landing tables: part 1 (landing.md) from the area's main random stream,
+    then, unless `part` is "1", part 2 (inspection tables) from a stream of its own. Also
+    returns part 2's rows of part-1 tables, to be appended after them (inspection package)."""
     E, H = extract_day, history_start
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, area])))
     localities = list(prof["population"]["localities"])
@@ -385,4 +389,24 @@ def simulate_area(prof: dict[str, Any], area: int, n_children: int, seed: int, h
     }
     for name, cols in tables.items():
         assert list(cols) == LANDING_COLUMNS[name], name
-    return tables
+    if part == "1":
+        return tables, {}
+    journeys = Journeys(
+        prof=prof, area=area, history_start=H, extract_day=E, cal=cal, org=org,
+        person={"dob": ppl["dob"], "loc": child_loc, "disabled": dis, "sex": sex},
+        eps=eps, assessment_ref=a, cin_ref=c, cp_ref=cp_idx, periods=periods,
+        episodes={"period": ep_period, "start": ep_start, "end": ep_end},
+        placements={"period": pl_period, "start": np.r_[pl_["start"], sb["start"]],
+                    "end": np.r_[pl_["end"], sb["end"]], "type": np.r_[pl_["type"], sb_type],
+                    "reason": np.r_[pl_["reason"], np.full(n_sb, None, dtype=object)], "distance": dist},
+        legal={"period": lg_period, "child": per_child_all[lg_period],
+               "code": np.r_[lg_["code"], np.full(n_sb, "V3")].astype(object),
+               "start": np.r_[lg_["start"], sb["start"]].astype(np.int64),
+               "end": np.r_[lg_["end"], sb["end"]].astype(np.int64)},
+        alloc={k: alloc[k] for k in ("team", "start", "end", "person")},
+    )
+    appended = add_inspection_tables(stream(seed, area, "inspection"), journeys, tables, n_children)
+    columns = landing_columns("all")
+    for name, cols in {**tables, **appended}.items():
+        assert list(cols) == columns[name], name
+    return tables, appended

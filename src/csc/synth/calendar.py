@@ -31,6 +31,15 @@ def add_years(day: int, years: int) -> int:
         return to_day(d.replace(year=d.year + years, day=28))
 
 
+def add_months_day(day: int, months: int) -> int:
+    """add_months of one day number (the same clamping), in plain Python."""
+    d = from_day(day)
+    m = d.month - 1 + months
+    year, month = d.year + m // 12, m % 12 + 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return to_day(dt.date(year, month, min(d.day, last)))
+
+
 def birthday_days(dob: np.ndarray, age: int) -> np.ndarray:
     """Day number of the `age`-th birthday (29 Feb birthdays fall on 1 Mar), vectorised."""
     d = dob.astype("datetime64[D]")
@@ -60,6 +69,13 @@ class WorkCalendar:
         hols = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
         self.holidays = np.array(sorted(hols), dtype="datetime64[D]")
         self.cal = np.busdaycalendar(weekmask="1111100", holidays=self.holidays)
+        self._holiday_days = set(self.holidays.astype(np.int64).tolist())
+
+    def roll_forward_day(self, day: int) -> int:
+        """roll_forward of one day number, without numpy's per-call cost (loops of events)."""
+        while (day + 3) % 7 >= 5 or day in self._holiday_days:  # 1970-01-01 was a Thursday
+            day += 1
+        return day
 
     def roll_forward(self, days: np.ndarray) -> np.ndarray:
         """The day itself when it is a working day, else the next working day."""

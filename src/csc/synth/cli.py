@@ -7,6 +7,7 @@ import time
 import click
 
 from csc.synth.generate import generate
+from csc.synth.schema import LANDING_PARTS
 
 
 @click.command("synth")
@@ -20,13 +21,16 @@ from csc.synth.generate import generate
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default=None,
               help="File format (default: the profile's; county csv, national parquet).")
 @click.option("--dirty", is_flag=True, help="Inject data-quality faults and write _dirty_manifest.csv.")
+@click.option("--landing-part", "part", type=click.Choice(LANDING_PARTS), default="all", show_default=True,
+              help="1: only the files and columns of landing contract part 1 (an extract like those made "
+                   "before the inspection tables; the same bytes for the same seed); all: part 2 as well.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def synth(out: str, profile: str, children: int | None, years: int | None, extract_date: str | None,
-          seed: int, fmt: str | None, dirty: bool, quiet: bool) -> None:
+          seed: int, fmt: str | None, dirty: bool, part: str, quiet: bool) -> None:
     """Generate a realistic synthetic children's social care extract (SSD landing folder)."""
     t0 = time.perf_counter()
     summary = generate(out, profile=profile, children=children, years=years, extract_date=extract_date,
-                       seed=seed, fmt=fmt, dirty=dirty, progress=not quiet)
+                       seed=seed, fmt=fmt, dirty=dirty, progress=not quiet, part=part)
     total = sum(summary["rows"].values())
     click.echo(f"wrote {len(summary['rows'])} files, {total:,} rows ({summary['areas']} area(s)"
                + (f", {summary['faults']} injected changes" if dirty else "")

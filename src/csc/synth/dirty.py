@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from csc.synth.calendar import from_day
-from csc.synth.schema import ID_COLUMN, LANDING_COLUMNS
+from csc.synth.schema import ALL_COLUMNS, ID_COLUMN, LANDING_COLUMNS
 
 MANIFEST_COLUMNS = ["file", "row_number", "id_column", "id_value", "fault_kind", "field", "value", "is_fault"]
 VALID_KINDS = {"ddmmyyyy_date", "datetime_variant", "code_synonym", "yn_variant", "stray_whitespace", "null_text"}
@@ -91,6 +91,44 @@ SPEC: dict[str, dict[str, Any]] = {
     "hr_establishment": dict(numbers=["budgeted_fte", "vacancy_fte"]),
 }
 
+# part 2 (inspection tables), faulted after part 1 from a stream of their own (generate.py);
+# `code_sets` are the code-set (_json) columns, `no_factors` the factor column that gets `21`
+# beside other codes
+INSPECTION_SPEC: dict[str, dict[str, Any]] = {
+    "ssd_contacts": dict(dates=["cont_contact_date"], codes=["cont_contact_source_code"],
+                         code_sets=["cont_contact_outcome_json"], mandatory=["cont_contact_date"],
+                         future="cont_contact_date", born=("cont_person_id", "cont_contact_date")),
+    "ssd_early_help_episodes": dict(dates=["earl_episode_start_date", "earl_episode_end_date"],
+                                    pairs=[("earl_episode_start_date", "earl_episode_end_date")],
+                                    mandatory=["earl_episode_start_date"], future="earl_episode_start_date"),
+    "ssd_assessment_factors": dict(code_sets=["cinf_assessment_factors_json"], no_factors="cinf_assessment_factors_json",
+                                   refs=[("cinf_assessment_id", "ssd_cin_assessments")]),
+    "ssd_cp_reviews": dict(dates=["cppr_cp_review_date", "cppr_cp_review_due"], flags=["cppr_cp_review_quorate"],
+                           codes=["cppr_cp_review_participation"], future="cppr_cp_review_date",
+                           born=("cppr_person_id", "cppr_cp_review_date")),
+    "ssd_cla_reviews": dict(dates=["clar_cla_review_date", "clar_cla_review_due_date"],
+                            flags=["clar_cla_review_cancelled"], codes=["clar_cla_review_participation"],
+                            refs=[("clar_cla_id", "ssd_cla_episodes")], future="clar_cla_review_date"),
+    "ssd_missing": dict(dates=["miss_missing_episode_start_date", "miss_missing_episode_end_date",
+                               "miss_missing_rhi_offered_date"],
+                        pairs=[("miss_missing_episode_start_date", "miss_missing_episode_end_date")],
+                        codes=["miss_missing_episode_type"], flags=["miss_missing_rhi_offered"],
+                        mandatory=["miss_missing_episode_start_date"], future="miss_missing_episode_start_date",
+                        born=("miss_person_id", "miss_missing_episode_start_date")),
+    "ssd_immigration_status": dict(dates=["immi_immigration_status_start_date", "immi_immigration_status_end_date"],
+                                   pairs=[("immi_immigration_status_start_date", "immi_immigration_status_end_date")],
+                                   codes=["immi_immigration_status"], mandatory=["immi_immigration_status"]),
+    "ssd_cla_care_plan": dict(dates=["lacp_cla_care_plan_start_date", "lacp_cla_care_plan_end_date"],
+                              pairs=[("lacp_cla_care_plan_start_date", "lacp_cla_care_plan_end_date")],
+                              code_sets=["lacp_cla_care_plan_json"], mandatory=["lacp_cla_care_plan_start_date"]),
+    "ssd_disability": dict(codes=["disa_disability_code"], mandatory=["disa_disability_code"]),
+    "ssd_permanence": dict(dates=["perm_adm_decision_date", "perm_placement_order_date", "perm_permanence_order_date"],
+                           pairs=[("perm_adm_decision_date", "perm_permanence_order_date")],
+                           codes=["perm_permanence_order_type"], mandatory=["perm_adm_decision_date"]),
+    "case_audits": dict(dates=["audit_date"], codes=["grade"], mandatory=["audit_date"], future="audit_date"),
+}
+BAD_CODE_SETS = ['["1A","3B"', '{"NFA_FLAG": Y}', "[1A,3B]", '{"RETURNEV"}', "[[", '["ADOPTION",,]']
+
 UNPARSEABLE = ["31/02/2021", "not a date", "2021-13-01", "30/02/2020", "00/00/0000", "2021-02-30"]
 UNKNOWN_CODES = ["ZZ9", "99", "N99", "UNKNOWNCODE", "Q7"]
 SYNONYMS = {
@@ -99,6 +137,14 @@ SYNONYMS = {
     "RELEVANT": ["Relevant"], "ELIGIBLE": ["eligible"], "QUALIFYING": ["Qualifying"], "YES": ["Y", "yes"],
     "NO": ["N"], "DENTAL_CHECK": ["Dental", "Dental Assessment"], "HEALTH_ASSESSMENT": ["Health Assessment"],
     "COMPLETED": ["Complete", "completed"],
+}
+# valid variants of part 2's codes (the contract's synonyms), kept apart from part 1's so that
+# part 1's faults draw exactly as before
+INSPECTION_SYNONYMS = {
+    "M": ["MISSING", "Missing"], "A": ["AWAY", "Absent"],
+    "UASC": ["Unaccompanied Asylum Seeking Child", "UNACCOMPANIED_ASYLUM_SEEKER"],
+    "ILR": ["Indefinite Leave to Remain in the UK (ILR)"], "GOOD": ["Good", "2"], "OUTSTANDING": ["1"],
+    "REQUIRES_IMPROVEMENT": ["RI", "Requires improvement to be good"], "INADEQUATE": ["Inadequate", "4"],
 }
 YN = {"Y": ["Yes", "yes", "1", "true", "TRUE", "y"], "N": ["No", "no", "0", "false", "FALSE", "n"]}
 
@@ -138,13 +184,26 @@ def _shift(iso: str, days: int) -> str:
     return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
+def _is_iso_date(value: Any) -> bool:
+    try:
+        return isinstance(value, str) and len(value) == 10 and dt.date.fromisoformat(value) is not None
+    except ValueError:
+        return False
+
+
 def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[str, dict[str, pa.Array]],
-                  extract_day: int) -> tuple[dict[str, dict[str, pa.Array]], list[list[str]]]:
+                  extract_day: int, spec_of: dict[str, dict[str, Any]] | None = None,
+                  person_dob_faults: bool = True) -> tuple[dict[str, dict[str, pa.Array]], list[list[str]]]:
+    """Faults in the tables of `spec_of` (default: part 1's SPEC); `tables` must hold
+    ssd_person (dates of birth for before-birth faults). `person_dob_faults`: blank a few
+    dates of birth at the end (part 1 only)."""
+    spec_of = SPEC if spec_of is None else spec_of
+    synonyms = SYNONYMS if spec_of is SPEC else INSPECTION_SYNONYMS
     rates = prof["dirty"]["rates"]
     extract = from_day(extract_day)
     work = {name: _Table(name, cols) for name, cols in tables.items()}
     persons = work["ssd_person"]
-    dob = dict(zip(persons.cols["pers_person_id"], persons.cols["pers_dob"]))
+    dob = {p: d for p, d in zip(persons.cols["pers_person_id"], persons.cols["pers_dob"]) if _is_iso_date(d)}
     existing_ids = {name: set(t.cols[ID_COLUMN[name]]) for name, t in work.items()}
     faults: list[tuple[str, int, str, str, str]] = []  # table, row, kind, field, value
 
@@ -154,7 +213,7 @@ def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[s
         faults.append((t.name, row, kind, col, "" if value is None else str(value)))
 
     # missing dobs would hide before-birth faults, so persons go last among mandatory blanks
-    for name, spec in SPEC.items():
+    for name, spec in spec_of.items():
         t = work[name]
         if t.n == 0:
             continue
@@ -188,9 +247,9 @@ def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[s
         for col in spec.get("codes", []):
             for r in _pick(rng, t, col, rates["unknown_code"], cond=_not_null):
                 set_(t, r, col, UNKNOWN_CODES[int(rng.integers(0, len(UNKNOWN_CODES)))], "unknown_code")
-            syn_ok = lambda v: np.array([x in SYNONYMS for x in v], dtype=bool)  # noqa: E731
+            syn_ok = lambda v: np.array([x in synonyms for x in v], dtype=bool)  # noqa: E731
             for r in _pick(rng, t, col, rates["code_synonym"], cond=syn_ok):
-                opts = SYNONYMS[t.cols[col][r]]
+                opts = synonyms[t.cols[col][r]]
                 set_(t, r, col, opts[int(rng.integers(0, len(opts)))], "code_synonym")
             for r in _pick(rng, t, col, rates["stray_whitespace"], cond=_not_null):
                 set_(t, r, col, f"  {t.cols[col][r]} ", "stray_whitespace")
@@ -199,10 +258,19 @@ def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[s
             for r in _pick(rng, t, col, rates["yn_variant"], cond=yn_ok):
                 opts = YN[t.cols[col][r]]
                 set_(t, r, col, opts[int(rng.integers(0, len(opts)))], "yn_variant")
+        for col in spec.get("code_sets", []):
+            for r in _pick(rng, t, col, rates["unparseable_date"], cond=_not_null):
+                set_(t, r, col, BAD_CODE_SETS[int(rng.integers(0, len(BAD_CODE_SETS)))], "unparseable_code_set")
+        if "no_factors" in spec:
+            col = spec["no_factors"]
+            array_ok = lambda v: np.array([x is not None and x.startswith('["') and '"21"' not in x  # noqa: E731
+                                           for x in v], dtype=bool)
+            for r in _pick(rng, t, col, rates["unknown_code"], cond=array_ok):
+                set_(t, r, col, t.cols[col][r][:-1] + ',"21"]', "no_factors_with_others")
         for col, target in spec.get("refs", []):
             for r in _pick(rng, t, col, rates["orphan_reference"], cond=_not_null):
                 value = f"9{int(rng.integers(10**10, 10**11))}"
-                while value in existing_ids[target]:
+                while value in existing_ids.get(target, ()):
                     value = f"9{int(rng.integers(10**10, 10**11))}"
                 set_(t, r, col, value, "orphan_reference")
         for col in spec.get("mandatory", []):
@@ -228,12 +296,12 @@ def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[s
                 t.touched.update({(new, c) for c in t.cols})
                 faults.append((name, new, "overlapping_plan", scol, t.cols[scol][new]))
         # optional nulls written as the text NULL (valid)
-        opt_null = [c for c in LANDING_COLUMNS[name][1:] if any(v is None for v in t.cols[c][: min(t.n, 2000)])]
+        opt_null = [c for c in (LANDING_COLUMNS.get(name) or ALL_COLUMNS[name])[1:] if any(v is None for v in t.cols[c][: min(t.n, 2000)])]
         for col in opt_null[:2]:
             for r in _pick(rng, t, col, rates["null_text"], cond=lambda v: np.array([x is None for x in v], dtype=bool)):
                 set_(t, r, col, "NULL" if rng.random() < 0.5 else "null", "null_text")
     # persons: a few missing dates of birth (after every before-birth fault used them)
-    for r in _pick(rng, persons, "pers_dob", rates["missing_mandatory"], cond=_not_null):
+    for r in _pick(rng, persons, "pers_dob", rates["missing_mandatory"], cond=_not_null) if person_dob_faults else []:
         set_(persons, r, "pers_dob", None, "missing_mandatory")
 
     manifest: list[list[str]] = []

@@ -27,3 +27,14 @@ def uniform_int(rng: np.random.Generator, bounds: Sequence[int], n: int) -> np.n
     """Integers in [lo, hi] inclusive."""
     lo, hi = int(bounds[0]), int(bounds[1])
     return rng.integers(lo, hi + 1, size=n)
+
+
+# Random streams of one area. The part-1 journeys draw from SeedSequence([seed, area]) and the
+# dirty mode from [seed, area, 7]; part 2 (inspection tables) has streams of its own, so adding
+# or changing part-2 data never moves a single draw of the part-1 files.
+STREAM_TAGS = {"dirty": 7, "inspection": 12, "inspection_dirty": 13}
+
+
+def stream(seed: int, area: int, name: str) -> np.random.Generator:
+    """The named random stream of an area (see STREAM_TAGS)."""
+    return np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, area, STREAM_TAGS[name]])))

@@ -8,21 +8,24 @@ import math
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 from tqdm import tqdm
 
 from csc.synth.area import simulate_area
 from csc.synth.calendar import WorkCalendar, add_years, to_day
-from csc.synth.dirty import MANIFEST_COLUMNS, inject_faults
+from csc.synth.dirty import INSPECTION_SPEC, MANIFEST_COLUMNS, inject_faults
+from csc.synth.draws import stream
 from csc.synth.profile import load_profile, merge_profiles
+from csc.synth.schema import INSPECTION_COLUMNS
 from csc.synth.writer import LandingWriter, clear_landing
 
 
 def generate(out: str | Path, profile: str = "county", children: int | None = None, years: int | None = None,
              extract_date: str | None = None, seed: int = 1, fmt: str | None = None, dirty: bool = False,
-             progress: bool = True, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Write a synthetic landing folder to `out`; returns a summary (rows per file, areas)."""
+             progress: bool = True, overrides: dict[str, Any] | None = None, part: str = "all") -> dict[str, Any]:
+    """Write a synthetic landing folder to `out`; returns a summary (rows per file, areas).
+    `part` "1" writes only the files and columns of landing contract part 1, byte for byte
+    what the generator wrote before part 2 existed; "all" (default) adds part 2."""
     prof = load_profile(profile)
     if overrides:
         prof = merge_profiles(prof, overrides)
@@ -43,18 +46,25 @@ def generate(out: str | Path, profile: str = "county", children: int | None = No
         prof["area_prefix"] = True
     sizes = [children // n_areas + (1 if a < children % n_areas else 0) for a in range(n_areas)]
 
-    writer = LandingWriter(out, fmt)
+    writer = LandingWriter(out, fmt, part)
     manifest_rows: list[list[str]] = []
     bar = tqdm(total=children, unit="child", desc=f"synth {prof['name']}", disable=not progress)
     for area, size in enumerate(sizes):
-        tables = simulate_area(prof, area, size, seed, H, E, cal)
+        tables, appended = simulate_area(prof, area, size, seed, H, E, cal, part)
         if dirty:
-            rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, area, 7])))
-            tables, faults = inject_faults(rng, prof, tables, E)
+            tables, faults = inject_faults(stream(seed, area, "dirty"), prof, tables, E)
+            if part != "1":  # part 2's faults after part 1's, from a stream of their own
+                new = {name: tables[name] for name in INSPECTION_COLUMNS} | {"ssd_person": tables["ssd_person"]}
+                new, more = inject_faults(stream(seed, area, "inspection_dirty"), prof, new, E, INSPECTION_SPEC,
+                                          person_dob_faults=False)
+                tables.update({name: cols for name, cols in new.items() if name != "ssd_person"})
+                faults.extend(more)
             for f in faults:
                 f[1] = str(int(f[1]) + writer.rows[f[0]])  # row number within the whole file
             manifest_rows.extend(faults)
         for name, cols in tables.items():
+            writer.write(name, cols)
+        for name, cols in appended.items():  # part 2's rows of a part-1 table, after its part-1 rows
             writer.write(name, cols)
         del tables
         bar.update(size)

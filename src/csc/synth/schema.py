@@ -62,8 +62,70 @@ LANDING_COLUMNS: dict[str, list[str]] = {
                          "agency_fte", "vacancy_fte"],
 }
 
+# Part 2 of the landing contract (inspection tables): optional files, written unless the
+# generator is asked for part 1 only (`csc synth --landing-part 1`).
+INSPECTION_COLUMNS: dict[str, list[str]] = {
+    "ssd_contacts": ["cont_contact_id", "cont_person_id", "cont_contact_date", "cont_contact_source_code",
+                     "cont_contact_source_desc", "cont_contact_outcome_json"],
+    "ssd_early_help_episodes": ["earl_episode_id", "earl_person_id", "earl_episode_start_date",
+                                "earl_episode_end_date", "earl_episode_reason", "earl_episode_end_reason",
+                                "earl_episode_organisation", "earl_episode_worker_id", "earl_episode_team"],
+    "ssd_assessment_factors": ["cinf_table_id", "cinf_assessment_id", "cinf_assessment_factors_json"],
+    "ssd_cp_reviews": ["cppr_cp_review_id", "cppr_person_id", "cppr_cp_plan_id", "cppr_cp_review_due",
+                       "cppr_cp_review_date", "cppr_cp_review_meeting_id", "cppr_cp_review_outcome_continue_cp",
+                       "cppr_cp_review_quorate", "cppr_cp_review_participation"],
+    "ssd_cla_reviews": ["clar_cla_review_id", "clar_cla_id", "clar_cla_person_id", "clar_cla_review_due_date",
+                        "clar_cla_review_date", "clar_cla_review_cancelled", "clar_cla_review_participation"],
+    "ssd_missing": ["miss_table_id", "miss_person_id", "miss_missing_episode_start_date",
+                    "miss_missing_episode_type", "miss_missing_episode_end_date", "miss_missing_rhi_offered",
+                    "miss_missing_rhi_accepted", "miss_missing_rhi_offered_date", "miss_missing_rhi_date"],
+    "ssd_immigration_status": ["immi_immigration_status_id", "immi_person_id", "immi_immigration_status",
+                               "immi_immigration_status_start_date", "immi_immigration_status_end_date"],
+    "ssd_cla_care_plan": ["lacp_table_id", "lacp_person_id", "lacp_cla_care_plan_start_date",
+                          "lacp_cla_care_plan_end_date", "lacp_cla_care_plan_json"],
+    "ssd_disability": ["disa_table_id", "disa_person_id", "disa_disability_code"],
+    "ssd_permanence": ["perm_table_id", "perm_person_id", "perm_cla_id", "perm_adm_decision_date",
+                       "perm_ffa_cp_decision_date", "perm_placement_order_date", "perm_matched_date",
+                       "perm_placed_for_adoption_date", "perm_placed_ffa_cp_date", "perm_permanence_order_date",
+                       "perm_permanence_order_type", "perm_decision_reversed_date",
+                       "perm_decision_reversed_reason", "perm_adopted_by_carer_flag"],
+    "case_audits": ["audit_id", "person_id", "audit_date", "audit_theme", "grade", "team_id", "auditor_role",
+                    "audit_activity"],
+    "annex_a_adopters": ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+                         "Is the (prospective) adopter fostering for adoption?", "Date enquiry received",
+                         "Date Stage 1 started", "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended",
+                         "Date application submitted", "Date application approved",
+                         "Date adopter matched with child(ren)", "Date child/children placed with adopter(s)",
+                         "No. of children placed", "Date of Adoption Order", "Date of leaving adoption process",
+                         "Reason for leaving adoption process"],
+}
+
+# Part 2's optional columns on part-1 tables, appended after the part-1 columns
+EXTRA_COLUMNS: dict[str, list[str]] = {
+    "ssd_person": ["pers_expected_dob"],
+    "ssd_cla_episodes": ["clae_cla_last_iro_contact_date"],
+    "ssd_cp_plans": ["cppl_cp_plan_ola"],
+    "ssd_cla_placement": ["clap_cla_placement_la"],
+}
+
+LANDING_PARTS = ("1", "all")
+
+
+def landing_columns(part: str = "all") -> dict[str, list[str]]:
+    """The files and columns the generator writes: part 1 (landing.md) alone, or all of them."""
+    if part not in LANDING_PARTS:
+        raise ValueError(f"landing part must be one of {LANDING_PARTS}, not {part!r}")
+    if part == "1":
+        return dict(LANDING_COLUMNS)
+    out = {name: cols + EXTRA_COLUMNS.get(name, []) for name, cols in LANDING_COLUMNS.items()}
+    out.update(INSPECTION_COLUMNS)
+    return out
+
+
+ALL_COLUMNS = landing_columns("all")
+
 # the id column of each table (first column), used by the dirty-mode manifest
-ID_COLUMN = {t: cols[0] for t, cols in LANDING_COLUMNS.items()}
+ID_COLUMN = {t: cols[0] for t, cols in ALL_COLUMNS.items()}
 ID_COLUMN["team_structure"] = "team_id"
 
 # numeric id ranges: area * AREA_ID_SPAN + TABLE_ID_OFFSET[table] + local index + 1
@@ -74,4 +136,9 @@ TABLE_ID_OFFSET = {
     "cp_visit": 9 * 10**7, "cla_episode": 10 * 10**7, "cla_period": 11 * 10**7, "legal": 12 * 10**7,
     "placement": 13 * 10**7, "cla_visit": 14 * 10**7, "health": 15 * 10**7, "care_leaver": 16 * 10**7,
     "professional": 17 * 10**7, "involvement": 18 * 10**7,
+    # part 2 (inspection tables)
+    "contact": 19 * 10**7, "early_help": 20 * 10**7, "factor": 21 * 10**7, "cp_review": 22 * 10**7,
+    "cla_review": 23 * 10**7, "missing": 24 * 10**7, "immigration": 25 * 10**7, "care_plan": 26 * 10**7,
+    "disability": 27 * 10**7, "permanence": 28 * 10**7, "audit": 29 * 10**7, "adopter": 30 * 10**7,
+    "adopter_family": 31 * 10**7, "legal_order": 32 * 10**7,
 }

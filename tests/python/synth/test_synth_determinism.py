@@ -20,7 +20,7 @@ def test_same_seed_is_byte_identical(tmp_path: Path):
         generate(a, seed=42, fmt=fmt, dirty=True, **ARGS)
         generate(b, seed=42, fmt=fmt, dirty=True, **ARGS)
         da, db = _digests(a), _digests(b)
-        assert len(da) == 22  # 21 landing files + the dirty manifest
+        assert len(da) == 34  # 21 part-1 files, 12 part-2 files, the dirty manifest
         assert da == db
 
 
@@ -31,5 +31,6 @@ def test_different_seed_gives_different_data(tmp_path: Path):
     changed = {k for k in da if da[k] != db[k]}
     # the organisation's team list is fixed; everything simulated differs
     assert changed >= {"ssd_person.csv", "ssd_cin_episodes.csv", "ssd_cin_visits.csv", "ssd_cla_placement.csv",
-                       "ssd_care_leavers.csv", "ssd_involvements.csv", "hr_establishment.csv"}
+                       "ssd_care_leavers.csv", "ssd_involvements.csv", "hr_establishment.csv",
+                       "ssd_contacts.csv", "ssd_cla_reviews.csv", "ssd_missing.csv", "case_audits.csv"}
     assert da["team_structure.csv"] == db["team_structure.csv"]

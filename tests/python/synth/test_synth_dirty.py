@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +13,12 @@ import pandas as pd
 import pytest
 
 KINDS_FAULT = {"duplicate_id", "end_before_start", "future_date", "before_birth", "unparseable_date",
-               "unknown_code", "orphan_reference", "overlapping_plan", "missing_mandatory", "bad_number"}
+               "unknown_code", "orphan_reference", "overlapping_plan", "missing_mandatory", "bad_number",
+               "unparseable_code_set", "no_factors_with_others"}
+# part 2 (inspection tables) of the landing contract; every one gets faults
+PART2_FAULTED = {"ssd_contacts", "ssd_early_help_episodes", "ssd_assessment_factors", "ssd_cp_reviews",
+                 "ssd_cla_reviews", "ssd_missing", "ssd_immigration_status", "ssd_cla_care_plan", "ssd_disability",
+                 "ssd_permanence", "case_audits"}
 KINDS_VALID = {"ddmmyyyy_date", "datetime_variant", "code_synonym", "yn_variant", "stray_whitespace", "null_text"}
 
 
@@ -84,10 +90,33 @@ def test_faults_are_detectable(small_dirty: Path, manifest):
         elif m.fault_kind == "bad_number":
             with pytest.raises(ValueError):
                 float(value)
+        elif m.fault_kind == "unparseable_code_set":  # meant as JSON (starts with [ or {) but is not
+            assert value[:1] in "[{"
+            with pytest.raises(ValueError):
+                json.loads(value)
+        elif m.fault_kind == "no_factors_with_others":
+            codes = json.loads(value)
+            assert "21" in codes and len(codes) > 1
     # orphans: the referenced id does not exist in the parent file
     referrals = {r["cine_referral_id"] for r in _raw(small_dirty, "ssd_cin_episodes.csv")}
     orphans = manifest[(manifest["fault_kind"] == "orphan_reference") & (manifest["field"] == "cinp_referral_id")]
     assert len(orphans) and not set(orphans["value"]) & referrals
+    # part 2: reviews of unknown periods of care, factors of unknown assessments
+    cla_ids = {r["clae_cla_id"] for r in _raw(small_dirty, "ssd_cla_episodes.csv")}
+    assessments = {r["cina_assessment_id"] for r in _raw(small_dirty, "ssd_cin_assessments.csv")}
+    for field, known in (("clar_cla_id", cla_ids), ("cinf_assessment_id", assessments)):
+        orphans = manifest[(manifest["fault_kind"] == "orphan_reference") & (manifest["field"] == field)]
+        assert len(orphans) and not set(orphans["value"]) & known, field
+
+
+def test_dirty_mode_covers_the_inspection_tables(manifest):
+    files = {f.rsplit(".", 1)[0] for f in manifest["file"]}
+    assert PART2_FAULTED <= files
+    kinds = manifest.groupby(manifest["file"].str.rsplit(".", n=1).str[0])["fault_kind"].agg(set)
+    for name in PART2_FAULTED:
+        assert "duplicate_id" in kinds[name], name
+    assert {"unknown_code", "code_synonym"} <= kinds["ssd_missing"] and "unparseable_code_set" in kinds["ssd_contacts"]
+    assert {"future_date", "end_before_start"} <= kinds["ssd_missing"] | kinds["ssd_early_help_episodes"]
 
 
 def test_overlapping_plans_and_end_before_start_break_the_clean_rules(small_dirty: Path, manifest):

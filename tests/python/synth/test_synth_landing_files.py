@@ -1,4 +1,5 @@
-"""Every landing file of the landing contract is written, with exactly its column names."""
+"""Every landing file of the landing contract (parts 1 and 2) is written, with exactly its
+column names; `--landing-part 1` writes part 1 alone."""
 
 from __future__ import annotations
 
@@ -36,6 +37,42 @@ CONTRACT = {
     "hr_establishment": "as_at_date role team_id budgeted_fte permanent_fte fixed_term_fte agency_fte vacancy_fte",
 }
 
+# transcribed from the landing contract, part 2 (docs: inspection tables), in contract order
+PART2 = {
+    "ssd_contacts": "cont_contact_id cont_person_id cont_contact_date cont_contact_source_code cont_contact_source_desc cont_contact_outcome_json",
+    "ssd_early_help_episodes": "earl_episode_id earl_person_id earl_episode_start_date earl_episode_end_date earl_episode_reason earl_episode_end_reason earl_episode_organisation earl_episode_worker_id earl_episode_team",
+    "ssd_assessment_factors": "cinf_table_id cinf_assessment_id cinf_assessment_factors_json",
+    "ssd_cp_reviews": "cppr_cp_review_id cppr_person_id cppr_cp_plan_id cppr_cp_review_due cppr_cp_review_date cppr_cp_review_meeting_id cppr_cp_review_outcome_continue_cp cppr_cp_review_quorate cppr_cp_review_participation",
+    "ssd_cla_reviews": "clar_cla_review_id clar_cla_id clar_cla_person_id clar_cla_review_due_date clar_cla_review_date clar_cla_review_cancelled clar_cla_review_participation",
+    "ssd_missing": "miss_table_id miss_person_id miss_missing_episode_start_date miss_missing_episode_type miss_missing_episode_end_date miss_missing_rhi_offered miss_missing_rhi_accepted miss_missing_rhi_offered_date miss_missing_rhi_date",
+    "ssd_immigration_status": "immi_immigration_status_id immi_person_id immi_immigration_status immi_immigration_status_start_date immi_immigration_status_end_date",
+    "ssd_cla_care_plan": "lacp_table_id lacp_person_id lacp_cla_care_plan_start_date lacp_cla_care_plan_end_date lacp_cla_care_plan_json",
+    "ssd_disability": "disa_table_id disa_person_id disa_disability_code",
+    "ssd_permanence": "perm_table_id perm_person_id perm_cla_id perm_adm_decision_date perm_ffa_cp_decision_date perm_placement_order_date perm_matched_date perm_placed_for_adoption_date perm_placed_ffa_cp_date perm_permanence_order_date perm_permanence_order_type perm_decision_reversed_date perm_decision_reversed_reason perm_adopted_by_carer_flag",
+    "case_audits": "audit_id person_id audit_date audit_theme grade team_id auditor_role audit_activity",
+}
+# part 2's optional columns of part-1 tables, written after the part-1 columns
+PART2_COLUMNS = {"ssd_person": "pers_expected_dob", "ssd_cla_episodes": "clae_cla_last_iro_contact_date",
+                 "ssd_cp_plans": "cppl_cp_plan_ola", "ssd_cla_placement": "clap_cla_placement_la"}
+# Annex A List 11 headings (annex-a contract), the optional adopters file
+ADOPTERS = ["Individual adopter identifier", "Family identifier", "Gender", "Ethnicity", "Disability",
+            "Is the (prospective) adopter fostering for adoption?", "Date enquiry received", "Date Stage 1 started",
+            "Date Stage 1 ended", "Date Stage 2 started", "Date Stage 2 ended", "Date application submitted",
+            "Date application approved", "Date adopter matched with child(ren)",
+            "Date child/children placed with adopter(s)", "No. of children placed", "Date of Adoption Order",
+            "Date of leaving adoption process", "Reason for leaving adoption process"]
+
+
+def expected_columns(part: str = "all") -> dict[str, list[str]]:
+    out = {name: cols.split() for name, cols in CONTRACT.items()}
+    if part == "1":
+        return out
+    for name, col in PART2_COLUMNS.items():
+        out[name] = out[name] + [col]
+    out.update({name: cols.split() for name, cols in PART2.items()})
+    out["annex_a_adopters"] = ADOPTERS
+    return out
+
 
 def _header(path: Path) -> list[str]:
     with open(path, newline="", encoding="utf-8") as fh:
@@ -44,10 +81,10 @@ def _header(path: Path) -> list[str]:
 
 def test_every_csv_file_and_column(small_clean: Path):
     files = {p.stem for p in small_clean.iterdir() if not p.name.startswith("_")}
-    assert files == set(CONTRACT)
-    for name, cols in CONTRACT.items():
+    assert files == set(expected_columns())
+    for name, cols in expected_columns().items():
         path = small_clean / f"{name}.csv"
-        assert _header(path) == cols.split(), name
+        assert _header(path) == cols, name
         with open(path, encoding="utf-8") as fh:
             assert sum(1 for _ in fh) > 1, f"{name} has no rows"
 
@@ -62,8 +99,8 @@ def test_manifest(small_clean: Path):
 def test_parquet_files_and_columns(tmp_path: Path):
     generate(tmp_path, profile="county", children=4000, years=3, seed=5, fmt="parquet", progress=False)
     assert not list(tmp_path.glob("*.csv"))
-    for name, cols in CONTRACT.items():
-        assert pq.read_schema(tmp_path / f"{name}.parquet").names == cols.split(), name
+    for name, cols in expected_columns().items():
+        assert pq.read_schema(tmp_path / f"{name}.parquet").names == cols, name
     # switching format replaces the files: never both a .csv and a .parquet of one table
     generate(tmp_path, profile="county", children=4000, years=3, seed=5, fmt="csv", progress=False)
     assert not list(tmp_path.glob("*.parquet"))
@@ -73,7 +110,19 @@ def test_cli_writes_a_landing_folder(tmp_path: Path):
     result = CliRunner().invoke(synth, ["--out", str(tmp_path), "--children", "3000", "--years", "2",
                                         "--extract-date", "2022-03-31", "--seed", "4", "--quiet"])
     assert result.exit_code == 0, result.output
-    assert "wrote 21 files" in result.output
+    assert "wrote 33 files" in result.output
     with open(tmp_path / "extract_manifest.csv", newline="", encoding="utf-8") as fh:
         row = next(csv.DictReader(fh))
     assert row["extract_date"] == "2022-03-31" and row["child_population"] == "3000"
+
+
+def test_cli_landing_part_1_writes_part_1_alone(tmp_path: Path):
+    (tmp_path / "ssd_contacts.csv").write_text("left from an earlier run\n", encoding="utf-8")
+    result = CliRunner().invoke(synth, ["--out", str(tmp_path), "--children", "3000", "--years", "2",
+                                        "--seed", "4", "--quiet", "--landing-part", "1"])
+    assert result.exit_code == 0, result.output
+    assert "wrote 21 files" in result.output
+    files = {p.stem for p in tmp_path.iterdir()}
+    assert files == set(CONTRACT)  # the stale part-2 file is removed too
+    for name, cols in expected_columns("1").items():
+        assert _header(tmp_path / f"{name}.csv") == cols, name

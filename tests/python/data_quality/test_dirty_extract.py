@@ -32,10 +32,7 @@ CHILDREN = "6000"
 def _build(tmp_path_factory, name: str, dirty: bool) -> tuple[Path, Path]:
     work = tmp_path_factory.mktemp(name)
     landing = work / "landing"
-    # part 1 only: the warehouse does not read the inspection tables (landing part 2) yet, so their
-    # injected faults and SO/ISO legal statuses would go unreported or be unknown codes (issue 12)
-    command = [sys.executable, "-m", "csc.synth.cli", "--out", str(landing), "--children", CHILDREN, "--quiet",
-               "--landing-part", "1"]
+    command = [sys.executable, "-m", "csc.synth.cli", "--out", str(landing), "--children", CHILDREN, "--quiet"]
     subprocess.run(command + (["--dirty"] if dirty else []), check=True, capture_output=True, text=True)
     paths = WarehousePaths(project_dir=find_project_dir(), db_path=work / "warehouse.duckdb",
                            landing_dir=landing, target_dir=work / "target")

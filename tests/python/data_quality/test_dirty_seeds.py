@@ -35,10 +35,8 @@ YEARS = "2"
 
 
 def _synth(landing: Path, seed: int) -> None:
-    # part 1 only: the warehouse does not read the inspection tables (landing part 2) yet, so their
-    # injected faults and SO/ISO legal statuses would go unreported or be unknown codes (issue 12)
     command = [sys.executable, "-m", "csc.synth.cli", "--out", str(landing), "--dirty", "--seed", str(seed),
-               "--children", CHILDREN, "--years", YEARS, "--quiet", "--landing-part", "1"]
+               "--children", CHILDREN, "--years", YEARS, "--quiet"]
     subprocess.run(command, check=True, capture_output=True, text=True)
 
 

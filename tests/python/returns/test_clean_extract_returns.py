@@ -52,10 +52,8 @@ def _ok(result: subprocess.CompletedProcess[str]) -> None:
 def validated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("clean_returns")
     landing, db, target = work / "landing", work / "warehouse.duckdb", work / "target"
-    # part 1 only: the warehouse does not read the inspection tables (landing part 2) yet, so their
-    # injected faults and SO/ISO legal statuses would go unreported or be unknown codes (issue 12)
     _ok(run_csc("synth", "--seed", str(SEED), "--children", str(CHILDREN), "--extract-date", EXTRACT_DATE,
-                "--quiet", "--landing-part", "1", "--out", str(landing), cwd=work, target=target))
+                "--quiet", "--out", str(landing), cwd=work, target=target))
     _ok(run_csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet",
                 cwd=work, target=target))
     env = {**os.environ, "CSC_DBT_TARGET_DIR": str(target), "CSC_LANDING_DIR": str(landing)}

@@ -45,10 +45,8 @@ def _ok(result) -> None:
 def validated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("agreement")
     landing, db, target = work / "landing", work / "warehouse.duckdb", work / "target"
-    # part 1 only: the warehouse does not read the inspection tables (landing part 2) yet, so their
-    # injected faults and SO/ISO legal statuses would go unreported or be unknown codes (issue 12)
     _ok(run_csc("synth", "--dirty", "--seed", str(SEED), "--children", str(CHILDREN), "--quiet",
-                "--landing-part", "1", "--out", str(landing), cwd=work, target=target))
+                "--out", str(landing), cwd=work, target=target))
     _ok(run_csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet",
                 cwd=work, target=target))
     # returns and validate rebuild from the landing folder the warehouse was built from

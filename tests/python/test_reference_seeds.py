@@ -296,7 +296,7 @@ EXPECTED_KPIS: dict[str, list[str]] = {
     ],
     "assessments": [
         "assessments_completed", "assessment_timeliness", "assessment_child_seen_rate",
-        "assessment_nfa_rate", "assessments_overdue",
+        "assessment_nfa_rate", "assessments_overdue", "assessment_factor_share",
     ],
     "children_in_need": [
         "cin_children", "cin_children_change_12m", "cin_visit_timeliness", "cin_plan_duration",
@@ -386,7 +386,7 @@ def catalogue() -> list[dict[str, str]]:
 def test_catalogue_has_exactly_the_contract_kpis_in_order(catalogue):
     """The 42 KPIs of kpis.md, then those of kpis-inspection.md built so far, in each area."""
     expected_ids = [kpi for kpis in EXPECTED_KPIS.values() for kpi in kpis]
-    assert len(expected_ids) == 42 + 30
+    assert len(expected_ids) == 42 + 31
     assert [row["kpi_id"] for row in catalogue] == expected_ids
     for area_order, (area, kpis) in enumerate(EXPECTED_KPIS.items(), start=1):
         rows = [row for row in catalogue if row["kpi_area"] == area]
@@ -445,6 +445,7 @@ SEED_FILES = {
     "ref_codes": REFERENCE / "ref_codes.csv",
     "ref_code_synonyms": REFERENCE / "ref_code_synonyms.csv",
     "ref_bank_holidays": REFERENCE / "ref_bank_holidays.csv",
+    "ref_assessment_factor_groups": REFERENCE / "ref_assessment_factor_groups.csv",
     "annex_a_headings": REFERENCE / "annex_a_headings.csv",
     "kpi_catalogue": SEEDS / "kpi_catalogue.csv",
 }

@@ -2,6 +2,13 @@
     Assessments KPIs of kpis.md (see _int_kpis__marts_one.yml): an assessment authorised
     in the month is a unit of the month KPIs, one open and overdue at P of
     assessments_overdue.
+
+    assessment_factor_share (kpis-inspection.md) has multi-valued breakdowns: one
+    assessment may carry several factors. Its `all` row goes through the scaffold (each
+    assessment of the population a unit, counted when it has a factor other than 21); its
+    `factor` and `factor_group` rows are added after it: for each value carried by at least
+    one assessment of the window, the numerator is the assessments carrying it and the
+    denominator the whole population (not only those carrying it), so they are not a sum.
 #}
 
 with
@@ -11,6 +18,26 @@ with
 assessments as (select * from {{ ref('int_assessments_timed') }}),
 
 calendar as (select * from {{ ref('int_dates') }}),
+
+factor_values as (select * from {{ ref('int_assessment_factors') }}),
+
+factor_values_in_windows as (
+
+    {{ kpi_rows('factor_values', ['assessment_factor_share'], 'assessment_auth_date') }}
+
+),
+
+factor_population as (
+
+    -- one row per assessment of the population of each period
+    select distinct
+        kpi_id,
+        period_end,
+        assessment_id,
+        has_factor_other_than_21
+    from factor_values_in_windows
+
+),
 
 authorised_in_windows as (
 
@@ -101,8 +128,63 @@ units as (
         coalesce(team_id, 'unknown') as team
     from overdue_at_period_end
 
+    union all
+
+    -- assessment_factor_share, all row: assessments with a factor other than 21
+    select
+        kpi_id,
+        period_end,
+        case when has_factor_other_than_21 then 1 else 0 end as numerator,
+        1 as denominator,
+        cast(null as varchar) as locality,
+        cast(null as varchar) as team
+    from factor_population
+
 ),
 
-{{ kpi_values_from_units(['locality', 'team']) }}
+factor_population_counts as (
 
-select * from final
+    select
+        factor_population.kpi_id,
+        factor_population.period_end,
+        count(*) as population
+    from factor_population
+    group by factor_population.kpi_id, factor_population.period_end
+
+),
+
+{{ kpi_values_from_units(['locality', 'team']) }},
+
+factor_breakdown_rows as (
+
+    -- the multi-valued breakdowns: carriers of the value over the whole population
+    select
+        carriers.kpi_id,
+        periods.period_month,
+        carriers.period_end,
+        carriers.breakdown,
+        carriers.breakdown_value,
+        cast(count(distinct carriers.assessment_id) as double) as numerator,
+        cast(max(population_counts.population) as double) as denominator,
+        max(kpis.unit) as unit
+    from factor_values_in_windows as carriers
+    inner join periods
+        on carriers.period_end = periods.period_end
+    inner join kpis
+        on carriers.kpi_id = kpis.kpi_id
+    inner join factor_population_counts as population_counts
+        on carriers.kpi_id = population_counts.kpi_id and carriers.period_end = population_counts.period_end
+    where {{ dbt.position("'|' || carriers.breakdown || '|'", 'kpis.breakdown_list') }} > 0
+    group by carriers.kpi_id, periods.period_month, carriers.period_end, carriers.breakdown, carriers.breakdown_value
+
+),
+
+with_factor_breakdowns as (
+
+    select * from final
+    union all
+    select * from factor_breakdown_rows
+
+)
+
+select * from with_factor_breakdowns

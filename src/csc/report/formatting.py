@@ -28,6 +28,8 @@ BREAKDOWN_LABELS = {
     "cp_duration_band": "Length of plan",
     "age_band": "Age band",
     "contact_source": "Contact source",
+    "factor_group": "Factors identified (group)",
+    "factor": "Factor identified",
     "audit_theme": "Audit theme",
     "grade": "Grade",
     "role": "Role",

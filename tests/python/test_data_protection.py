@@ -30,9 +30,11 @@ from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
 from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
 
-# Schemas not published to analysts: the files as loaded, staging, the reference seeds, and
-# the statutory returns (restricted: scanned with the narrower rule of staging below).
-RESTRICTED_SCHEMAS = ("staging", "returns")
+# Schemas not published to analysts: the files as loaded, staging, the reference seeds, the
+# statutory returns and the Annex A lists (schema restricted, docs/contracts/annex-a.md);
+# the last three are scanned with the narrower rule of staging below.
+RESTRICTED_SCHEMAS = ("staging", "returns", "restricted")
+ANNEX_A_MODELS = find_project_dir() / "models" / "restricted" / "annex_a"
 UNSCANNED_SCHEMAS = ("landing", *RESTRICTED_SCHEMAS, "reference", "information_schema", "pg_catalog")
 IDENTIFYING_COLUMN = re.compile(
     r"(birth|dob|person_id|person_name|forename|surname|first_name|last_name|full_name|nhs|"
@@ -169,6 +171,10 @@ def test_no_identifying_column_outside_staging(published_columns):
 # Columns of the DfE's SSDA903 layout that would identify a child (pupil number, postcodes):
 # the returns models have them, always blank, because the landing data never reaches them.
 RETURN_BLANK_COLUMNS = {"UPN", "FormerUPN", "UPNunknown", "HOME_POST", "PL_POST"}
+# Annex A: the placement postcode is blank unless annex_a_restricted_fields (default false);
+# the personal adviser is output as sent (the contract's List 9), so its values are not scanned.
+ANNEX_A_BLANK_COLUMNS = {"placement_postcode"}
+ANNEX_A_AS_SENT_COLUMNS = {"allocated_personal_advisor"}
 STAGING_IDENTIFYING_COLUMN = re.compile(
     r"(forename|surname|first_name|last_name|full_name|person_name|professional_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$)"
@@ -189,20 +195,24 @@ def test_restricted_schemas_hold_no_names_nhs_numbers_or_postcodes(protected_bui
     """Staging keeps the person id and the date of birth (to key and age the child), the
     returns schema the person id and date of birth the DfE's returns need, and neither
     anything else that identifies: no name, NHS number, postcode or address, as column or value."""
+    if schema == "restricted" and not list(ANNEX_A_MODELS.glob("*.sql")):
+        pytest.skip(f"no Annex A model in {ANNEX_A_MODELS} yet")
     personal = _personal_values(protected_build.landing_dir)
+    blank = {"returns": RETURN_BLANK_COLUMNS, "restricted": ANNEX_A_BLANK_COLUMNS}.get(schema, set())
     with duckdb.connect(str(protected_build.db_path), read_only=True) as con:
         found = con.execute(
             "select table_name, column_name, data_type from information_schema.columns "
             "where table_schema = ?", [schema]).fetchall()
         assert found, f"no relation in schema {schema}: is the warehouse built?"
         named = [(t, c) for t, c, _ in found
-                 if STAGING_IDENTIFYING_COLUMN.search(c.lower()) or c in RETURN_BLANK_COLUMNS]
-        if schema == "returns":  # the DfE's layout has these columns: they must stay empty
-            assert {c for _, c in named} == RETURN_BLANK_COLUMNS
+                 if STAGING_IDENTIFYING_COLUMN.search(c.lower()) or c in blank]
+        if blank:  # the DfE's and Ofsted's layouts have these columns: they must stay empty
+            assert {c for _, c in named} == blank
             named = [(t, c) for t, c in named
-                     if con.execute(f'select count("{c}") from returns."{t}"').fetchone()[0]]
+                     if con.execute(f'select count("{c}") from {schema}."{t}"').fetchone()[0]]
         assert [f"{t}.{c}" for t, c in named] == []
-        hits = [f"{t}.{c}" for t, c, d in found if d.upper().startswith("VARCHAR") and con.execute(
+        hits = [f"{t}.{c}" for t, c, d in found if d.upper().startswith("VARCHAR")
+                and c not in ANNEX_A_AS_SENT_COLUMNS and con.execute(
             f'select count(*) from {schema}."{t}" where "{c}" in (select unnest(?))', [personal]).fetchone()[0]]
     assert hits == []
 
@@ -217,10 +227,33 @@ def test_return_files_hold_no_names_nhs_numbers_or_postcodes(protected_build: Wa
              if path.is_file()}
     assert "episodes.csv" in texts and outcome.files["ssda903/episodes.csv"]["rows"] >= 1
     assert "P003" in texts["episodes.csv"]  # the authority's own child id: the return needs it
-    personal = _personal_values(protected_build.landing_dir)
+    assert _quoted_personal_values(protected_build.landing_dir, texts) == {}
+
+
+def _quoted_personal_values(landing: Path, texts: dict[str, str]) -> dict[str, list]:
+    """Each text that quotes a name, NHS number or postcode of the landing files, with the values."""
+    personal = _personal_values(landing)
     pattern = re.compile("(^|[^0-9A-Za-z])(" + "|".join(re.escape(v) for v in personal) + ")($|[^0-9A-Za-z])",
                          re.MULTILINE)
-    assert {name: pattern.findall(text) for name, text in texts.items() if pattern.search(text)} == {}
+    return {name: pattern.findall(text) for name, text in texts.items() if pattern.search(text)}
+
+
+def test_annex_a_files_hold_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths, tmp_path: Path):
+    """The files csc annex-a writes (restricted) quote no name, NHS number or postcode at the default
+    vars: the CSVs and every part of the workbook."""
+    if not list(ANNEX_A_MODELS.glob("*.sql")):
+        pytest.skip(f"no Annex A model in {ANNEX_A_MODELS} yet")
+    import zipfile
+
+    from csc.annex_a import write_annex_a
+
+    out = tmp_path / "restricted" / "annex_a"
+    outcome = write_annex_a(protected_build.db_path, out, "E99999999", dt.date(2021, 10, 20), 6)
+    assert outcome.workbook is not None and sum(outcome.rows.values()) >= 1
+    texts = {path.name: path.read_text(encoding="utf-8-sig") for path in out.glob("*.csv")}
+    with zipfile.ZipFile(outcome.workbook) as book:
+        texts.update({part: book.read(part).decode("utf-8") for part in book.namelist() if part.endswith(".xml")})
+    assert _quoted_personal_values(protected_build.landing_dir, texts) == {}
 
 
 def test_the_published_database_copies_nothing_of_the_returns(protected_build: WarehousePaths, tmp_path: Path):
@@ -236,7 +269,8 @@ def test_the_published_database_copies_nothing_of_the_returns(protected_build: W
     with duckdb.connect(str(out), read_only=True) as con:
         tables = con.execute("select table_schema, table_name from information_schema.tables").fetchall()
         columns = {c for (c,) in con.execute("select column_name from information_schema.columns").fetchall()}
-    assert tables and all(schema != "returns" and not name.startswith("rpt_") for schema, name in tables)
+    assert tables and all(schema not in ("returns", "restricted") and not name.startswith("rpt_")
+                          for schema, name in tables)
     assert not {"CHILD", "DOB", "child_key"} & columns
 
 

@@ -23,16 +23,16 @@
 
 {#- landing columns staging parses, per table, to classify parse_errors entries -#}
 {%- set parsed = {
-    'ssd_person': {'dates': ['pers_dob', 'pers_death_date'], 'flags': [], 'numbers': []},
+    'ssd_person': {'dates': ['pers_dob', 'pers_death_date', 'pers_expected_dob'], 'flags': [], 'numbers': []},
     'ssd_cin_episodes': {'dates': ['cine_referral_date', 'cine_close_date'], 'flags': ['cine_referral_nfa'], 'numbers': []},
     'ssd_cin_assessments': {'dates': ['cina_assessment_start_date', 'cina_assessment_auth_date'], 'flags': ['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], 'numbers': []},
     'ssd_cin_plans': {'dates': ['cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'], 'flags': [], 'numbers': []},
     'ssd_cin_visits': {'dates': ['cinv_cin_visit_date'], 'flags': ['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], 'numbers': []},
     'ssd_s47_enquiry': {'dates': ['s47e_s47_start_date', 's47e_s47_end_date'], 'flags': ['s47e_s47_nfa'], 'numbers': []},
     'ssd_initial_cp_conference': {'dates': ['icpc_icpc_target_date', 'icpc_icpc_date'], 'flags': ['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], 'numbers': []},
-    'ssd_cp_plans': {'dates': ['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cp_plans': {'dates': ['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], 'flags': ['cppl_cp_plan_ola'], 'numbers': []},
     'ssd_cp_visits': {'dates': ['cppv_cp_visit_date'], 'flags': ['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], 'numbers': []},
-    'ssd_cla_episodes': {'dates': ['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date'], 'flags': [], 'numbers': []},
+    'ssd_cla_episodes': {'dates': ['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date', 'clae_cla_last_iro_contact_date'], 'flags': [], 'numbers': []},
     'ssd_legal_status': {'dates': ['lega_legal_status_start_date', 'lega_legal_status_end_date'], 'flags': [], 'numbers': []},
     'ssd_cla_placement': {'dates': ['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], 'flags': [], 'numbers': ['clap_cla_placement_distance']},
     'ssd_cla_visits': {'dates': ['clav_cla_visit_date'], 'flags': ['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], 'numbers': []},
@@ -42,6 +42,16 @@
     'ssd_involvements': {'dates': ['invo_involvement_start_date', 'invo_involvement_end_date'], 'flags': [], 'numbers': []},
     'extract_manifest': {'dates': ['extract_date'], 'flags': [], 'numbers': ['child_population']},
     'hr_establishment': {'dates': ['as_at_date'], 'flags': [], 'numbers': ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte']},
+    'ssd_contacts': {'dates': ['cont_contact_date'], 'flags': [], 'numbers': []},
+    'ssd_early_help_episodes': {'dates': ['earl_episode_start_date', 'earl_episode_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cp_reviews': {'dates': ['cppr_cp_review_due', 'cppr_cp_review_date'], 'flags': ['cppr_cp_review_outcome_continue_cp', 'cppr_cp_review_quorate'], 'numbers': []},
+    'ssd_cla_reviews': {'dates': ['clar_cla_review_due_date', 'clar_cla_review_date'], 'flags': ['clar_cla_review_cancelled'], 'numbers': []},
+    'ssd_missing': {'dates': ['miss_missing_episode_start_date', 'miss_missing_episode_end_date', 'miss_missing_rhi_offered_date', 'miss_missing_rhi_date'], 'flags': [], 'numbers': []},
+    'ssd_immigration_status': {'dates': ['immi_immigration_status_start_date', 'immi_immigration_status_end_date'], 'flags': [], 'numbers': []},
+    'ssd_cla_care_plan': {'dates': ['lacp_cla_care_plan_start_date', 'lacp_cla_care_plan_end_date'], 'flags': [], 'numbers': []},
+    'ssd_permanence': {'dates': ['perm_adm_decision_date', 'perm_ffa_cp_decision_date', 'perm_placement_order_date', 'perm_matched_date', 'perm_placed_for_adoption_date', 'perm_placed_ffa_cp_date', 'perm_permanence_order_date', 'perm_decision_reversed_date'], 'flags': ['perm_adopted_by_carer_flag'], 'numbers': []},
+    'case_audits': {'dates': ['audit_date'], 'flags': [], 'numbers': []},
+    'annex_a_adopters': {'dates': ['date_enquiry_received', 'date_stage_1_started', 'date_stage_1_ended', 'date_stage_2_started', 'date_stage_2_ended', 'date_application_submitted', 'date_application_approved', 'date_adopter_matched_with_child_ren', 'date_child_children_placed_with_adopter_s', 'date_of_adoption_order', 'date_of_leaving_adoption_process'], 'flags': [], 'numbers': ['no_of_children_placed']},
 } %}
 
 {#- (rule, table, staged code column, is_known column, landing field) -#}
@@ -63,6 +73,33 @@
     ('csc_unknown_in_touch', 'ssd_care_leavers', 'in_touch_code', 'is_known_in_touch', 'clea_care_leaver_in_touch'),
     ('csc_unknown_care_leaver_accommodation', 'ssd_care_leavers', 'accommodation_code', 'is_known_accommodation', 'clea_care_leaver_accommodation'),
     ('csc_unknown_care_leaver_activity', 'ssd_care_leavers', 'activity_code', 'is_known_activity', 'clea_care_leaver_activity'),
+    ('csc_unknown_referral_source', 'ssd_contacts', 'contact_source_code', 'is_known_contact_source', 'cont_contact_source_code'),
+    ('csc_unknown_code', 'ssd_cp_reviews', 'participation_code', 'is_known_participation', 'cppr_cp_review_participation'),
+    ('csc_unknown_code', 'ssd_cla_reviews', 'participation_code', 'is_known_participation', 'clar_cla_review_participation'),
+    ('csc_unknown_code', 'ssd_missing', 'missing_episode_type_code', 'is_known_missing_episode_type', 'miss_missing_episode_type'),
+    ('csc_unknown_code', 'ssd_missing', 'rhi_offered_code', 'is_known_rhi_offered', 'miss_missing_rhi_offered'),
+    ('csc_unknown_code', 'ssd_missing', 'rhi_accepted_code', 'is_known_rhi_accepted', 'miss_missing_rhi_accepted'),
+    ('csc_unknown_code', 'ssd_immigration_status', 'immigration_status_code', 'is_known_immigration_status', 'immi_immigration_status'),
+    ('csc_unknown_code', 'ssd_disability', 'disability_code', 'is_known_disability', 'disa_disability_code'),
+    ('csc_unknown_code', 'ssd_permanence', 'permanence_order_type_code', 'is_known_permanence_order_type', 'perm_permanence_order_type'),
+    ('csc_unknown_code', 'ssd_permanence', 'decision_reversed_reason_code', 'is_known_decision_reversed_reason', 'perm_decision_reversed_reason'),
+    ('csc_unknown_audit_grade', 'case_audits', 'grade_code', 'is_known_grade', 'grade'),
+] %}
+
+{#- (table, code-set model, record column, staged code column, is_known column, landing field): unknown
+    codes of a code set, one finding per record and landing row listing them (the codes are kept,
+    shown as unknown); an assessment's factors are named by the assessment id -#}
+{%- set unknown_set_codes = [
+    ('ssd_contacts', 'stg_ssd__contact_outcome_codes', 'contact_id', 'contact_outcome_code', 'is_known_contact_outcome', 'cont_contact_outcome_json'),
+    ('ssd_assessment_factors', 'stg_ssd__assessment_factor_codes', 'assessment_id', 'assessment_factor_code', 'is_known_assessment_factor', 'cinf_assessment_factors_json'),
+    ('ssd_cla_care_plan', 'stg_ssd__cla_care_plan_codes', 'cla_care_plan_id', 'permanence_plan_code', 'is_known_permanence_plan', 'lacp_cla_care_plan_json'),
+] %}
+
+{#- (table, readable column, landing field): code sets that could not be read -#}
+{%- set unreadable_sets = [
+    ('ssd_contacts', 'is_outcome_set_readable', 'cont_contact_outcome_json'),
+    ('ssd_assessment_factors', 'is_factor_set_readable', 'cinf_assessment_factors_json'),
+    ('ssd_cla_care_plan', 'is_plan_set_readable', 'lacp_cla_care_plan_json'),
 ] %}
 
 {#- (table, staged column, landing field): mandatory values -#}
@@ -104,6 +141,28 @@
     ('ssd_involvements', 'involvement_start_date', 'invo_involvement_start_date'),
     ('extract_manifest', 'extract_date', 'extract_date'),
     ('extract_manifest', 'child_population', 'child_population'),
+    ('ssd_contacts', 'person_id', 'cont_person_id'),
+    ('ssd_contacts', 'contact_date', 'cont_contact_date'),
+    ('ssd_early_help_episodes', 'person_id', 'earl_person_id'),
+    ('ssd_early_help_episodes', 'early_help_start_date', 'earl_episode_start_date'),
+    ('ssd_assessment_factors', 'assessment_id', 'cinf_assessment_id'),
+    ('ssd_cp_reviews', 'person_id', 'cppr_person_id'),
+    ('ssd_cla_reviews', 'cla_id', 'clar_cla_id'),
+    ('ssd_missing', 'person_id', 'miss_person_id'),
+    ('ssd_missing', 'missing_start_date', 'miss_missing_episode_start_date'),
+    ('ssd_missing', 'missing_episode_type_code', 'miss_missing_episode_type'),
+    ('ssd_immigration_status', 'person_id', 'immi_person_id'),
+    ('ssd_immigration_status', 'immigration_status_code', 'immi_immigration_status'),
+    ('ssd_cla_care_plan', 'person_id', 'lacp_person_id'),
+    ('ssd_cla_care_plan', 'cla_care_plan_start_date', 'lacp_cla_care_plan_start_date'),
+    ('ssd_disability', 'person_id', 'disa_person_id'),
+    ('ssd_disability', 'disability_code', 'disa_disability_code'),
+    ('ssd_permanence', 'person_id', 'perm_person_id'),
+    ('ssd_permanence', 'adoption_decision_date', 'perm_adm_decision_date'),
+    ('case_audits', 'person_id', 'person_id'),
+    ('case_audits', 'audit_date', 'audit_date'),
+    ('case_audits', 'audit_theme', 'audit_theme'),
+    ('case_audits', 'grade_code', 'grade'),
 ] %}
 
 {#- (rule, table, staged date column, landing field): dates that cannot be after the extract date -#}
@@ -130,6 +189,12 @@
     ('csc_date_after_extract', 'ssd_cla_visits', 'cla_visit_date', 'clav_cla_visit_date'),
     ('csc_date_after_extract', 'ssd_cla_health', 'health_check_date', 'clah_health_check_date'),
     ('csc_date_after_extract', 'ssd_care_leavers', 'latest_contact_date', 'clea_care_leaver_latest_contact'),
+    ('csc_date_after_extract', 'ssd_contacts', 'contact_date', 'cont_contact_date'),
+    ('csc_date_after_extract', 'ssd_early_help_episodes', 'early_help_start_date', 'earl_episode_start_date'),
+    ('csc_date_after_extract', 'ssd_cp_reviews', 'cp_review_date', 'cppr_cp_review_date'),
+    ('csc_date_after_extract', 'ssd_cla_reviews', 'cla_review_date', 'clar_cla_review_date'),
+    ('csc_date_after_extract', 'ssd_missing', 'missing_start_date', 'miss_missing_episode_start_date'),
+    ('csc_date_after_extract', 'case_audits', 'audit_date', 'audit_date'),
 ] %}
 
 {#- (table, staged column, landing field, referenced table): ids that must exist -#}
@@ -158,6 +223,16 @@
     ('ssd_care_leavers', 'person_id', 'clea_person_id', 'ssd_person'),
     ('ssd_involvements', 'person_id', 'invo_person_id', 'ssd_person'),
     ('ssd_involvements', 'professional_id', 'invo_professional_id', 'ssd_professionals'),
+    ('ssd_contacts', 'person_id', 'cont_person_id', 'ssd_person'),
+    ('ssd_early_help_episodes', 'person_id', 'earl_person_id', 'ssd_person'),
+    ('ssd_assessment_factors', 'assessment_id', 'cinf_assessment_id', 'ssd_cin_assessments'),
+    ('ssd_cp_reviews', 'person_id', 'cppr_person_id', 'ssd_person'),
+    ('ssd_cla_reviews', 'person_id', 'clar_cla_person_id', 'ssd_person'),
+    ('ssd_missing', 'person_id', 'miss_person_id', 'ssd_person'),
+    ('ssd_immigration_status', 'person_id', 'immi_person_id', 'ssd_person'),
+    ('ssd_cla_care_plan', 'person_id', 'lacp_person_id', 'ssd_person'),
+    ('ssd_disability', 'person_id', 'disa_person_id', 'ssd_person'),
+    ('ssd_permanence', 'person_id', 'perm_person_id', 'ssd_person'),
 ] %}
 
 with extract_manifest as (
@@ -294,6 +369,67 @@ orphan_reference_findings as (
     {%- endfor %}
 ),
 
+unknown_set_code_findings as (
+    {%- for table, model, record, column, known, field in unknown_set_codes %}
+    select
+        'csc_unknown_code' as rule_id,
+        '{{ table }}' as table_name,
+        {{ record }} as record_id,
+        child_key,
+        landing_row_number,
+        '{{ field }}' as field,
+        string_agg({{ column }}, ', ' order by {{ column }}) as value,
+        '''' || string_agg({{ column }}, ''', ''' order by {{ column }}) || ''' not in the {{ field }} code list; kept, shown as unknown' as message
+    from {{ ref(model) }}
+    where {{ known }} = false
+    group by {{ record }}, child_key, landing_row_number
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+unreadable_set_findings as (
+    {%- for table, readable, field in unreadable_sets %}
+    select
+        'csc_unreadable_code_set' as rule_id,
+        {{ dq_record_identity(keys[table]) }}
+        '{{ field }}' as field,
+        cast(null as varchar) as value,
+        '{{ field }} starts with [ or { but is not a JSON array or object; read as no codes' as message
+    from {{ ref(keys[table].model) }}
+    where {{ readable }} = false
+    {%- if not loop.last %}
+    union all
+    {%- endif %}
+    {%- endfor %}
+),
+
+no_factors_with_others_findings as (
+    select
+        'csc_no_factors_code_with_others' as rule_id,
+        {{ dq_record_identity(keys['ssd_assessment_factors']) }}
+        'cinf_assessment_factors_json' as field,
+        assessment_id as value,
+        'Assessment ' || assessment_id || ' has code 21 (no factors identified) with other factors; 21 is dropped' as message
+    from {{ ref('stg_ssd__assessment_factors') }}
+    where has_no_factors_code_with_others
+),
+
+cla_review_person_findings as (
+    select
+        'csc_cla_review_person_unknown' as rule_id,
+        {{ dq_record_identity(keys['ssd_cla_reviews']) }}
+        'clar_cla_id' as field,
+        cla_id as value,
+        case person_source
+            when 'cla_id_ambiguous' then 'clar_cla_id ' || cla_id || ' names episodes of more than one child and clar_cla_person_id is blank'
+            else 'clar_cla_id ' || coalesce(cla_id, '(blank)') || ' is not a clae_cla_id of ssd_cla_episodes and clar_cla_person_id is blank'
+        end || '; the review is not used' as message
+    from {{ ref('stg_ssd__cla_reviews') }}
+    where person_id is null
+),
+
 final as (
     select * from parse_findings
     union all
@@ -304,6 +440,14 @@ final as (
     select * from future_date_findings
     union all
     select * from orphan_reference_findings
+    union all
+    select * from unknown_set_code_findings
+    union all
+    select * from unreadable_set_findings
+    union all
+    select * from no_factors_with_others_findings
+    union all
+    select * from cla_review_person_findings
 )
 
 select * from final

@@ -268,11 +268,13 @@ def test_summary_lists_empty_tables_warnings_and_findings(tmp_path):
     with duckdb.connect(str(db)) as con:
         con.execute("create schema data_quality")
         con.execute("create table data_quality.dq_reconciliation as select * from (values "
-                    "('ssd_cla_health', 0), ('ssd_person', 10), ('team_structure', 0)) as t(table_name, rows_in_file)")
+                    "('ssd_cla_health', 0, true), ('ssd_person', 10, true), ('team_structure', 0, true), "
+                    "('ssd_missing', 0, false), ('case_audits', 0, false)) as t(table_name, rows_in_file, is_supplied)")
         con.execute("create table data_quality.dq_rule_summary as select * from (values "
                     "('error', 3), ('error', 0), ('query', 5)) as t(severity, failures)")
     lines = build_summary(db)
     assert "Empty landing tables (no rows): ssd_cla_health, team_structure" in lines
+    assert "Optional files not supplied (their KPIs are left out): case_audits, ssd_missing" in lines
     assert ("Data-quality findings: 3 error finding(s) from 1 rule(s), 5 query finding(s) from 1 rule(s) "
             "(data_quality.dq_rule_failures)") in lines
     with duckdb.connect(str(db)) as con:

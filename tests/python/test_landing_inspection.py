@@ -45,9 +45,9 @@ def add_column(path: Path, column: str, values: dict[str, str]) -> None:
             writer.writerow([*row, values.get(row[0], "")])
 
 
-def stage(project_dir: Path, work: Path, landing: Path):
+def stage(project_dir: Path, work: Path, landing: Path, *more: str):
     paths = make_paths(project_dir, work, landing)
-    result = dbt(paths, "build", "--select", "staging", "resource_type:seed", "--indirect-selection", "cautious")
+    result = dbt(paths, "build", "--select", "staging", "resource_type:seed", *more, "--indirect-selection", "cautious")
     assert result.ok, "\n".join(result.output[-40:])
     return paths.db_path, "\n".join(result.output)
 
@@ -88,7 +88,7 @@ def supplied(project_dir, tmp_path_factory):
         {"lega_legal_status_id": "L902", "lega_person_id": "P003", "lega_legal_status": "ESO",
          "lega_legal_status_start_date": "2020-07-01"},
     ])
-    return stage(project_dir, work, landing)
+    return stage(project_dir, work, landing, "dq_rules__landing_contract")
 
 
 @pytest.fixture(scope="module")
@@ -282,3 +282,32 @@ def test_disability_codes(supplied):
     db, _ = supplied
     assert dict(query(db, "select disability_id, disability_code || ':' || is_known_disability "
                           "from staging.stg_ssd__disabilities")) == {"D1": "NONE:true", "D2": "AUT:true", "D3": "ZZZ:false"}
+
+
+# --- findings -------------------------------------------------------------------------------
+
+
+def test_findings_of_the_new_tables(supplied):
+    db, _ = supplied
+    found = set(query(db, "select rule_id, table_name, record_id, field, value from data_quality.dq_rules__landing_contract "
+                          "where table_name in ('ssd_contacts', 'ssd_assessment_factors', 'ssd_cla_reviews', "
+                          "'case_audits', 'ssd_missing', 'ssd_cla_care_plan') and rule_id != 'csc_orphan_reference' "
+                          "or (rule_id = 'csc_orphan_reference' and table_name = 'ssd_assessment_factors')"))
+    assert found == {
+        ("csc_unknown_referral_source", "ssd_contacts", "C003", "cont_contact_source_code", "ZZ"),
+        ("csc_unknown_code", "ssd_contacts", "C003", "cont_contact_outcome_json", "NOT_A_CODE"),
+        ("csc_unreadable_code_set", "ssd_contacts", "C004", "cont_contact_outcome_json", None),
+        ("csc_unreadable_code_set", "ssd_assessment_factors", "F005", "cinf_assessment_factors_json", None),
+        ("csc_orphan_reference", "ssd_assessment_factors", "F004", "cinf_assessment_id", "A999"),
+        ("csc_no_factors_code_with_others", "ssd_assessment_factors", "F001", "cinf_assessment_factors_json", "A001"),
+        ("csc_no_factors_code_with_others", "ssd_assessment_factors", "F002", "cinf_assessment_factors_json", "A002"),
+        ("csc_no_factors_code_with_others", "ssd_assessment_factors", "F003", "cinf_assessment_factors_json", "A002"),
+        ("csc_no_factors_code_with_others", "ssd_assessment_factors", "F005", "cinf_assessment_factors_json", "A001"),
+        ("csc_cla_review_person_unknown", "ssd_cla_reviews", "CR3", "clar_cla_id", "NOPE"),
+        ("csc_cla_review_person_unknown", "ssd_cla_reviews", "CR4", "clar_cla_id", "POCX"),
+        ("csc_unknown_code", "ssd_cla_reviews", "CR2", "clar_cla_review_participation", "PN9"),
+        ("csc_unknown_code", "ssd_missing", "MS3", "miss_missing_episode_type", "X"),
+        ("csc_unknown_code", "ssd_missing", "MS3", "miss_missing_rhi_offered", "maybe"),
+        ("csc_missing_value", "case_audits", "AU4", "grade", None),
+        ("csc_unknown_audit_grade", "case_audits", "AU5", "grade", "Excellent"),
+    }

@@ -39,16 +39,27 @@ assessments as (
 ),
 
 codes as (
-    {{ code_set_codes('kept', ['assessment_id'], 'cinf_assessment_factors_json') }}
+    {{ code_set_codes('kept', ['assessment_id', 'landing_row_number'], 'cinf_assessment_factors_json') }}
+),
+
+mapped_rows as (
+    select
+        codes.assessment_id,
+        {{ map_code('raw_code') }} as assessment_factor_code,
+        {{ is_known_code('raw_code') }} as is_known_assessment_factor,
+        codes.landing_row_number
+    from codes
+    {{ join_code_lookups({'raw_code': 'assessment_factor'}, relation='codes') }}
 ),
 
 mapped as (
-    select distinct
-        codes.assessment_id,
-        {{ map_code('raw_code') }} as assessment_factor_code,
-        {{ is_known_code('raw_code') }} as is_known_assessment_factor
-    from codes
-    {{ join_code_lookups({'raw_code': 'assessment_factor'}, relation='codes') }}
+    select
+        assessment_id,
+        assessment_factor_code,
+        is_known_assessment_factor,
+        min(landing_row_number) as landing_row_number
+    from mapped_rows
+    group by assessment_id, assessment_factor_code, is_known_assessment_factor
 ),
 
 with_others as (
@@ -64,7 +75,8 @@ final as (
         assessments.person_id,
         assessments.child_key,
         with_others.assessment_factor_code,
-        with_others.is_known_assessment_factor
+        with_others.is_known_assessment_factor,
+        with_others.landing_row_number
     from with_others
     inner join assessments
         on with_others.assessment_id = assessments.assessment_id

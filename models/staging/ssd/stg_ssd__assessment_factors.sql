@@ -16,6 +16,7 @@ typed as (
         {{ clean_text('cinf_assessment_id') }} as assessment_id,
         {{ is_code_set_readable('cinf_assessment_factors_json') }} as is_factor_set_readable,
         cinf_assessment_factors_json,
+        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
         landing_row_number
     from source
 ),
@@ -47,6 +48,7 @@ final as (
         kept.is_factor_set_readable,
         coalesce(assessment_codes.has_no_factors_code = 1 and assessment_codes.has_other_code = 1, false)
             as has_no_factors_code_with_others,
+        kept.parse_errors,
         kept.landing_row_number
     from kept
     left join assessment_codes

@@ -1,7 +1,7 @@
 {#
     Annex A List 6, children in need (docs/contracts/annex-a.md "List 6"): one row per child
     with a CIN episode that is not NFA and is open at some time in W6, the episode and Case
-    Status of int_annex_a__cin_episodes. Care leavers (the young people of List 9) are not
+    Status of int_annex_a__cin_episodes. Care leavers (the young people of List 9, int_annex_a__care_leavers) are not
     listed.
     - Date Child Was Last Seen: the latest seen visit (CIN, CP or CLA, seen flag Y) dated on
       or after the referral date and on or before the closure date or R, whichever is first;
@@ -22,7 +22,7 @@ allocations as (select * from {{ ref('int_annex_a__allocations') }}),
 
 teams as (select * from {{ ref('int_teams') }}),
 
-care_leavers as (select * from {{ ref('rpt_annex_a__list_09_care_leavers') }}),
+care_leavers as (select * from {{ ref('int_annex_a__care_leavers') }}),
 
 last_seen as (
     select
@@ -46,8 +46,8 @@ allocated as (
     left join allocations
         on episodes.person_id = allocations.person_id
     left join care_leavers
-        on episodes.person_id = care_leavers.child_unique_id
-    where care_leavers.child_unique_id is null
+        on episodes.person_id = care_leavers.person_id
+    where care_leavers.person_id is null
 ),
 
 final as (

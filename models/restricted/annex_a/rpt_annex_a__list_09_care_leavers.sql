@@ -1,8 +1,7 @@
 {#
     Annex A List 9, care leavers (docs/contracts/annex-a.md "List 9"): the young people of the
-    latest care-leaver extract on or before R (the cohort rule of kpis.md: the extract that is
-    the cohort source at R in int_care_leaver_states) with eligibility RELEVANT,
-    FORMER_RELEVANT, QUALIFYING or ELIGIBLE, one row per young person; no age limit.
+    latest care-leaver extract on or before R with eligibility RELEVANT, FORMER_RELEVANT,
+    QUALIFYING or ELIGIBLE (int_annex_a__care_leavers), one row per young person; no age limit.
     - UASC: as List 8 (a UASC row open at some time in W12);
     - Allocated Team / Worker: the care-leaver row's team (its name when the department lists
       it) and worker id;
@@ -11,45 +10,17 @@
     - Type of Accommodation: the type letter of the accommodation code, labelled;
     - Suitability: the landing suitability rule (int_care_leaver_states), blank when neither
       the suitability column nor a two-character 903 code says.
-    The person id comes from the landing rows of that extract (stg_ssd__care_leavers); an
-    extract kept only in the warehouse's store has none, and its rows are left out.
 #}
 
 with
 
-states as (select * from {{ ref('int_care_leaver_states') }}),
-
-care_leavers as (select * from {{ ref('stg_ssd__care_leavers') }}),
+cohort as (select * from {{ ref('int_annex_a__care_leavers') }}),
 
 children as (select * from {{ ref('int_annex_a__children') }}),
 
 parameters as (select * from {{ ref('int_annex_a__parameters') }}),
 
 teams as (select * from {{ ref('int_teams') }}),
-
-person_ids as (
-    select distinct
-        extract_date,
-        child_key,
-        person_id
-    from care_leavers
-),
-
-cohort as (
-    select
-        states.*,
-        person_ids.person_id
-    from states
-    cross join parameters
-    inner join person_ids
-        on
-        states.extract_date = person_ids.extract_date
-        and states.child_key = person_ids.child_key
-    where
-        states.extract_date <= parameters.as_at_date
-        and coalesce(states.next_extract_date > parameters.as_at_date, true)
-        and states.eligibility_code in ('RELEVANT', 'FORMER_RELEVANT', 'QUALIFYING', 'ELIGIBLE')
-),
 
 final as (
     select

@@ -3,8 +3,8 @@
 - Nothing outside landing and staging (the reference seeds aside) has a column or a value
   that identifies a child: person ids, dates of birth, names, NHS numbers, postcodes; the
   restricted ``returns`` schema and the return files hold person ids and dates of birth (the
-  DfE's returns need them) and, like staging, nothing else; the published database copies
-  none of it.
+  DfE's returns need them), as does the ``restricted`` schema of the Annex A lists, and, like
+  staging, nothing else; the published database copies none of it.
 - ``child_key`` is HMAC-SHA-256 of the person id under CSC_PSEUDONYM_KEY: Python's ``hmac``
   gives the same keys, another key gives other keys, the same key the same keys on a
   rebuild, and the old ``md5(salt|id)`` is not it.
@@ -30,9 +30,10 @@ from csc.dbt_runner import run_dbt
 from csc.paths import WarehousePaths, find_project_dir
 from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY, dbt, make_paths
 
-# Schemas not published to analysts: the files as loaded, staging, the reference seeds, and
-# the statutory returns (restricted: scanned with the narrower rule of staging below).
-RESTRICTED_SCHEMAS = ("staging", "returns")
+# Schemas not published to analysts: the files as loaded, staging, the reference seeds, the
+# statutory returns and the Annex A lists (restricted: scanned with the narrower rule of staging
+# below).
+RESTRICTED_SCHEMAS = ("staging", "returns", "restricted")
 UNSCANNED_SCHEMAS = ("landing", *RESTRICTED_SCHEMAS, "reference", "information_schema", "pg_catalog")
 IDENTIFYING_COLUMN = re.compile(
     r"(birth|dob|person_id|person_name|forename|surname|first_name|last_name|full_name|nhs|"
@@ -169,6 +170,9 @@ def test_no_identifying_column_outside_staging(published_columns):
 # Columns of the DfE's SSDA903 layout that would identify a child (pupil number, postcodes):
 # the returns models have them, always blank, because the landing data never reaches them.
 RETURN_BLANK_COLUMNS = {"UPN", "FormerUPN", "UPNunknown", "HOME_POST", "PL_POST"}
+# Annex A List 8 has a Placement postcode column (annex-a.md): blank, since postcodes never
+# leave staging.
+ANNEX_A_BLANK_COLUMNS = {"placement_postcode"}
 STAGING_IDENTIFYING_COLUMN = re.compile(
     r"(forename|surname|first_name|last_name|full_name|person_name|professional_name|nhs|"
     r"common_child_id|upn|postcode|post_code|address|^(clea_care_leaver_)?personal_advis[oe]r$)"
@@ -187,8 +191,9 @@ def _personal_values(landing: Path) -> list[str]:
 @pytest.mark.parametrize("schema", RESTRICTED_SCHEMAS)
 def test_restricted_schemas_hold_no_names_nhs_numbers_or_postcodes(protected_build: WarehousePaths, schema: str):
     """Staging keeps the person id and the date of birth (to key and age the child), the
-    returns schema the person id and date of birth the DfE's returns need, and neither
-    anything else that identifies: no name, NHS number, postcode or address, as column or value."""
+    returns schema the person id and date of birth the DfE's returns need, the restricted
+    schema the person id and date of birth Annex A needs, and none of them anything else that
+    identifies: no name, NHS number, postcode or address, as column or value."""
     personal = _personal_values(protected_build.landing_dir)
     with duckdb.connect(str(protected_build.db_path), read_only=True) as con:
         found = con.execute(
@@ -197,10 +202,11 @@ def test_restricted_schemas_hold_no_names_nhs_numbers_or_postcodes(protected_bui
         assert found, f"no relation in schema {schema}: is the warehouse built?"
         named = [(t, c) for t, c, _ in found
                  if STAGING_IDENTIFYING_COLUMN.search(c.lower()) or c in RETURN_BLANK_COLUMNS]
-        if schema == "returns":  # the DfE's layout has these columns: they must stay empty
-            assert {c for _, c in named} == RETURN_BLANK_COLUMNS
+        blank = {"returns": RETURN_BLANK_COLUMNS, "restricted": ANNEX_A_BLANK_COLUMNS}.get(schema)
+        if blank:  # the DfE's and Ofsted's layouts have these columns: they must stay empty
+            assert {c for _, c in named} == blank
             named = [(t, c) for t, c in named
-                     if con.execute(f'select count("{c}") from returns."{t}"').fetchone()[0]]
+                     if con.execute(f'select count("{c}") from {schema}."{t}"').fetchone()[0]]
         assert [f"{t}.{c}" for t, c in named] == []
         hits = [f"{t}.{c}" for t, c, d in found if d.upper().startswith("VARCHAR") and con.execute(
             f'select count(*) from {schema}."{t}" where "{c}" in (select unnest(?))', [personal]).fetchone()[0]]

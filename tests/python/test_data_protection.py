@@ -3,8 +3,8 @@
 - Nothing outside landing and staging (the reference seeds aside) has a column or a value
   that identifies a child: person ids, dates of birth, names, NHS numbers, postcodes; the
   restricted ``returns`` schema and the return files hold person ids and dates of birth (the
-  DfE's returns need them) and, like staging, nothing else; the published database copies
-  none of it.
+  DfE's returns need them), as does the ``restricted`` schema of the Annex A lists, and, like
+  staging, nothing else; the published database copies none of it.
 - ``child_key`` is HMAC-SHA-256 of the person id under CSC_PSEUDONYM_KEY: Python's ``hmac``
   gives the same keys, another key gives other keys, the same key the same keys on a
   rebuild, and the old ``md5(salt|id)`` is not it.

@@ -1,0 +1,112 @@
+{#
+    The CIN episode of each child for Annex A List 6 (docs/contracts/annex-a.md "List 6"), one
+    row per child: of the child's episodes that are not NFA (the NFA flag not Y) and are open at
+    some time in W6 (referral on or before R; closed null or after R - 6 months), the one with
+    the latest referral date, then the greatest id. With its Case Status at R, the first that
+    applies: closed on or before R e) Closed episode; looked after at R (a period of care that
+    is not a short break open at R) a) Looked after child; a CP plan open at R b) Child
+    Protection plan; a CIN plan open at R c) Child in need plan; an assessment open at R (not
+    authorised by R) d) Open assessment; else c) Child in need plan (as the SSD SQL).
+    It carries R and is_disability_supplied for List 6.
+#}
+
+with
+
+episodes as (select * from {{ ref('stg_ssd__cin_episodes') }}),
+
+parameters as (select * from {{ ref('int_annex_a__parameters') }}),
+
+periods as (select * from {{ ref('int_cla_periods_of_care') }}),
+
+cp_plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
+
+cin_plans as (select * from {{ ref('stg_ssd__cin_plans') }}),
+
+assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
+
+in_window as (
+    select
+        episodes.*,
+        {{ current_record_rank(['episodes.person_id'],
+                               ['episodes.referral_date', 'cast(episodes.referral_id as varchar)']) }}
+            as episode_recency_rank
+    from episodes
+    cross join parameters
+    where
+        episodes.person_id is not null
+        and not coalesce(episodes.is_referral_nfa, false)
+        and {{ is_open_during('episodes.referral_date', 'episodes.close_date',
+                              'parameters.w6_start', 'parameters.as_at_date') }}
+),
+
+looked_after_at_r as (
+    select distinct periods.child_key
+    from periods
+    cross join parameters
+    where
+        not periods.is_short_break_period
+        and {{ is_open_at('periods.period_start_date', 'periods.period_end_date', 'parameters.as_at_date') }}
+),
+
+cp_plan_at_r as (
+    select distinct cp_plans.child_key
+    from cp_plans
+    cross join parameters
+    where {{ is_open_at('cp_plans.cp_plan_start_date', 'cp_plans.cp_plan_end_date', 'parameters.as_at_date') }}
+),
+
+cin_plan_at_r as (
+    select distinct cin_plans.child_key
+    from cin_plans
+    cross join parameters
+    where {{ is_open_at('cin_plans.cin_plan_start_date', 'cin_plans.cin_plan_end_date', 'parameters.as_at_date') }}
+),
+
+assessment_at_r as (
+    select distinct assessments.child_key
+    from assessments
+    cross join parameters
+    where {{ is_open_at('assessments.assessment_start_date', 'assessments.assessment_auth_date',
+                        'parameters.as_at_date') }}
+),
+
+final as (
+    select
+        in_window.person_id,
+        in_window.referral_id,
+        in_window.referral_date,
+        in_window.primary_need_code,
+        case when in_window.close_date <= parameters.as_at_date then in_window.close_date end as close_date,
+        case
+            when in_window.close_date <= parameters.as_at_date then in_window.close_reason_code
+        end as close_reason_code,
+        case
+            when in_window.close_date <= parameters.as_at_date then 'e) Closed episode'
+            when looked_after_at_r.child_key is not null then 'a) Looked after child'
+            when cp_plan_at_r.child_key is not null then 'b) Child Protection plan'
+            when cin_plan_at_r.child_key is not null then 'c) Child in need plan'
+            when assessment_at_r.child_key is not null then 'd) Open assessment'
+            else 'c) Child in need plan'
+        end as case_status,
+        case
+            when in_window.close_date <= parameters.as_at_date then in_window.close_date
+            else parameters.as_at_date
+        end as last_seen_until,
+        in_window.referral_team_id,
+        in_window.referral_worker_id,
+        parameters.as_at_date,
+        parameters.is_disability_supplied
+    from in_window
+    cross join parameters
+    left join looked_after_at_r
+        on in_window.child_key = looked_after_at_r.child_key
+    left join cp_plan_at_r
+        on in_window.child_key = cp_plan_at_r.child_key
+    left join cin_plan_at_r
+        on in_window.child_key = cin_plan_at_r.child_key
+    left join assessment_at_r
+        on in_window.child_key = assessment_at_r.child_key
+    where in_window.episode_recency_rank = 1
+)
+
+select * from final

@@ -31,6 +31,12 @@ cp_plans as (select * from {{ ref('stg_ssd__cp_plans') }}),
 
 cp_visits as (select * from {{ ref('stg_ssd__cp_visits') }}),
 
+contacts as (select * from {{ ref('stg_ssd__contacts') }}),
+
+cp_reviews as (select * from {{ ref('stg_ssd__cp_reviews') }}),
+
+missing_episodes as (select * from {{ ref('stg_ssd__missing_episodes') }}),
+
 calendar as (select * from {{ ref('int_dates') }}),
 
 extract_manifest as (
@@ -234,6 +240,9 @@ cp_visit_outside_plan as (
     ('ssd_cin_visits', 'cin_visits', 'cin_visit_date', 'cinv_cin_visit_date', 'visit'),
     ('ssd_s47_enquiry', 's47_enquiries', 's47_start_date', 's47e_s47_start_date', 'section 47 start'),
     ('ssd_cp_plans', 'cp_plans', 'cp_plan_start_date', 'cppl_cp_plan_start_date', 'child protection plan start'),
+    ('ssd_contacts', 'contacts', 'contact_date', 'cont_contact_date', 'contact'),
+    ('ssd_cp_reviews', 'cp_reviews', 'cp_review_date', 'cppr_cp_review_date', 'CP review'),
+    ('ssd_missing', 'missing_episodes', 'missing_start_date', 'miss_missing_episode_start_date', 'missing episode start'),
 ] %}
 
 {%- set birth_rules = [] %}

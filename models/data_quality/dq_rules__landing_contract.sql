@@ -162,7 +162,6 @@
     ('case_audits', 'person_id', 'person_id'),
     ('case_audits', 'audit_date', 'audit_date'),
     ('case_audits', 'audit_theme', 'audit_theme'),
-    ('case_audits', 'grade_code', 'grade'),
 ] %}
 
 {#- (rule, table, staged date column, landing field): dates that cannot be after the extract date -#}
@@ -430,6 +429,20 @@ cla_review_person_findings as (
     where person_id is null
 ),
 
+ungraded_audit_findings as (
+    -- landing-inspection.md case_audits.csv: an audit with no grade is kept (in the audit
+    -- count) and left out of the grade KPIs; a query, since audits can wait for moderation
+    select
+        'csc_ungraded_audit' as rule_id,
+        {{ dq_record_identity(keys['case_audits']) }}
+        'grade' as field,
+        cast(null as varchar) as value,
+        'The audit has no grade: it counts in case_audits and is left out of audit_good_or_better' as message
+    from {{ ref(keys['case_audits'].model) }}
+    where grade_code is null
+        and coalesce('; ' || parse_errors, '') not like '%; grade: %'
+),
+
 final as (
     select * from parse_findings
     union all
@@ -448,6 +461,8 @@ final as (
     select * from no_factors_with_others_findings
     union all
     select * from cla_review_person_findings
+    union all
+    select * from ungraded_audit_findings
 )
 
 select * from final

@@ -12,7 +12,7 @@
 
 with
 
-assessments as (select * from {{ ref('int_assessments_timed') }}),
+assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 
 factor_codes as (select * from {{ ref('stg_ssd__assessment_factor_codes') }}),
 

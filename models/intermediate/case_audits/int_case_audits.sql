@@ -53,8 +53,8 @@ final as (
     from audits
     left join theme_labels_ranked as theme_labels
         on
-            audits.audit_theme_code = theme_labels.audit_theme_code
-            and theme_labels.spelling_order = 1
+        audits.audit_theme_code = theme_labels.audit_theme_code
+        and theme_labels.spelling_order = 1
     left join teams
         on audits.team_id = teams.team_id
     where audits.audit_date is not null

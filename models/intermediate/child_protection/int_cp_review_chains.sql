@@ -13,7 +13,6 @@
     the first is due H + interval 3 months (H taken as the anchor).
 #}
 
-
 with
 
 plans as (select * from {{ ref('int_cp_plans_flagged') }}),

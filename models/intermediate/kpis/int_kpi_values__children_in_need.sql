@@ -41,8 +41,8 @@ children_at_as_at_dates as (
         )
     left join supervision_orders
         on
-            children_at_dates.child_key = supervision_orders.child_key
-            and children_at_dates.as_at_date = supervision_orders.period_end
+        children_at_dates.child_key = supervision_orders.child_key
+        and children_at_dates.as_at_date = supervision_orders.period_end
 
 ),
 

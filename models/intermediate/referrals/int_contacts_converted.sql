@@ -32,10 +32,10 @@ converted_contacts as (
     from contacts
     inner join referrals
         on
-            contacts.child_key = referrals.child_key
-            and referrals.referral_date >= contacts.contact_date
-            and referrals.referral_date
-            <= cast({{ dbt.dateadd('day', var('contact_referral_days') | int, 'contacts.contact_date') }} as date)
+        contacts.child_key = referrals.child_key
+        and contacts.contact_date <= referrals.referral_date
+        and referrals.referral_date
+        <= cast({{ dbt.dateadd('day', var('contact_referral_days') | int, 'contacts.contact_date') }} as date)
 
 ),
 {%- else %}

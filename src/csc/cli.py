@@ -123,7 +123,10 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
     click.echo(f"Building {paths.db_path} from {paths.landing_dir}")
     args: list[str] = []
     if select:
-        args += ["--select", select]
+        # cautious: a test runs only when every model it reads is in the selection. Eager (dbt's
+        # default) would also run a test that joins a selected model to one not built, which
+        # fails on a new warehouse and checks a mix of old and new tables on an existing one.
+        args += ["--select", select, "--indirect-selection", "cautious"]
     if full_refresh:
         args.append("--full-refresh")
     if dbt_vars:

@@ -11,7 +11,9 @@
     - csc_missing_value: a mandatory field left blank;
     - csc_date_after_extract: a date after the extract date (a date of birth included);
     - csc_orphan_reference: an id that points at no record of the table it refers to (for a
-      person id the value is left blank: outside staging a child is named by child_key only).
+      person id the value is left blank: outside staging a child is named by child_key only);
+    - part 2 (landing-inspection.md): code sets, CLA reviews without a child, csc_end_before_start
+      of the part-2 tables with an end date, csc_order_before_adm_decision, ungraded audits.
     Each rule is described in the dq_rules seed. A record is named by record_id (its own id;
     null for ssd_person, whose id is the person id), child_key and landing_row_number. The
     value of an identifying field (identifying_fields: person ids, date of birth, names...)
@@ -429,6 +431,51 @@ cla_review_person_findings as (
     where person_id is null
 ),
 
+cla_review_episode_findings as (
+    -- a review whose child is given (clar_cla_person_id) but whose clar_cla_id names no
+    -- period of care; a blank person id is csc_cla_review_person_unknown's case instead
+    select
+        'csc_orphan_reference' as rule_id,
+        {{ dq_record_identity(keys['ssd_cla_reviews'], 'reviews.') }}
+        'clar_cla_id' as field,
+        reviews.cla_id as value,
+        'clar_cla_id ' || reviews.cla_id || ' is not a clae_cla_id of ssd_cla_episodes' as message
+    from {{ ref('stg_ssd__cla_reviews') }} as reviews
+    where reviews.person_source = 'supplied'
+        and reviews.cla_id is not null
+        and not exists (
+            select 1
+            from {{ ref('stg_ssd__cla_episodes') }} as episodes
+            where episodes.cla_id = reviews.cla_id
+        )
+),
+
+early_help_episodes as (select * from {{ ref('stg_ssd__early_help_episodes') }}),
+
+missing_episodes as (select * from {{ ref('stg_ssd__missing_episodes') }}),
+
+immigration_statuses as (select * from {{ ref('stg_ssd__immigration_statuses') }}),
+
+cla_care_plans as (select * from {{ ref('stg_ssd__cla_care_plans') }}),
+
+permanence as (select * from {{ ref('stg_ssd__permanence') }}),
+
+end_before_start_findings as (
+    {{ dq_end_before_start([
+        ('ssd_early_help_episodes', 'early_help_episodes', 'early_help_start_date', 'early_help_end_date', 'earl_episode_end_date'),
+        ('ssd_missing', 'missing_episodes', 'missing_start_date', 'missing_end_date', 'miss_missing_episode_end_date'),
+        ('ssd_immigration_status', 'immigration_statuses', 'immigration_status_start_date', 'immigration_status_end_date', 'immi_immigration_status_end_date'),
+        ('ssd_cla_care_plan', 'cla_care_plans', 'cla_care_plan_start_date', 'cla_care_plan_end_date', 'lacp_cla_care_plan_end_date'),
+    ]) }}
+),
+
+-- a permanence order (adoption, SGO or CAO) dated before the ADM decision the row starts from
+permanence_order_before_decision_findings as (
+    {{ dq_record_findings([
+        ('csc_order_before_adm_decision', 'ssd_permanence', 'permanence', 'perm_permanence_order_date', 'permanence_order_date', 'permanence_order_date < adoption_decision_date', "'The permanence order date ' || cast(permanence_order_date as varchar) || ' is before the ADM decision date ' || cast(adoption_decision_date as varchar)"),
+    ]) }}
+),
+
 ungraded_audit_findings as (
     -- landing-inspection.md case_audits.csv: an audit with no grade is kept (in the audit
     -- count) and left out of the grade KPIs; a query, since audits can wait for moderation
@@ -461,6 +508,12 @@ final as (
     select * from no_factors_with_others_findings
     union all
     select * from cla_review_person_findings
+    union all
+    select * from cla_review_episode_findings
+    union all
+    select * from end_before_start_findings
+    union all
+    select * from permanence_order_before_decision_findings
     union all
     select * from ungraded_audit_findings
 )

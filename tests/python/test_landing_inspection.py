@@ -308,6 +308,6 @@ def test_findings_of_the_new_tables(supplied):
         ("csc_unknown_code", "ssd_cla_reviews", "CR2", "clar_cla_review_participation", "PN9"),
         ("csc_unknown_code", "ssd_missing", "MS3", "miss_missing_episode_type", "X"),
         ("csc_unknown_code", "ssd_missing", "MS3", "miss_missing_rhi_offered", "maybe"),
-        ("csc_missing_value", "case_audits", "AU4", "grade", None),
+        ("csc_ungraded_audit", "case_audits", "AU4", "grade", None),
         ("csc_unknown_audit_grade", "case_audits", "AU5", "grade", "Excellent"),
     }

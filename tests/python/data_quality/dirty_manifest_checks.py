@@ -49,13 +49,15 @@ def _shadowed_faults(landing: Path, manifest: list[dict[str, str]]) -> set[tuple
     - before_birth of a child whose date of birth was then blanked or made unreadable (the
       date of birth's own fault is still checked).
     """
-    from csc.synth.dirty import SPEC
+    from csc.synth.dirty import INSPECTION_SPEC, SPEC
+
+    spec = {**SPEC, **INSPECTION_SPEC}  # part 1's files and part 2's (landing-inspection.md)
 
     shadowing = {(f["file"], f["row_number"]) for f in manifest if f["fault_kind"] in _SHADOWING_KINDS}
     shadowed = {(f["file"], f["row_number"], f["fault_kind"]) for f in manifest
                 if f["fault_kind"] == "end_before_start" and (f["file"], f["row_number"]) in shadowing}
     for file in {f["file"] for f in manifest if f["fault_kind"] == "overlapping_plan"}:
-        person_column = SPEC[file.rsplit(".", 1)[0]]["overlap"][0]
+        person_column = spec[file.rsplit(".", 1)[0]]["overlap"][0]
         with (landing / file).open(newline="", encoding="utf-8") as handle:
             persons = [row.get(person_column) for row in csv.DictReader(handle)]
         ended_early = {persons[int(f["row_number"]) - 1] for f in manifest
@@ -68,7 +70,7 @@ def _shadowed_faults(landing: Path, manifest: list[dict[str, str]]) -> set[tuple
                and (f["fault_kind"] == "missing_mandatory"
                     or (f["fault_kind"] == "unparseable_date" and f["field"] == "pers_dob"))}
     for file in {f["file"] for f in manifest if f["fault_kind"] == "before_birth"}:
-        person_column = SPEC[file.rsplit(".", 1)[0]]["born"][0]
+        person_column = spec[file.rsplit(".", 1)[0]]["born"][0]
         with (landing / file).open(newline="", encoding="utf-8") as handle:
             persons = [(row.get(person_column) or "").strip() for row in csv.DictReader(handle)]
         shadowed |= {(file, f["row_number"], "before_birth") for f in manifest

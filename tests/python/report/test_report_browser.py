@@ -18,6 +18,8 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="headless Chromium not installed (apt-get install -y chromium)"
 )
 
+# The seed pack's order; the case-audit section (kpis-inspection.md area 8, present when the
+# extract has case_audits) follows the workforce, before data quality.
 SECTIONS = [
     "referrals",
     "assessments",
@@ -27,6 +29,7 @@ SECTIONS = [
     "care_leavers",
     "caseloads",
     "workforce",
+    "case_audits",
     "data_quality",
 ]
 

@@ -16,6 +16,8 @@ from csc.publish import publish
 from csc.report import ReportError, render_report
 from csc.report.cli import report_command
 
+# The seed pack's order; the case-audit section (kpis-inspection.md area 8, present when the
+# extract has case_audits) follows the workforce, before data quality.
 SEED_ORDER = [
     "referrals",
     "assessments",
@@ -25,6 +27,7 @@ SEED_ORDER = [
     "care_leavers",
     "caseloads",
     "workforce",
+    "case_audits",
     "data_quality",
 ]
 

@@ -50,9 +50,9 @@ final as (
             when requires_landing_table is null then null
             when not is_declared_table
                 then 'the catalogue names ' || requires_landing_table || ', which is not a landing table'
-            when not is_file_supplied then requires_landing_table || '.csv was not in the extract'
+            when not is_file_supplied then 'the extract has no ' || requires_landing_table || ' file (csv or parquet)'
             when is_column_absent
-                then requires_landing_table || '.csv has no column ' || requires_landing_column
+                then requires_landing_table || ' has no column ' || requires_landing_column
         end as unavailable_reason
     from requirements
 

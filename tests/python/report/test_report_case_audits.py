@@ -135,7 +135,7 @@ def test_a_kpi_of_a_missing_file_is_named_with_the_file(warehouse: Path, tmp_pat
     with duckdb.connect(str(copy)) as con:
         con.execute(
             "update marts.dim_kpi_availability set is_available = false, requires_landing_table = 'ssd_cla_reviews', "
-            "unavailable_reason = 'ssd_cla_reviews.csv was not in the extract' where kpi_id = 'cla_children'"
+            "unavailable_reason = 'the extract has no ssd_cla_reviews file (csv or parquet)' where kpi_id = 'cla_children'"
         )
         for table in ("fct_kpi_values", "fct_kpi_values_published", "fct_kpi_values_benchmarked"):
             con.execute(f"delete from marts.{table} where kpi_id = 'cla_children'")
@@ -143,7 +143,7 @@ def test_a_kpi_of_a_missing_file_is_named_with_the_file(warehouse: Path, tmp_pat
     section = _section(page, "children_in_care")
     assert (
         '<li data-kpi="cla_children">Not available: Children looked after \u2014 '
-        "ssd_cla_reviews.csv was not in the extract</li>" in section
+        "the extract has no ssd_cla_reviews file (csv or parquet)</li>" in section
     )
     assert 'id="kpi-cla_children"' not in page  # no empty tile
     assert page.count(NOTICES) == 1 and page.count("<li data-kpi=") == 1  # only in its own section
@@ -155,7 +155,7 @@ def test_the_published_database_gives_the_same_chart_and_notice(warehouse: Path,
     with duckdb.connect(str(copy)) as con:
         con.execute(
             "update marts.dim_kpi_availability set is_available = false, "
-            "unavailable_reason = 'ssd_person.csv has no column x' where kpi_id = 'referrals'"
+            "unavailable_reason = 'ssd_person has no column x' where kpi_id = 'referrals'"
         )
     published = publish(copy, tmp_path / "published" / "csc_kpis.duckdb")
     with duckdb.connect(str(published), read_only=True) as con:
@@ -165,4 +165,4 @@ def test_the_published_database_gives_the_same_chart_and_notice(warehouse: Path,
     from_warehouse = render_report(copy, None, None, tmp_path / "w").read_text(encoding="utf-8")
     from_published = render_report(published, None, None, tmp_path / "p").read_text(encoding="utf-8")
     assert _audit_spec(from_published) == _audit_spec(from_warehouse) is not None
-    assert "Not available: Referrals \u2014 ssd_person.csv has no column x" in _section(from_published, "referrals")
+    assert "Not available: Referrals \u2014 ssd_person has no column x" in _section(from_published, "referrals")

@@ -14,7 +14,11 @@ lists from the warehouse:
   suppressed likewise) when the warehouse has it,
 * ``dq_dfe_rule_summary``: the dbt model ``dq_dfe_rule_summary_published`` (the DfE rules run
   on the statutory returns by ``csc validate``, counts per rule, suppressed likewise) when the
-  warehouse has it.
+  warehouse has it,
+* ``fct_case_audit_grades``: the dbt model ``fct_case_audit_grades_published`` (case audits
+  per month, theme and grade, suppressed likewise) when the warehouse has it,
+* ``dim_kpi_availability``: the dbt model of that name (which KPIs the extract could not give,
+  and why) when the warehouse has it.
 
 Nothing here decides what is suppressed; ``--threshold`` only checks that the warehouse was
 built with the threshold the caller expects.
@@ -123,6 +127,24 @@ BENCHMARKED_COLUMNS: tuple[str, ...] = (
     "good_la_comparison",
     "previous_period_comparison",
 )
+AUDIT_GRADE_COLUMNS: tuple[str, ...] = (
+    "period_month",
+    "period_end",
+    "audit_theme",
+    "grade",
+    "audit_count",
+    "is_suppressed",
+    "suppression_reason",
+)
+AVAILABILITY_COLUMNS: tuple[str, ...] = (
+    "kpi_id",
+    "is_available",
+    "requires_landing_table",
+    "requires_landing_column",
+    "unavailable_reason",
+)
+AUDIT_GRADES_MODEL = "fct_case_audit_grades_published"
+AVAILABILITY_MODEL = "dim_kpi_availability"
 PERIOD_COLUMNS: tuple[str, ...] = ("period_month", "period_end", "is_latest_period")
 TEAM_COLUMNS: tuple[str, ...] = ("team_id", "team_name", "parent_team_id", "locality", "service")
 
@@ -151,6 +173,10 @@ TABLE_COMMENTS: dict[str, str] = {
     "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
     "dq_dfe_rule_summary": ("The DfE's validation rules run on the statutory returns (csc validate): "
                             "records flagged per rule, zero included; small counts suppressed."),
+    "fct_case_audit_grades": ("Case audits per reporting month, theme and grade ('unknown' = ungraded). "
+                              "Small counts suppressed: audit_count is null where is_suppressed is true."),
+    "dim_kpi_availability": ("Whether the extract gave each KPI of kpi_catalogue; unavailable_reason says "
+                             "why not (an optional landing file or column not supplied)."),
 }
 
 COLUMN_COMMENTS: dict[str, dict[str, str]] = {
@@ -238,6 +264,8 @@ def _write_tables(
     teams = require_table(con, "dim_teams", catalog="src")
     dq_summary = find_table(con, PUBLISHED_DQ_MODEL, catalog="src")
     dfe_summary = find_table(con, PUBLISHED_DFE_MODEL, catalog="src")
+    audit_grades = find_table(con, AUDIT_GRADES_MODEL, catalog="src")
+    availability = find_table(con, AVAILABILITY_MODEL, catalog="src")
 
     built = check_threshold(threshold, built_threshold(con, catalog="src"))
     comments = dict(TABLE_COMMENTS)
@@ -263,6 +291,15 @@ def _write_tables(
         statements["dq_dfe_rule_summary"] = (
             _select_columns(con, dfe_summary, DFE_SUMMARY_COLUMNS, PUBLISHED_DFE_MODEL)
             + " order by statutory_return, collection_year, rule_code"
+        )
+    if audit_grades is not None:
+        statements["fct_case_audit_grades"] = (
+            _select_columns(con, audit_grades, AUDIT_GRADE_COLUMNS, AUDIT_GRADES_MODEL)
+            + " order by period_month, audit_theme, grade"
+        )
+    if availability is not None:
+        statements["dim_kpi_availability"] = (
+            _select_columns(con, availability, AVAILABILITY_COLUMNS, AVAILABILITY_MODEL) + " order by kpi_id"
         )
 
     counts: dict[str, int] = {}

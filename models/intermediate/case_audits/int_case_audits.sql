@@ -10,6 +10,8 @@
       audit count and left out of the grade KPI (and reported);
     - is_good_or_better: graded OUTSTANDING or GOOD;
     - locality and service: of the audit's team (team_id), through int_teams;
+    - audit_activity_code: the audit activity as sent, normalised like a code (ROUTINE,
+      PRACTICE_WEEK, ...);
     - is_in_activity_filter: var audit_activity_filter (null = every activity) compared with
       the audit activity, both normalised like a code; a null activity never matches a
       filter. The filter applies to audit_good_or_better only.
@@ -44,6 +46,7 @@ final as (
         case when audits.is_known_grade then audits.grade_code else 'unknown' end as grade,
         coalesce(audits.is_known_grade, false) as is_graded,
         coalesce(audits.is_known_grade and audits.grade_code in ('OUTSTANDING', 'GOOD'), false) as is_good_or_better,
+        audits.audit_activity_code,
         {{ team_attributes('audits.team_id') }},
         {% if activity_filter is none -%}
         true

@@ -6,7 +6,8 @@
     (a 0 would read as a real figure). A header-only file, or a column present but empty,
     is supplied: the KPI is output. The catalogue names what each KPI needs
     (requires_landing_table, requires_landing_column); stg_la__landing_files says what the
-    extract holds.
+    extract holds. unavailable_reason is worded for the reader: the report prints it after
+    the KPI's name ("Not available: <name> - <reason>").
 #}
 
 with
@@ -49,7 +50,7 @@ final as (
             when requires_landing_table is null then null
             when not is_declared_table
                 then 'the catalogue names ' || requires_landing_table || ', which is not a landing table'
-            when not is_file_supplied then requires_landing_table || ' was not supplied'
+            when not is_file_supplied then 'the extract has no ' || requires_landing_table || ' file (csv or parquet)'
             when is_column_absent
                 then requires_landing_table || ' has no column ' || requires_landing_column
         end as unavailable_reason

@@ -120,3 +120,89 @@ def vendored_scripts() -> list[str]:
         # Never let library code end the inline <script> element early.
         scripts.append(body.replace("</script", "<\\/script"))
     return scripts
+
+
+AUDIT_DATA = "audits"
+# The case-audit grades in the order they stack (best at the bottom), each with a fixed
+# colour, so a grade has the same colour in every report and every theme.
+GRADE_COLOURS: tuple[tuple[str, str, str], ...] = (
+    ("OUTSTANDING", "Outstanding", "#1b7837"),
+    ("GOOD", "Good", "#7fbf7b"),
+    ("REQUIRES_IMPROVEMENT", "Requires improvement", "#f1a340"),
+    ("INADEQUATE", "Inadequate", "#d7301f"),
+    ("unknown", "Ungraded", "#bdbdbd"),
+)
+AUDIT_PANEL_HEIGHT = 70
+
+
+@dataclass(frozen=True)
+class GradeCount:
+    month: dt.date
+    theme: str
+    grade: str
+    count: int | None  # None when suppressed
+
+
+def grade_distribution_spec(counts: list[GradeCount], months: list[dt.date]) -> dict[str, Any]:
+    """Vega-Lite spec of case audits per grade, month and theme: one row of stacked bars per
+    theme, a bar per month of ``months`` (all of them on the axis, with audits or not).
+
+    Suppressed counts (``count`` None) are not drawn: a bar's height would give them away.
+    """
+    labels = {grade: label for grade, label, _ in GRADE_COLOURS}
+    order = {grade: index for index, (grade, _, _) in enumerate(GRADE_COLOURS)}
+    month_labels = [f"{month:%b %y}" for month in months]
+    x = alt.X(
+        "month_label:O",
+        title=None,
+        scale=alt.Scale(domain=month_labels),
+        axis=alt.Axis(labelAngle=0, labelFontSize=9),
+    )
+    y = alt.Y("count:Q", title="audits", stack="zero", axis=alt.Axis(tickCount=3))
+    colour = alt.Color(
+        "grade_label:N",
+        title=None,
+        scale=alt.Scale(
+            domain=[label for _, label, _ in GRADE_COLOURS], range=[colour for _, _, colour in GRADE_COLOURS]
+        ),
+        legend=alt.Legend(orient="bottom", labelLimit=200),
+    )
+    bars = (
+        alt.Chart(alt.Data(name=AUDIT_DATA))
+        .mark_bar()
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            order=alt.Order("grade_order:Q", sort="ascending"),
+            tooltip=[
+                alt.Tooltip("theme:N", title="Theme"),
+                alt.Tooltip("month_name:N", title="Month"),
+                alt.Tooltip("grade_label:N", title="Grade"),
+                alt.Tooltip("count:Q", title="Audits"),
+            ],
+        )
+        .properties(width=CHART_WIDTH, height=AUDIT_PANEL_HEIGHT)
+    )
+    chart = bars.facet(
+        row=alt.Row("theme:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left", labelFontSize=11)),
+        spacing=12,
+    )
+    chart = chart.configure_view(stroke=None).configure_axis(labelFontSize=10, titleFontSize=10)
+    spec = chart.to_dict(validate=True)
+    spec["datasets"] = {
+        AUDIT_DATA: [
+            {
+                "month_label": f"{c.month:%b %y}",
+                "month_name": f"{c.month:%B %Y}",
+                "theme": c.theme,
+                "grade": c.grade,
+                "grade_label": labels.get(c.grade, c.grade),
+                "grade_order": order.get(c.grade, len(order)),
+                "count": c.count,
+            }
+            for c in counts
+            if c.count is not None and c.month in months
+        ]
+    }
+    return spec

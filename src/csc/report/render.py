@@ -3,10 +3,13 @@
 Reads, read-only, from the dbt warehouse: ``fct_kpi_values_benchmarked`` (the KPI values
 with small numbers suppressed, and each figure judged better, worse or the same as its
 benchmarks and last month, all done in dbt: models/marts/publication), ``kpi_catalogue``,
-``dim_reporting_periods`` and, when present, ``dim_teams`` and ``dq_rule_summary_published``.
+``dim_reporting_periods`` and, when present, ``dim_teams``, ``dq_rule_summary_published``,
+``dim_kpi_availability`` (the KPIs this extract cannot give, and why: each section says which
+of its KPIs are not shown) and ``fct_case_audit_grades_published`` (audits per month, theme and
+grade, suppressed in dbt: the case-audit section's grade-distribution chart).
 From a published database (``csc publish``) it reads the same relations: its
-``fct_kpi_values_benchmarked`` (a copy of the model), ``kpi_catalogue`` and
-``dq_rule_summary``. Each KPI is shown in the section its catalogue row names
+``fct_kpi_values_benchmarked`` (a copy of the model), ``kpi_catalogue``,
+``dq_rule_summary``, ``dim_kpi_availability`` and ``fct_case_audit_grades``. Each KPI is shown in the section its catalogue row names
 (``report_section``). Nothing here suppresses or judges a figure, or names a KPI.
 """
 
@@ -24,7 +27,13 @@ from typing import Any
 import duckdb
 import jinja2
 
-from csc.report.charts import Benchmark, trend_chart_spec, vendored_scripts
+from csc.report.charts import (
+    Benchmark,
+    GradeCount,
+    grade_distribution_spec,
+    trend_chart_spec,
+    vendored_scripts,
+)
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
@@ -48,6 +57,12 @@ from csc.report.formatting import (
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
 
 TREND_MONTHS = 18
+# The case-audit chart (grade distribution by theme) shows the last 12 months.
+AUDIT_CHART_MONTHS = 12
+AUDIT_SECTION = "case_audits"
+AUDIT_GRADES_MODEL = "fct_case_audit_grades_published"
+AUDIT_GRADES_PUBLISHED = "fct_case_audit_grades"  # its name in the published database
+AVAILABILITY_MODEL = "dim_kpi_availability"
 
 
 @dataclass(frozen=True)
@@ -126,11 +141,35 @@ class KpiView:
 
 
 @dataclass
+class UnavailableKpi:
+    kpi_id: str
+    name: str
+    reason: str
+
+    @property
+    def notice(self) -> str:
+        return f"Not available: {self.name} \u2014 {self.reason}"
+
+
+@dataclass
+class AuditChartView:
+    chart_id: str
+    spec_json: str
+    themes: list[str]
+    first_month: str
+    last_month: str
+    suppressed_cells: int
+
+
+@dataclass
 class SectionView:
     key: str
     title: str
     kpis: list[KpiView] = field(default_factory=list)
     commentary_html: str | None = None
+    # KPIs of the catalogue this extract cannot give (dim_kpi_availability), shown as a notice.
+    unavailable: list[UnavailableKpi] = field(default_factory=list)
+    audit_chart: AuditChartView | None = None
 
 
 @dataclass
@@ -221,6 +260,58 @@ def _dfe_views(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
             flagged.append({**row, "records_text": SUPPRESSED_SYMBOL if row["is_suppressed"]
                             else format_number(row["records"])})
     return flagged, list(returns.values())
+
+
+def _unavailable_reasons(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """kpi_id -> why the extract cannot give it, from dim_kpi_availability (empty without it)."""
+    source = find_table(con, AVAILABILITY_MODEL)
+    if source is None:
+        return {}
+    rows = fetch_dicts(con, f"select kpi_id, unavailable_reason from {source} where not is_available")
+    return {r["kpi_id"]: r["unavailable_reason"] or "its landing file was not in the extract" for r in rows}
+
+
+def _audit_grade_source(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The suppressed audit counts: the dbt model in a warehouse, its copy when published."""
+    source = find_table(con, AUDIT_GRADES_MODEL)
+    if source is None:
+        source = find_table(con, AUDIT_GRADES_PUBLISHED)
+        if source is None or "is_suppressed" not in table_columns(con, source):
+            return None  # none, or only the unsuppressed one
+    return source
+
+
+def _audit_chart(con: duckdb.DuckDBPyConnection, months: list[dt.date]) -> AuditChartView | None:
+    """The grade distribution by theme over ``months``; None when there is no audit to show
+    (no case_audits file in the extract, or every count suppressed)."""
+    source = _audit_grade_source(con)
+    if source is None or not months:
+        return None
+    rows = fetch_dicts(
+        con,
+        f"""
+        select period_month, audit_theme, grade, audit_count, is_suppressed
+        from {source} as grades
+        where period_month >= ? and period_month <= ?
+        order by period_month, audit_theme, grade
+        """,
+        [months[0], months[-1]],
+    )
+    counts = [
+        GradeCount(r["period_month"], r["audit_theme"], r["grade"], None if r["is_suppressed"] else r["audit_count"])
+        for r in rows
+    ]
+    if not any(c.count is not None for c in counts):
+        return None
+    spec = grade_distribution_spec(counts, months)
+    return AuditChartView(
+        chart_id="chart-case-audit-grades",
+        spec_json=_json_for_script(spec),
+        themes=sorted({c.theme for c in counts if c.count is not None}, key=_sort_key),
+        first_month=month_label(months[0]),
+        last_month=month_label(months[-1]),
+        suppressed_cells=sum(1 for c in counts if c.count is None),
+    )
 
 
 def _cell(row: dict[str, Any] | None, unit: str) -> Cell | None:
@@ -442,10 +533,15 @@ def build_context(
         commentary, [s.key for s in specs], {s.key: s.title for s in specs}
     )
     sections = {s.key: SectionView(s.key, s.title, commentary_html=commentary_html.get(s.key)) for s in specs}
+    unavailable = _unavailable_reasons(con)
     for kpi in catalogue:
-        sections[_section_for(kpi)].kpis.append(
-            _build_kpi(kpi, rows, trend, current_month, previous_month, team_names)
-        )
+        section = sections[_section_for(kpi)]
+        if kpi["kpi_id"] in unavailable:  # left out by the build: say so, do not draw an empty tile
+            section.unavailable.append(UnavailableKpi(kpi["kpi_id"], kpi["kpi_name"], unavailable[kpi["kpi_id"]]))
+            continue
+        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names))
+    if AUDIT_SECTION in sections:
+        sections[AUDIT_SECTION].audit_chart = _audit_chart(con, trend[-AUDIT_CHART_MONTHS:])
 
     dq_rows = _dq_rows(con)
     severity_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])

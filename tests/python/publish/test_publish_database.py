@@ -28,6 +28,8 @@ EXPECTED_TABLES = {
     "dim_reporting_periods",
     "dim_teams",
     "dq_rule_summary",
+    "fct_case_audit_grades",
+    "dim_kpi_availability",
 }
 
 # Independent of csc.publish's own guard: what must never be published.

@@ -1,10 +1,12 @@
 """A small synthetic warehouse for the report and publish tests (no real data).
 
 It has the shape of the dbt build: marts.fct_kpi_values, reference.kpi_catalogue,
-marts.dim_reporting_periods, marts.dim_teams and, optionally, data_quality.dq_rule_summary, made
-here, and the publication models (fct_kpi_values_published, fct_kpi_values_benchmarked,
-dq_rule_summary_published) built on them by dbt from the project's model files (dbt_models:
-one dbt call per threshold and session). It also carries record-level tables
+marts.dim_reporting_periods, marts.dim_teams, marts.dim_kpi_availability (every KPI
+available), marts.fct_case_audit_grades (audits per month, theme and grade) and, optionally,
+data_quality.dq_rule_summary, made here, and the publication models (fct_kpi_values_published,
+fct_kpi_values_benchmarked, dq_rule_summary_published, fct_case_audit_grades_published) built
+on them by dbt from the project's model files (dbt_models: one dbt call per threshold and
+session). It also carries record-level tables
 (staging.stg_ssd__persons, marts.dim_children) with identifying columns, which must never
 reach the published database.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-from dbt_models import BUILDS
+from dbt_models import BUILDS, PUBLICATION_MODELS
 
 # (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns,
 #  benchmark_england, benchmark_england_period, benchmark_good_la)
@@ -39,6 +41,11 @@ CATALOGUE_FLAGS = {"vacancy_rate": (False, False, True)}
 DEFAULT_FLAGS = (True, False, False)
 # The report section (report_section) of a KPI is its area, except the average caseload's.
 REPORT_SECTIONS = {"caseload_average": "caseloads"}
+
+# The publication models of the synthetic warehouse: the KPI ones and the audit counts'.
+SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published")
+AUDIT_THEMES = ("Voice of the child", "Planning", "Management oversight")
+AUDIT_GRADES = ("OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE", "unknown")
 
 KPI_COLUMNS = [
     "kpi_id", "period_month", "period_end", "breakdown", "breakdown_value",
@@ -118,13 +125,28 @@ def kpi_rows() -> list[tuple]:
     return rows
 
 
+def audit_grade_rows() -> list[tuple]:
+    """(period_month, period_end, audit_theme, grade, audit_count): deterministic counts,
+    small ones (1 to 4) among them; a combination with no audit has no row, as in dbt."""
+    rows: list[tuple] = []
+    for i in range(MONTHS):
+        start = month_start(i)
+        end = EXTRACT_DATE if i == MONTHS - 1 else month_end(start)
+        for t, theme in enumerate(AUDIT_THEMES):
+            for g, grade in enumerate(AUDIT_GRADES):
+                count = (3 * i + 5 * t + 7 * g) % 13
+                if count:
+                    rows.append((start, end, theme, grade, count))
+    return rows
+
+
 def build_warehouse(path: Path, with_dq: bool = True, threshold: int = 4) -> Path:
     """Create the synthetic warehouse at ``path``, suppressed at ``threshold``, and return it.
 
     A copy of the session's dbt build at ``threshold``; without ``with_dq`` its
     dq_rule_summary and dq_rule_summary_published are dropped.
     """
-    BUILDS.copy("synthetic", threshold, write_inputs, path)
+    BUILDS.copy("synthetic", threshold, write_inputs, path, SYNTHETIC_MODELS)
     if not with_dq:
         with duckdb.connect(str(path)) as con:
             con.execute("drop table marts.dq_rule_summary_published")
@@ -195,6 +217,19 @@ def write_inputs(path: Path) -> None:
             ) as t(team_id, team_name, parent_team_id, locality, service)
             """
         )
+        con.execute(
+            """
+            create table marts.dim_kpi_availability as
+            select kpi_id, true as is_available, cast(null as varchar) as requires_landing_table,
+                cast(null as varchar) as requires_landing_column, cast(null as varchar) as unavailable_reason
+            from reference.kpi_catalogue
+            """
+        )
+        con.execute(
+            "create table marts.fct_case_audit_grades (period_month date, period_end date, "
+            "audit_theme varchar, grade varchar, audit_count bigint)"
+        )
+        con.executemany("insert into marts.fct_case_audit_grades values (?, ?, ?, ?, ?)", audit_grade_rows())
         # Record-level tables with identifying columns: must never be published.
         con.execute(
             """

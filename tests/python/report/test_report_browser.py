@@ -70,7 +70,10 @@ def test_every_chart_is_drawn_as_svg(page, report: Path) -> None:
     for attributes, inner in charts:
         assert 'data-rendered="true"' in attributes, attributes
         assert "data-error" not in attributes, attributes
-        assert "<svg" in inner and re.search(r'class="mark-line', inner), attributes
+        # KPI trends are lines; the case-audit grade distribution is stacked bars.
+        mark = "mark-rect" if 'data-chart-kind="audit-grades"' in attributes else "mark-line"
+        assert "<svg" in inner and re.search(rf'class="{mark}', inner), attributes
+    assert sum('data-chart-kind="audit-grades"' in attributes for attributes, _ in charts) == 1
     assert f'data-charts-done="{expected}"' in page.dom
     assert 'data-charts-failed="0"' in page.dom
 

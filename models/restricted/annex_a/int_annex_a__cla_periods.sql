@@ -87,8 +87,8 @@ earlier_periods as (
             and chosen.is_own_period_of_care = earlier.is_own_period_of_care
         )
         and not earlier.is_short_break_period
-        and earlier.period_end_date > parameters.w12_start
-        and earlier.period_end_date <= chosen.period_start_date
+        and parameters.w12_start < earlier.period_end_date
+        and chosen.period_start_date >= earlier.period_end_date
 ),
 
 period_episodes as (
@@ -131,11 +131,11 @@ statuses_at_d as (
     inner join legal_statuses
         on
         chosen.child_key = legal_statuses.child_key
-        and legal_statuses.legal_status_start_date <= chosen.status_date
+        and chosen.status_date >= legal_statuses.legal_status_start_date
         and (
             legal_statuses.legal_status_end_date is null
-            or legal_statuses.legal_status_end_date > chosen.status_date
-            or (chosen.has_ended and legal_statuses.legal_status_end_date = chosen.status_date)
+            or chosen.status_date < legal_statuses.legal_status_end_date
+            or (chosen.has_ended and chosen.status_date = legal_statuses.legal_status_end_date)
         )
 ),
 

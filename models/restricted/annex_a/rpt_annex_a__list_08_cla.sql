@@ -111,11 +111,11 @@ plans_at_d as (
     inner join care_plans
         on
         periods.child_key = care_plans.child_key
-        and care_plans.cla_care_plan_start_date <= periods.status_date
+        and periods.status_date >= care_plans.cla_care_plan_start_date
         and (
             care_plans.cla_care_plan_end_date is null
-            or care_plans.cla_care_plan_end_date > periods.status_date
-            or (periods.period_end_date is not null and care_plans.cla_care_plan_end_date = periods.status_date)
+            or periods.status_date < care_plans.cla_care_plan_end_date
+            or (periods.period_end_date is not null and periods.status_date = care_plans.cla_care_plan_end_date)
         )
 ),
 
@@ -184,8 +184,8 @@ latest_placements as (
     inner join merged_placements
         on
         periods.child_key = merged_placements.child_key
-        and merged_placements.placement_start_date <= periods.status_date
-        and coalesce(merged_placements.placement_end_date, cast('9999-12-31' as date)) > periods.period_start_date
+        and periods.status_date >= merged_placements.placement_start_date
+        and periods.period_start_date < coalesce(merged_placements.placement_end_date, cast('9999-12-31' as date))
 ),
 
 missing_counts as (

@@ -51,7 +51,8 @@ in_window as (
     from periods
     cross join parameters
     where
-        not periods.is_short_break_period
+        periods.child_key is not null
+        and not periods.is_short_break_period
         and {{ is_open_during('periods.period_start_date', 'periods.period_end_date',
                               'parameters.w6_start', 'parameters.as_at_date') }}
 ),

@@ -18,7 +18,7 @@
       ended period: the status running on its last day in care, start on or before the end
       and end null or on or after it (a status ending on the ceased date, as SSDA903 records
       it, is the period's); at R, start on or before R and end null or after R.
-    It carries R and is_disability_supplied for List 8.
+    It carries R, R - 12 months and the is_<file>_supplied / has_<column> flags List 8 needs.
 #}
 
 with
@@ -158,7 +158,14 @@ final as (
         statuses_at_d.legal_status_code,
         statuses_at_d.legal_status_start_date,
         parameters.as_at_date,
-        parameters.is_disability_supplied
+        parameters.w12_start,
+        parameters.is_disability_supplied,
+        parameters.is_immigration_status_supplied,
+        parameters.is_cla_reviews_supplied,
+        parameters.is_cla_care_plan_supplied,
+        parameters.is_missing_supplied,
+        parameters.has_iro_contact_column,
+        parameters.has_placement_la_column
     from chosen
     cross join parameters
     left join persons

@@ -83,6 +83,10 @@
             ('RD3', 'RD3 - Prospective adopters could not be found'),
             ('RD4', 'RD4 - Any other reason'),
         ],
+        'legal_status': [
+            ('C1', 'C1: ICO'), ('C2', 'C2: FCO'), ('D1', 'D1: Freeing order'), ('E1', 'E1: Placement order'),
+            ('V2', 'V2: Single period under S20'), ('L2', 'L2: EPO'),
+        ],
         'yes_no': [('Y', 'a) Yes'), ('N', 'b) No')],
         'yes_no_unknown': [('Y', 'a) Yes'), ('N', 'b) No'), ('U', 'c) Unknown')],
     } -%}

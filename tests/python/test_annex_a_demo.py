@@ -1,8 +1,9 @@
 """``csc annex-a`` end to end on the demo: a small synthetic extract (``csc synth``) is built
 (``csc build``), the lists are written (``csc annex-a``) and the warehouse is published
 (``csc publish``). The 11 CSVs have exactly the seed's headings; List 3 has one row per referral
-dated in (R - 6 months, R], counted here straight from the landing ssd_cin_episodes.csv; the
-published database holds no restricted table.
+dated in (R - 6 months, R], counted here straight from the landing ssd_cin_episodes.csv; List 8
+one row per child in care at R or in the six months before, read straight from the landing
+ssd_cla_episodes.csv and ssd_legal_status.csv; the published database holds no restricted table.
 """
 
 from __future__ import annotations
@@ -92,11 +93,57 @@ def test_list_3_has_every_referral_of_the_six_months_before_r(demo: dict[str, Pa
     assert min(dates) > start and max(dates) <= as_at
 
 
-def test_notes_say_list_8_is_not_built(demo: dict[str, Path]) -> None:
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _children_in_care(landing: Path, as_at: date) -> set[str]:
+    """The children with a period of care, not a short break, open at R or ended in W6, read
+    straight from the landing CSVs: a period is the episodes sharing clae_cla_id (an episode
+    without one is its own), from the earliest start to the latest ceased date once all have
+    ceased; a short break when the V3/V4 status is the SSDA903 legal status open at its start."""
+    start = _months_before(as_at, 6)
+    periods: dict[tuple[str, str], list[tuple[date, date | None]]] = {}
+    for row in _csv_rows(landing / "ssd_cla_episodes.csv"):
+        if row["clae_cla_episode_start_date"] and row["clae_person_id"]:
+            key = (row["clae_person_id"], row["clae_cla_id"] or "episode " + row["clae_cla_episode_id"])
+            ceased = row["clae_cla_episode_ceased_date"]
+            periods.setdefault(key, []).append((date.fromisoformat(row["clae_cla_episode_start_date"]),
+                                                date.fromisoformat(ceased) if ceased else None))
+    ssda903 = {"C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4"}
+    statuses: dict[str, list[tuple[date, str, date | None, str]]] = {}
+    for row in _csv_rows(landing / "ssd_legal_status.csv"):
+        if row["lega_legal_status_start_date"] and row["lega_legal_status"] in ssda903:
+            end = row["lega_legal_status_end_date"]
+            statuses.setdefault(row["lega_person_id"], []).append(
+                (date.fromisoformat(row["lega_legal_status_start_date"]), row["lega_legal_status_id"],
+                 date.fromisoformat(end) if end else None, row["lega_legal_status"]))
+    in_care = set()
+    for (person, _), episodes in periods.items():
+        period_start = min(begin for begin, _ in episodes)
+        ends = [end for _, end in episodes]
+        period_end = None if None in ends else max(ends)
+        open_at_start = sorted(s for s in statuses.get(person, [])
+                               if s[0] <= period_start and (s[2] is None or s[2] > period_start))
+        if open_at_start and open_at_start[-1][3] in ("V3", "V4"):
+            continue
+        if period_start <= as_at and (period_end is None or period_end > start):
+            in_care.add(person)
+    return in_care
+
+
+def test_list_8_has_every_child_in_care_at_r_or_in_the_six_months_before(demo: dict[str, Path]) -> None:
+    with (demo["landing"] / "extract_manifest.csv").open(newline="", encoding="utf-8") as handle:
+        as_at = date.fromisoformat(next(csv.DictReader(handle))["extract_date"])
+    expected = _children_in_care(demo["landing"], as_at)
+    rows = _read(demo["lists"] / "list_08_cla.csv")
+    assert len(expected) > 20, "the demo should have children in care"
+    assert sorted(row[0] for row in rows[1:]) == sorted(expected)
     notes = _read(demo["lists"] / "annex_a_notes.csv")
     assert notes[0] == ["List", "File", "Column", "Reason"]
-    assert ["List 8", "list_08_cla.csv", "(whole list)"] in [row[:3] for row in notes[1:]], notes
-    assert len(_read(demo["lists"] / "list_08_cla.csv")) == 1
+    assert ["List 8", "list_08_cla.csv", "(whole list)"] not in [row[:3] for row in notes[1:]], notes
+    assert [row[2] for row in notes[1:] if row[0] == "List 8"] == ["Placement postcode"], notes
 
 
 def test_the_published_database_holds_no_restricted_table(demo: dict[str, Path]) -> None:

@@ -15,10 +15,6 @@
     review on or after H (on time; the next due 6 months later); with no such review its
     first is due on the 20th working day after H.
 #}
-{{ config(meta={'structure_exceptions': {
-    'rejoining_upstream': 'one schedule needs three facts: every period of care (int_cla_periods_of_care, for its row 0), the earliest review of the whole file (stg_ssd__cla_reviews: the review history start) and the reviews matched to periods (int_cla_reviews_matched, which reads both)',
-}}) }}
-
 {%- set first_review_working_days = var('cla_first_review_working_days') | int %}
 
 with

@@ -36,8 +36,6 @@
      'clap_cla_placement_la is not in ssd_cla_placement'),
     ('list_08_cla', 'Placement postcode', 'true',
      'the placement postcode never leaves staging (annex_a_restricted_fields is not implemented)'),
-    ('list_08_cla', none, 'true',
-     'List 8 is not built by this version of csc: the list is header-only'),
     ('list_09_care_leavers', 'Allocated Personal Advisor', 'true',
      "the personal adviser's name never leaves staging"),
     ('list_09_care_leavers', 'Unaccompanied Asylum Seeking Child (UASC) (Y/N)',

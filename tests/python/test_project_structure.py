@@ -41,10 +41,10 @@ RULES = (
     "rejoining_upstream",
 )
 MAX_PARENTS = 6
-# Issue 12 added four (the CLA review chain, and three KPI area models that union many
-# sources); issue 16 (one rule in one place) is to bring them back to a dozen by refactoring,
-# not by raising this number again.
-MAX_EXCEPTIONS = 16
+# Issue 12 added four (the CLA review chain, since gone with Annex A List 8 as its second
+# reader, and three KPI area models that union many sources); issue 16 (one rule in one
+# place) is to bring them back to a dozen by refactoring, not by raising this number again.
+MAX_EXCEPTIONS = 15
 
 
 @pytest.fixture(scope="module")

@@ -370,10 +370,20 @@ def default_out_dir(paths: WarehousePaths) -> Path:
     return paths.build_dir
 
 
+#: values of annex_a_restricted_fields that leave it off
+NOT_SET = {"false", "0", "no", "none", "null", ""}
+RESTRICTED_FIELDS_REFUSED = (
+    "annex_a_restricted_fields=true is not supported: placement postcodes and workers' names never "
+    "leave staging in this warehouse (README \"Annex A for an inspection\"); the lists give the "
+    "worker's id and a blank postcode, each with a note. Leave the var false.")
+
+
 def produce_annex_a(paths: WarehousePaths, as_at: str | None, out: Path | None,
                     extra_vars: dict[str, object] | None = None, echo: Echo | None = None) -> AnnexOutcome:
     """Build the restricted models for R on the warehouse, then write the lists under ``<out>/restricted``."""
     chosen = parse_as_at(as_at)
+    if str((extra_vars or {}).get("annex_a_restricted_fields", False)).strip().lower() not in NOT_SET:
+        raise AnnexAError(RESTRICTED_FIELDS_REFUSED)
     manifest = built_extract(paths, AnnexAError, "the lists are")
     reference = chosen or manifest.extract_date
     if reference > manifest.extract_date:

@@ -259,7 +259,7 @@ def returns_command(db: str | None, year: str | None, out: str | None) -> None:
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Folder under which restricted/annex_a/ is written (default: build).")
 @click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
-              help="Set a dbt var (repeatable): annex_a_months=6, annex_a_restricted_fields=true; "
+              help="Set a dbt var (repeatable), e.g. annex_a_months=12; "
                    "the defaults are in dbt_project.yml.")
 def annex_a_command(db: str | None, as_at: str | None, out: str | None, dbt_vars: tuple[str, ...]) -> None:
     """Build the Ofsted Annex A lists 1-11 as at a date and write the 11 CSVs and the workbook to

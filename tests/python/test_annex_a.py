@@ -232,13 +232,31 @@ def test_produce_builds_the_restricted_models_for_r_then_writes(tmp_path: Path, 
     calls: list = []
     monkeypatch.setattr(annex_a, "build_warehouse", _fake_build(calls))
     outcome = produce_annex_a(_paths(tmp_path, restricted_db), "2021-09-30", tmp_path / "out",
-                              {"annex_a_restricted_fields": True})
+                              {"annex_a_months": 12})
     select, selector, flag, given = calls[0]
     assert (select, selector, flag) == ("--select", "annex_a_headings models/restricted/annex_a", "--vars")
-    assert '"annex_a_as_at": "2021-09-30"' in given and '"annex_a_restricted_fields": true' in given
+    assert '"annex_a_as_at": "2021-09-30"' in given and '"annex_a_months": 12' in given
     assert outcome.out_dir == (tmp_path / "out" / "restricted" / "annex_a").resolve()
-    assert outcome.rows["list_03_referrals"] == 4 and outcome.details.months == 6
+    assert outcome.rows["list_03_referrals"] == 4 and outcome.details.months == 12
     assert outcome.details.la_code == "E99999999"
+
+
+@pytest.mark.parametrize("value", [True, "true", "TRUE", "1", "yes"])
+def test_produce_refuses_the_restricted_fields_before_dbt_runs(tmp_path: Path, restricted_db: Path, monkeypatch,
+                                                               value):
+    calls: list = []
+    monkeypatch.setattr(annex_a, "build_warehouse", _fake_build(calls))
+    with pytest.raises(AnnexAError, match="annex_a_restricted_fields=true is not supported"):
+        produce_annex_a(_paths(tmp_path, restricted_db), None, tmp_path / "out", {"annex_a_restricted_fields": value})
+    assert calls == [] and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("value", [False, "false", "0"])
+def test_produce_accepts_the_restricted_fields_left_off(tmp_path: Path, restricted_db: Path, monkeypatch, value):
+    calls: list = []
+    monkeypatch.setattr(annex_a, "build_warehouse", _fake_build(calls))
+    produce_annex_a(_paths(tmp_path, restricted_db), None, tmp_path / "out", {"annex_a_restricted_fields": value})
+    assert len(calls) == 1
 
 
 def test_produce_defaults_r_to_the_extract_date_and_refuses_a_later_one(tmp_path: Path, restricted_db: Path,

@@ -9,6 +9,12 @@
       (stg_la__landing_files), and has_<column>: whether an optional column was in its file.
       What is not supplied leaves its columns (or whole list) blank, with a note.
 #}
+{#- The contract's annex_a_restricted_fields = true (postcode, workers' names) is not built:
+    names and postcodes never leave staging here, so a build that asks for them stops rather
+    than giving blank columns it did not ask for (csc annex-a refuses it before dbt runs). -#}
+{%- if var('annex_a_restricted_fields', false) | string | lower not in ['false', '0', 'no', 'none', ''] %}
+    {{ exceptions.raise_compiler_error("annex_a_restricted_fields=true is not supported: placement postcodes and workers' names never leave staging in this warehouse (README 'Annex A for an inspection'). Leave the var false.") }}
+{%- endif %}
 {% set optional_files = {
     'contacts': 'ssd_contacts',
     'early_help': 'ssd_early_help_episodes',

@@ -28,7 +28,7 @@
       its type (the last row's), and its last row's provider, URN and LA, output as recorded
       (the contract does not list their labels: Settled points); Placement Location a) In /
       b) Out from the LA (blank when unknown); LA columns blank without clap_cla_placement_la;
-    - Placement postcode: always blank (annex_a_restricted_fields is not implemented; the
+    - Placement postcode: always blank (annex_a_restricted_fields = true is refused; the
       postcode never leaves staging); rpt_annex_a__notes says so;
     - missing / absent counts: the child's M / A episodes starting in W12; the return
       interview flags of the child's latest M episode ending in W12 (end, then start, then

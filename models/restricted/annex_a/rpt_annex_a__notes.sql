@@ -35,7 +35,7 @@
     ('list_08_cla', 'LA of Placement', 'not parameters.has_placement_la_column',
      'clap_cla_placement_la is not in ssd_cla_placement'),
     ('list_08_cla', 'Placement postcode', 'true',
-     'the placement postcode never leaves staging (annex_a_restricted_fields is not implemented)'),
+     'the placement postcode never leaves staging (annex_a_restricted_fields = true is refused)'),
     ('list_09_care_leavers', 'Allocated Personal Advisor', 'true',
      "the personal adviser's name never leaves staging"),
     ('list_09_care_leavers', 'Unaccompanied Asylum Seeking Child (UASC) (Y/N)',

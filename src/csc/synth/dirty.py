@@ -4,7 +4,9 @@ The manifest (`_dirty_manifest.csv`) has one row per injected change: the landin
 1-based data row number in that file, the id column and its value, the fault kind, the field,
 the raw value written, and `is_fault` - `Y` for a real data-quality fault the warehouse must
 report, `N` for a valid variant it must read correctly (DD/MM/YYYY dates, ISO date-times,
-description synonyms, Y/N variants, stray whitespace, `NULL` text).
+description synonyms, Y/N variants, stray whitespace, `NULL` text), and for an end date set
+before its start that a later fault undid (the start re-dated before birth, so the end is no
+longer before it).
 """
 
 from __future__ import annotations
@@ -163,6 +165,14 @@ class _Table:
         return self.n - 1
 
 
+def _end_not_before_start(start: Any, end: Any) -> bool:
+    """Whether two written dates, both ISO (YYYY-MM-DD...), have the end on or after the start."""
+    try:
+        return dt.date.fromisoformat(str(end)[:10]) >= dt.date.fromisoformat(str(start)[:10])
+    except ValueError:  # not both ISO dates (blanked, unreadable or DD/MM/YYYY): judged as written
+        return False
+
+
 def _pick(rng: np.random.Generator, t: _Table, col: str, rate: float, cond=None) -> list[int]:
     """Rows (without an earlier change in `col`) that get a fault; at least one when possible."""
     v = t.cols[col]
@@ -304,11 +314,15 @@ def inject_faults(rng: np.random.Generator, prof: dict[str, Any], tables: dict[s
     for r in _pick(rng, persons, "pers_dob", rates["missing_mandatory"], cond=_not_null) if person_dob_faults else []:
         set_(persons, r, "pers_dob", None, "missing_mandatory")
 
+    pair_start = {(name, end): start for name, spec in spec_of.items() for start, end in spec.get("pairs", [])}
     manifest: list[list[str]] = []
     for name, row, kind, field, value in faults:
         t = work[name]
         idc = ID_COLUMN[name]
+        real = kind not in VALID_KINDS
+        if kind == "end_before_start" and _end_not_before_start(t.cols[pair_start[(name, field)]][row], t.cols[field][row]):
+            real = False  # a later fault re-dated the start (e.g. before birth): the end is no longer before it
         manifest.append([name, str(row + 1), idc, str(t.cols[idc][row]).strip(), kind, field, value,
-                         "N" if kind in VALID_KINDS else "Y"])
+                         "Y" if real else "N"])
     out = {name: {c: pa.array(v, type=pa.string()) for c, v in t.cols.items()} for name, t in work.items()}
     return out, manifest

@@ -46,8 +46,16 @@ def manifest(small_dirty: Path) -> pd.DataFrame:
 def test_every_kind_is_injected(manifest):
     kinds = Counter(manifest["fault_kind"])
     assert set(kinds) == KINDS_FAULT | KINDS_VALID
-    assert (manifest.loc[manifest["fault_kind"].isin(KINDS_FAULT), "is_fault"] == "Y").all()
     assert (manifest.loc[manifest["fault_kind"].isin(KINDS_VALID), "is_fault"] == "N").all()
+    # a fault is real (Y), except an end set before its start whose start a before-birth fault
+    # then re-dated: that row's end is no longer before its start (N)
+    faults = manifest[manifest["fault_kind"].isin(KINDS_FAULT)]
+    undone = faults[faults["is_fault"] == "N"]
+    assert set(undone["fault_kind"]) <= {"end_before_start"}
+    redated = set(zip(faults.loc[faults["fault_kind"] == "before_birth", "file"],
+                      faults.loc[faults["fault_kind"] == "before_birth", "row_number"]))
+    assert set(zip(undone["file"], undone["row_number"])) <= redated
+    assert (faults.loc[faults["fault_kind"] != "end_before_start", "is_fault"] == "Y").all()
 
 
 def test_manifest_rows_point_at_the_changed_values(small_dirty: Path, manifest):
@@ -136,3 +144,16 @@ def test_overlapping_plans_and_end_before_start_break_the_clean_rules(small_dirt
 
 def test_clean_mode_has_no_manifest(small_clean: Path):
     assert not (small_clean / "_dirty_manifest.csv").exists()
+
+
+@pytest.mark.parametrize(("start", "end", "undone"), [
+    ("2003-08-26", "2020-06-25", True),            # start re-dated before birth: the end is after it
+    ("2020-06-25", "2020-06-25", True),            # the same day is not before
+    ("2020-06-25T00:00:00", "2020-06-24", False),  # still before (a date-time start)
+    ("31/02/2021", "2020-06-24", False),           # an unreadable start: judged as written
+    (None, "2020-06-24", False),
+])
+def test_an_end_before_start_is_undone_only_when_the_end_is_no_longer_before(start, end, undone):
+    from csc.synth.dirty import _end_not_before_start
+
+    assert _end_not_before_start(start, end) is undone

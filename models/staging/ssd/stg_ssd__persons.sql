@@ -58,6 +58,7 @@ with_birth_date as (
         recorded_birth_date,
         birth_date_implausibility,
         death_date,
+        expected_birth_date,
         parse_errors,
         landing_row_number
     from plausibility_checked

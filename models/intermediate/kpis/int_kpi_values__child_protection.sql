@@ -6,6 +6,9 @@
     area, are int_kpi_values__cp_reviews_held and int_kpi_values__cp_reviews_due.
 #}
 
+{#- the KPIs of the children on a plan at P; the others count events dated in a window #}
+{%- set stock_kpi_ids = ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'] %}
+
 with
 
 {{ kpi_periods('child_protection', [
@@ -18,12 +21,7 @@ with
     'cp_repeat_plan_rate',
     'cp_plans_ended_2y_plus',
     'cp_plans_ended_by_length',
-    'cp_children',
-    'cp_plans_2y_plus',
-    'cp_visit_timeliness',
-    'cp_rate_per_10k',
-    'cp_plans_by_length',
-]) }},
+] + stock_kpi_ids) }},
 
 enquiries as (select * from {{ ref('int_s47_enquiries_teamed') }}),
 
@@ -59,10 +57,7 @@ plans_in_windows as (
 
 children_in_stock_kpis as (
 
-    {{ kpi_rows(
-        'children_at_period_end',
-        ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'],
-    ) }}
+    {{ kpi_rows('children_at_period_end', stock_kpi_ids) }}
 
 ),
 

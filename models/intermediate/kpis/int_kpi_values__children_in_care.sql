@@ -12,12 +12,8 @@
 #}
 
 {%- set reunification_min_months = var('reunification_min_months') | int %}
-
-with
-
-{{ kpi_periods('children_in_care', [
-    'cla_started',
-    'cla_ceased',
+{#- the KPIs of the children looked after at P; cla_started and cla_ceased count periods of care #}
+{%- set stock_kpi_ids = [
     'cla_children',
     'cla_rate_per_10k',
     'cla_visit_timeliness',
@@ -30,7 +26,11 @@ with
     'uasc_cla',
     'uasc_cla_share',
     'cla_reunification_plan',
-]) }},
+] %}
+
+with
+
+{{ kpi_periods('children_in_care', ['cla_started', 'cla_ceased'] + stock_kpi_ids) }},
 
 looked_after_children as (
 
@@ -87,20 +87,7 @@ started_or_ceased_in_windows as (
 
 children_in_stock_kpis as (
 
-    {{ kpi_rows('children_at_period', [
-        'cla_children',
-        'cla_rate_per_10k',
-        'cla_visit_timeliness',
-        'cla_health_assessment_rate',
-        'cla_dental_check_rate',
-        'cla_stability_short',
-        'cla_stability_long',
-        'cla_placed_over_20_miles',
-        'cla_placed_outside_la',
-        'uasc_cla',
-        'uasc_cla_share',
-        'cla_reunification_plan',
-    ]) }}
+    {{ kpi_rows('children_at_period', stock_kpi_ids) }}
 
 ),
 

@@ -5,9 +5,11 @@
     is int_kpi_values__front_door.
 #}
 
+{%- set referral_kpi_ids = ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k'] %}
+
 with
 
-{{ kpi_periods('referrals', ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k']) }},
+{{ kpi_periods('referrals', referral_kpi_ids) }},
 
 referrals as (select * from {{ ref('int_referrals_sequenced') }}),
 
@@ -15,11 +17,7 @@ child_population as (select * from {{ ref('int_child_population') }}),
 
 referrals_in_windows as (
 
-    {{ kpi_rows(
-        'referrals',
-        ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k'],
-        'referral_date',
-    ) }}
+    {{ kpi_rows('referrals', referral_kpi_ids, 'referral_date') }}
 
 ),
 

@@ -5,7 +5,9 @@
     It adds three CTEs:
     - `periods`: the reporting periods (period_month, period_end);
     - `kpis`: one row per KPI of `kpi_area` with its unit, window and `breakdown_list`
-      (the catalogue's breakdowns between bars, `|all|locality|`);
+      (the catalogue's breakdowns between bars, `|all|locality|`); with `kpi_ids`, only
+      those KPIs of the area (a model that computes some of an area's KPIs, one kind of
+      unit, beside the other models of the area);
     - `kpi_periods`: one row per KPI and period with `window_start_date`, the first day of the
       KPI's window at P (kpis.md "Windows"): `month` = the first day of P's month;
       `rolling_Nm` = P - interval N months + 1 day (a date d is in it when d > P - interval
@@ -13,7 +15,7 @@
     Units join their dates to these windows with `kpi_rows`; `kpi_values_from_units`
     adds the `all` rows of every KPI and period from `kpi_periods`.
 #}
-{% macro kpi_periods(kpi_area) -%}
+{% macro kpi_periods(kpi_area, kpi_ids=none) -%}
 periods as (
 
     select
@@ -31,7 +33,11 @@ kpis as (
         kpi_window,
         '|' || breakdowns || '|' as breakdown_list
     from {{ ref('kpi_catalogue') }}
-    where kpi_area = '{{ kpi_area }}'
+    where
+        kpi_area = '{{ kpi_area }}'
+        {%- if kpi_ids is not none %}
+        and kpi_id in ('{{ kpi_ids | join("', '") }}')
+        {%- endif %}
 
 ),
 

@@ -43,8 +43,11 @@ RULES = (
 MAX_PARENTS = 6
 # Issue 12 added four (the CLA review chain, since gone with Annex A List 8 as its second
 # reader, and three KPI area models that union many sources); issue 16 (one rule in one
-# place) is to bring them back to a dozen by refactoring, not by raising this number again.
-MAX_EXCEPTIONS = 15
+# place) brought them back to a dozen by splitting the inspection KPIs out of the referrals,
+# child protection and children in care models into models of one kind of unit each (the
+# front door keeps one: early help episodes beside the children open to early help at P).
+# Lower this number when a refactoring removes one; do not raise it.
+MAX_EXCEPTIONS = 12
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,26 @@
     Child protection KPIs of kpis.md (see _int_kpis__marts_one.yml): s47 enquiries, ICPCs
     and CP plans dated in a KPI's window (from the catalogue) and the children on a plan at
     P are the units. Each carries the breakdown values it has; the catalogue decides which
-    KPI is broken down by them.
+    KPI is broken down by them. The review KPIs of kpis-inspection.md, in the same catalogue
+    area, are int_kpi_values__cp_reviews_held and int_kpi_values__cp_reviews_due.
 #}
+
+{#- the KPIs of the children on a plan at P; the others count events dated in a window #}
+{%- set stock_kpi_ids = ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'] %}
 
 with
 
-{{ kpi_periods('child_protection') }},
+{{ kpi_periods('child_protection', [
+    's47_enquiries',
+    's47_rate_per_10k',
+    'icpcs',
+    'icpc_timeliness',
+    'icpc_conversion_rate',
+    'icpc_rate_per_10k',
+    'cp_repeat_plan_rate',
+    'cp_plans_ended_2y_plus',
+    'cp_plans_ended_by_length',
+] + stock_kpi_ids) }},
 
 enquiries as (select * from {{ ref('int_s47_enquiries_teamed') }}),
 
@@ -18,30 +32,6 @@ plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 children_at_period_end as (select * from {{ ref('int_cp_children_at_period_end') }}),
 
 child_population as (select * from {{ ref('int_child_population') }}),
-
-review_chains as (select * from {{ ref('int_cp_review_chains') }}),
-
-review_status as (select * from {{ ref('int_cp_review_status_at_period_end') }}),
-
-held_reviews as (
-
-    -- the review conferences held and matched to a plan (row 0 of a chain is no review)
-    select * from review_chains
-    where review_number >= 1
-
-),
-
-reviews_in_windows as (
-
-    {{ kpi_rows('held_reviews', ['cp_reviews_timely'], 'cp_review_date') }}
-
-),
-
-children_with_a_review_due as (
-
-    {{ kpi_rows('review_status', ['cp_reviews_all_on_time']) }}
-
-),
 
 enquiries_in_windows as (
 
@@ -67,10 +57,7 @@ plans_in_windows as (
 
 children_in_stock_kpis as (
 
-    {{ kpi_rows(
-        'children_at_period_end',
-        ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'],
-    ) }}
+    {{ kpi_rows('children_at_period_end', stock_kpi_ids) }}
 
 ),
 
@@ -148,33 +135,6 @@ units as (
     -- outside the working-day calendar: such a child is left out at P
     -- (csc_date_outside_calendar), never counted as late
     where kpi_id != 'cp_visit_timeliness' or working_days_since_last_seen_visit is not null
-
-    union all
-
-    -- a review conference is on time when held on or before its due date
-    select
-        kpi_id,
-        period_end,
-        case when is_late then 0 else 1 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse,
-        cast(null as varchar) as cp_duration_band
-    from reviews_in_windows
-
-    union all
-
-    -- children whose current plan has a review due by P: none late, none missed
-    select
-        kpi_id,
-        period_end,
-        case when has_late_review or has_missed_review then 0 else 1 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as category_of_abuse,
-        cast(null as varchar) as cp_duration_band
-    from children_with_a_review_due
-    where is_review_due
 
 ),
 

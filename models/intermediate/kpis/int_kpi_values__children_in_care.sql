@@ -4,17 +4,33 @@
     (int_cla_children_at_period) is a unit of the stock KPIs; each period of care other
     than a short-break period whose start / end falls in the window is a unit of
     cla_started / cla_ceased. cla_rate_per_10k counts the children of cla_children over the
-    child population. kpis-inspection.md adds the review KPIs (int_cla_review_chains and
-    int_cla_review_status_at_period_end), the placement distance and boundary, UASC at P,
-    the reunification plan at P and the missing episodes of looked-after children
-    (int_cla_missing_episodes). Units are unpivoted to the catalogue's breakdowns and summed.
+    child population. kpis-inspection.md adds the placement distance and boundary, UASC at
+    P and the reunification plan at P. Units are unpivoted to the catalogue's breakdowns
+    and summed. The review and missing KPIs of kpis-inspection.md, in the same catalogue
+    area, are int_kpi_values__cla_reviews_held, int_kpi_values__cla_reviews_due and
+    int_kpi_values__cla_missing.
 #}
 
 {%- set reunification_min_months = var('reunification_min_months') | int %}
+{#- the KPIs of the children looked after at P; cla_started and cla_ceased count periods of care #}
+{%- set stock_kpi_ids = [
+    'cla_children',
+    'cla_rate_per_10k',
+    'cla_visit_timeliness',
+    'cla_health_assessment_rate',
+    'cla_dental_check_rate',
+    'cla_stability_short',
+    'cla_stability_long',
+    'cla_placed_over_20_miles',
+    'cla_placed_outside_la',
+    'uasc_cla',
+    'uasc_cla_share',
+    'cla_reunification_plan',
+] %}
 
 with
 
-{{ kpi_periods('children_in_care') }},
+{{ kpi_periods('children_in_care', ['cla_started', 'cla_ceased'] + stock_kpi_ids) }},
 
 looked_after_children as (
 
@@ -26,13 +42,6 @@ looked_after_children as (
 uasc_at_period_end as (select * from {{ ref('int_cla_uasc_at_period_end') }}),
 
 permanence_plans as (select * from {{ ref('int_cla_permanence_plans_at_period_end') }}),
-
-missing_episodes as (
-
-    select * from {{ ref('int_cla_missing_episodes') }}
-    where is_in_population
-
-),
 
 children_at_period as (
 
@@ -57,61 +66,7 @@ children_at_period as (
 
 ),
 
-missing_started_in_windows as (
-
-    {{ kpi_rows('missing_episodes', ['cla_missing_episodes', 'cla_away_episodes', 'cla_missing_children'], 'missing_start_date') }}
-
-),
-
-children_missing_in_windows as (
-
-    -- cla_missing_children: a child counts once however many episodes it had
-    select distinct
-        kpi_id,
-        period_end,
-        child_key
-    from missing_started_in_windows
-    where kpi_id = 'cla_missing_children' and is_missing
-
-),
-
-returned_in_windows as (
-
--- the RHI KPIs: M episodes whose end (return) date is in the window
-    {{ kpi_rows(
-        'missing_episodes',
-        ['missing_rhi_offered_72h', 'missing_rhi_offered', 'missing_rhi_accepted'],
-        'missing_end_date',
-    ) }}
-
-),
-
 child_population as (select * from {{ ref('int_child_population') }}),
-
-review_chains as (select * from {{ ref('int_cla_review_chains') }}),
-
-review_status as (select * from {{ ref('int_cla_review_status_at_period_end') }}),
-
-held_reviews as (
-
-    -- the reviews held and matched to a period of care that is not a short-break period
-    -- (row 0 of a chain is no review)
-    select * from review_chains
-    where review_number >= 1
-
-),
-
-reviews_in_windows as (
-
-    {{ kpi_rows('held_reviews', ['cla_reviews_timely'], 'cla_review_date') }}
-
-),
-
-children_with_a_review_due as (
-
-    {{ kpi_rows('review_status', ['cla_reviews_all_on_time']) }}
-
-),
 
 periods_of_care as (
 
@@ -132,20 +87,7 @@ started_or_ceased_in_windows as (
 
 children_in_stock_kpis as (
 
-    {{ kpi_rows('children_at_period', [
-        'cla_children',
-        'cla_rate_per_10k',
-        'cla_visit_timeliness',
-        'cla_health_assessment_rate',
-        'cla_dental_check_rate',
-        'cla_stability_short',
-        'cla_stability_long',
-        'cla_placed_over_20_miles',
-        'cla_placed_outside_la',
-        'uasc_cla',
-        'uasc_cla_share',
-        'cla_reunification_plan',
-    ]) }}
+    {{ kpi_rows('children_at_period', stock_kpi_ids) }}
 
 ),
 
@@ -194,76 +136,6 @@ units as (
         cast(null as varchar) as legal_status,
         cast(null as varchar) as placement_type
     from started_or_ceased_in_windows
-
-    union all
-
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from missing_started_in_windows
-    where
-        (kpi_id = 'cla_missing_episodes' and is_missing)
-        or (kpi_id = 'cla_away_episodes' and is_away)
-
-    union all
-
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from children_missing_in_windows
-
-    union all
-
-    -- of M episodes returned in the window: offered within rhi_offer_days of the return and
-    -- by P; offered at all (flag Y); accepted, of those offered
-    select
-        kpi_id,
-        period_end,
-        case
-            when kpi_id = 'missing_rhi_offered_72h'
-                then case when is_rhi_offered_in_time and rhi_offered_date <= period_end then 1 else 0 end
-            when kpi_id = 'missing_rhi_offered' then case when is_rhi_offered then 1 else 0 end
-            when kpi_id = 'missing_rhi_accepted' then case when is_rhi_accepted then 1 else 0 end
-        end as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from returned_in_windows
-    where is_missing and (kpi_id != 'missing_rhi_accepted' or is_rhi_offered)
-
-    union all
-
-    -- a review is on time when held by its due date (review 1: within 20 working days)
-    select
-        kpi_id,
-        period_end,
-        case when is_late then 0 else 1 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from reviews_in_windows
-
-    union all
-
-    -- children whose period of care has a review due by P: none late (due in the last 12
-    -- months), none missed
-    select
-        kpi_id,
-        period_end,
-        case when has_late_review or has_missed_review then 0 else 1 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from children_with_a_review_due
-    where is_review_due
 
 ),
 

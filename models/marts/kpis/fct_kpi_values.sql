@@ -13,7 +13,7 @@
     catalogue both ways) is enforced by tests, not by filling in values here.
 #}
 {{ config(meta={'structure_exceptions': {
-    'too_many_joins': 'a union, not a join: one intermediate model per KPI area (kpi_area_models)',
+    'too_many_joins': 'a union, not a join: one intermediate model per KPI area or kind of unit (kpi_area_models)',
 }}) }}
 {%- set area_models = kpi_area_models() %}
 

@@ -10,25 +10,7 @@ with
 
 review_status as (select * from {{ ref('int_cla_review_status_at_period_end') }}),
 
-children_with_a_review_due as (
-
-    {{ kpi_rows('review_status', ['cla_reviews_all_on_time']) }}
-
-),
-
-units as (
-
-    -- children whose period of care has a review due by P: none late (due in the last 12
-    -- months), none missed
-    select
-        kpi_id,
-        period_end,
-        case when has_late_review or has_missed_review then 0 else 1 end as numerator,
-        1 as denominator
-    from children_with_a_review_due
-    where is_review_due
-
-),
+{{ review_status_units('review_status', 'cla_reviews_all_on_time') }},
 
 {{ kpi_values_from_units([]) }}
 

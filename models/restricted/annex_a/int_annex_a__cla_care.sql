@@ -68,12 +68,8 @@ plans_at_d as (
     inner join care_plans
         on
         periods.child_key = care_plans.child_key
-        and periods.status_date >= care_plans.cla_care_plan_start_date
-        and (
-            care_plans.cla_care_plan_end_date is null
-            or periods.status_date < care_plans.cla_care_plan_end_date
-            or (periods.period_end_date is not null and periods.status_date = care_plans.cla_care_plan_end_date)
-        )
+        and {{ is_open_at_or_ending_on('care_plans.cla_care_plan_start_date', 'care_plans.cla_care_plan_end_date',
+                                       'periods.status_date', 'periods.period_end_date is not null') }}
 ),
 
 permanence_plans as (

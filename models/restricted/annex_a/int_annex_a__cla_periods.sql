@@ -132,12 +132,8 @@ statuses_at_d as (
     inner join legal_statuses
         on
         chosen.child_key = legal_statuses.child_key
-        and chosen.status_date >= legal_statuses.legal_status_start_date
-        and (
-            legal_statuses.legal_status_end_date is null
-            or chosen.status_date < legal_statuses.legal_status_end_date
-            or (chosen.has_ended and chosen.status_date = legal_statuses.legal_status_end_date)
-        )
+        and {{ is_open_at_or_ending_on('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
+                                       'chosen.status_date', 'chosen.has_ended') }}
 ),
 
 final as (

@@ -109,13 +109,17 @@ def main() -> None:
               help="Skip the Great Expectations checks (they are skipped anyway with --select).")
 @click.option("--new-warehouse", is_flag=True,
               help="Start a new warehouse (another authority's extract); --db must not exist yet.")
+@click.option("--unit-tests", is_flag=True,
+              help="Also run the dbt unit tests (the SQL logic on fixed inputs). They are a development "
+                   "and CI check, run by make test; a monthly build runs the data tests only.")
 @click.option("--quiet", is_flag=True, help="Only print the summary.")
 @click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
               help="Set a dbt var for this build (repeatable), e.g. suppression_threshold=10; "
                    "the defaults are in dbt_project.yml.")
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
-          no_checks: bool, new_warehouse: bool, quiet: bool, dbt_vars: tuple[str, ...]) -> None:
-    """Build the warehouse from a landing folder: `dbt build` (models and tests), then the
+          no_checks: bool, unit_tests: bool, new_warehouse: bool, quiet: bool,
+          dbt_vars: tuple[str, ...]) -> None:
+    """Build the warehouse from a landing folder: `dbt build` (models and data tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
     paths = _paths(db, landing)
     if not paths.landing_dir.is_dir():
@@ -129,6 +133,10 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
         args += ["--select", select, "--indirect-selection", "cautious"]
     if full_refresh:
         args.append("--full-refresh")
+    if not unit_tests:
+        # dbt's own guidance: unit tests check the SQL on fixed inputs, in development and CI,
+        # not on each production run (they cost seconds and say nothing about this extract).
+        args += ["--exclude-resource-type", "unit_test"]
     if dbt_vars:
         args += ["--vars", json.dumps(_parse_vars(dbt_vars))]
     run_the_checks = not (no_checks or select)

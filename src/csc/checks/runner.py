@@ -1,4 +1,5 @@
-"""Runs the suites of csc.checks.suites as GX checkpoints over frames queried from DuckDB."""
+"""Runs the suites of csc.checks.suites as GX checkpoints over frames queried from DuckDB,
+one suite's frame (only the columns it checks) at a time."""
 
 from __future__ import annotations
 
@@ -20,26 +21,27 @@ from csc.checks.suites import CRITICAL, SuiteSpec, all_suites  # noqa: E402
 DATASOURCE = "csc_warehouse_frames"
 
 
-def _load(db_path: Path) -> tuple[dict[str, list[str]], dict[str, pd.DataFrame | str]]:
-    """The canonical codes and, per suite, its frame (or the reason it cannot be read)."""
-    with duckdb.connect(str(db_path), read_only=True) as con:
-        tables = {(s, t) for s, t in con.execute(
-            "select table_schema, table_name from information_schema.tables").fetchall()}
-        columns = {(s, t, c) for s, t, c in con.execute(
-            "select table_schema, table_name, column_name from information_schema.columns").fetchall()}
-        codes: dict[str, list[str]] = {}
-        if ("reference", "ref_codes") in tables:
-            for code_list, code in con.execute("select code_list, code from reference.ref_codes").fetchall():
-                codes.setdefault(code_list, []).append(code)
-        suites = all_suites(codes, lambda schema, table: (schema, table) in tables,
-                            lambda schema, table, column: (schema, table, column) in columns)
-        frames: dict[str, pd.DataFrame | str] = {}
-        for suite in suites:
-            try:
-                frames[suite.name] = con.execute(suite.query).df()
-            except duckdb.Error as error:
-                frames[suite.name] = str(error).splitlines()[0]
-    return codes, {"__suites__": suites, **frames}  # type: ignore[dict-item]
+def _suites(con: duckdb.DuckDBPyConnection) -> list[SuiteSpec]:
+    """The suites of the tables in this warehouse, with its canonical codes."""
+    tables = {(s, t) for s, t in con.execute(
+        "select table_schema, table_name from information_schema.tables").fetchall()}
+    columns = {(s, t, c) for s, t, c in con.execute(
+        "select table_schema, table_name, column_name from information_schema.columns").fetchall()}
+    codes: dict[str, list[str]] = {}
+    if ("reference", "ref_codes") in tables:
+        for code_list, code in con.execute("select code_list, code from reference.ref_codes").fetchall():
+            codes.setdefault(code_list, []).append(code)
+    return all_suites(codes, lambda schema, table: (schema, table) in tables,
+                      lambda schema, table, column: (schema, table, column) in columns)
+
+
+def _frame(con: duckdb.DuckDBPyConnection, suite: SuiteSpec) -> pd.DataFrame | str:
+    """The suite's frame, or the reason it cannot be read. One frame is held at a time, so the
+    step's memory is that of the largest suite, not of all of them."""
+    try:
+        return con.execute(suite.query).df()
+    except duckdb.Error as error:
+        return str(error).splitlines()[0]
 
 
 def _short(value: Any) -> str:
@@ -81,15 +83,19 @@ def run(db_path: Path, out_dir: Path) -> ChecksResult:
     if not db_path.is_file():
         result.failures.append(f"GX: warehouse {db_path} not found")
         return result
-    _, loaded = _load(db_path)
-    suites: list[SuiteSpec] = loaded.pop("__suites__")  # type: ignore[assignment]
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        _validate(con, _suites(con), out_dir, result)
+    return result
 
+
+def _validate(con: duckdb.DuckDBPyConnection, suites: list[SuiteSpec], out_dir: Path,
+              result: ChecksResult) -> None:
     context = gx.get_context(mode="file", project_root_dir=str(out_dir))
     context.enable_analytics(False)
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     datasource = context.data_sources.add_or_update_pandas(name=DATASOURCE)
     for suite_spec in suites:
-        frame = loaded[suite_spec.name]
+        frame = _frame(con, suite_spec)
         if isinstance(frame, str):
             result.failures.append(f"GX suite {suite_spec.name}: table cannot be read: {frame}")
             continue
@@ -109,6 +115,7 @@ def run(db_path: Path, out_dir: Path) -> ChecksResult:
             actions=[],
             result_format={"result_format": "SUMMARY", "unexpected_index_column_names": suite_spec.index_columns}))
         run_result = checkpoint.run(batch_parameters={"dataframe": frame})
+        del frame  # before the next suite's frame is read
         result.suites_run += 1
         for validation_result in run_result.run_results.values():
             for expectation_result in validation_result.results:
@@ -124,4 +131,3 @@ def run(db_path: Path, out_dir: Path) -> ChecksResult:
     context.build_data_docs()
     docs = out_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     result.docs_path = docs if docs.is_file() else None
-    return result

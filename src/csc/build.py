@@ -10,12 +10,19 @@ this build's id written, the copy checked to be the one this build wrote, and mo
 warehouse with an atomic rename. Whatever happens the run folder is removed, so nothing
 partial is left; dbt's logs of a failed build are kept in ``.csc-<db name>/failed-run-logs``.
 The file name is kept so DuckDB's catalog name (the file stem) is the same in both places.
+
+A full build (no ``--select``) first drops from the working copy every relation the last full
+build recorded as rebuilt (``warehouse_meta.rebuilt_relations``: the models and seeds but the
+incremental ones), so the new tables take the old ones' space and a re-run on the same extract
+leaves a file of the same size; without it each re-run left the replaced tables' blocks free
+inside a larger file. Incremental history, the identity and csc validate's findings are kept.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import errno
+import json
 import os
 import shutil
 import uuid
@@ -42,6 +49,13 @@ from csc.manifest_check import Manifest, ManifestError, check_manifest
 from csc.paths import WarehousePaths, state_dir
 
 FAILED_LOGS = "failed-run-logs"
+# The relations a full build writes again (every model and seed but the incremental ones), as
+# the last full build recorded them: the next full build drops them from its working copy
+# before dbt runs, so the new tables reuse the old ones' space and the file does not grow.
+REBUILT_SCHEMA = "warehouse_meta"
+REBUILT_TABLE = "rebuilt_relations"
+# dbt arguments that limit what is built: such a build keeps every other relation as it is.
+SELECTING_ARGS = ("--select", "-s", "--selector", "--exclude", "--resource-type", "--resource-types")
 GX_FOLDER = "checks"
 
 
@@ -133,6 +147,63 @@ def _copy_previous(db_path: Path, work: Path) -> None:
     for source, copy in zip(_database_files(db_path), _database_files(work)):
         if source.exists():
             shutil.copyfile(source, copy)
+
+
+def is_full_build(dbt_args: Sequence[str]) -> bool:
+    """True when ``dbt build`` with these arguments rebuilds every model and seed."""
+    return not any(arg.split("=", 1)[0] in SELECTING_ARGS for arg in dbt_args)
+
+
+def _rebuilt_relations(manifest_path: Path) -> list[tuple[str, str]]:
+    """(schema, name) of each model and seed a full build writes again: not the incremental
+    models, whose rows carry history over from build to build, nor ephemeral ones."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    relations = set()
+    for node in manifest.get("nodes", {}).values():
+        if node.get("resource_type") not in ("model", "seed"):
+            continue
+        if node.get("config", {}).get("materialized") in ("incremental", "ephemeral"):
+            continue
+        relations.add((node["schema"], node.get("alias") or node["name"]))
+    return sorted(relations)
+
+
+def _record_rebuilt_relations(work: Path, manifest_path: Path) -> None:
+    """Write the list the next full build drops first (see REBUILT_TABLE)."""
+    relations = _rebuilt_relations(manifest_path)
+    with duckdb.connect(str(work)) as con:
+        con.execute(f"create schema if not exists {REBUILT_SCHEMA}")
+        con.execute(f"create or replace table {REBUILT_SCHEMA}.{REBUILT_TABLE} "
+                    "(schema_name varchar, relation_name varchar)")
+        if relations:
+            con.executemany(f"insert into {REBUILT_SCHEMA}.{REBUILT_TABLE} values (?, ?)", relations)
+        con.execute(f"comment on table {REBUILT_SCHEMA}.{REBUILT_TABLE} is 'The relations a full csc build "
+                    "writes again (models and seeds but the incremental ones); the next full build drops them "
+                    "from its working copy first, so the file does not grow (written by csc build).'")
+        con.execute("checkpoint")
+
+
+def _drop_rebuilt_relations(work: Path) -> None:
+    """Drop from the working copy what this full build writes again, then checkpoint, so their
+    space is free for the new tables (DuckDB reuses free blocks; it never shrinks a file).
+    Incremental models, the identity and csc validate's findings are kept."""
+    with duckdb.connect(str(work)) as con:
+        listed = con.execute(
+            "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+            [REBUILT_SCHEMA, REBUILT_TABLE]).fetchone()
+        if not listed or not listed[0]:
+            return  # built before this was recorded: the first full build records it
+        wanted = set(con.execute(f"select schema_name, relation_name from {REBUILT_SCHEMA}.{REBUILT_TABLE}")
+                     .fetchall())
+        present = con.execute(
+            "select table_schema, table_name, table_type from information_schema.tables "
+            "where table_catalog = current_database()").fetchall()
+        # views first: a view may read a table dropped after it
+        for schema, name, kind in sorted(present, key=lambda row: row[2] != "VIEW"):
+            if (schema, name) in wanted:
+                keyword = "view" if kind == "VIEW" else "table"
+                con.execute(f'drop {keyword} if exists "{schema}"."{name}"')
+        con.execute("checkpoint")
 
 
 def _fingerprint(path: Path) -> tuple[int, int, int, int] | None:
@@ -283,6 +354,10 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
         run_dir.mkdir(mode=0o700, parents=True)  # compiled SQL and logs may name the key
         step = "copying the warehouse to its working copy"
         _copy_previous(db_path, work)
+        full_build = is_full_build(dbt_args)
+        if full_build and work.is_file():
+            step = "clearing the working copy for a full build"
+            _drop_rebuilt_relations(work)
         if before_build is not None:
             step = "preparing the working copy"
             before_build(work_paths, key)
@@ -302,6 +377,8 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
         if _fingerprint(work) != built:
             raise _not_ours(work, db_path)
         build_id = uuid.uuid4().hex
+        if full_build:
+            _record_rebuilt_relations(work, target / "manifest.json")
         write_identity(work, manifest, previous, build_id)
         recorded = _fingerprint(work)
         summary = build_summary(work)

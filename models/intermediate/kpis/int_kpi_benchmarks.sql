@@ -20,7 +20,7 @@ unioned as (
         collection_year,
         cast(year_end_date as date) as year_end_date,
         cast(benchmark_value as double) as benchmark_value,
-        source
+        source as benchmark_source
     from england
 
     union all
@@ -31,7 +31,7 @@ unioned as (
         collection_year,
         year_end_date,
         benchmark_value,
-        source
+        benchmark_source
     from authority
 
 ),

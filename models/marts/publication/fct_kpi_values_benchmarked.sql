@@ -59,7 +59,7 @@ comparable as (
         benchmarks.benchmark_value,
         benchmarks.collection_year,
         benchmarks.year_end_date,
-        benchmarks.source,
+        benchmarks.benchmark_source,
         row_number() over (
             partition by periods.kpi_id, periods.period_month, benchmarks.comparator
             order by benchmarks.year_end_date desc
@@ -67,8 +67,8 @@ comparable as (
     from periods
     inner join benchmarks
         on
-            periods.kpi_id = benchmarks.kpi_id
-            and benchmarks.year_end_date <= periods.period_end
+        periods.kpi_id = benchmarks.kpi_id
+        and periods.period_end >= benchmarks.year_end_date
 
 ),
 
@@ -81,17 +81,17 @@ selected as (
         comparable.benchmark_value,
         comparable.collection_year,
         comparable.year_end_date,
-        comparable.source,
+        comparable.benchmark_source,
         case when comparable.kpi_id is null then 'no_comparable_figure' else 'comparable' end as status
     from periods
     inner join kpi_comparators
         on periods.kpi_id = kpi_comparators.kpi_id
     left join comparable
         on
-            periods.kpi_id = comparable.kpi_id
-            and periods.period_month = comparable.period_month
-            and kpi_comparators.comparator = comparable.comparator
-            and comparable.recency = 1
+        periods.kpi_id = comparable.kpi_id
+        and periods.period_month = comparable.period_month
+        and kpi_comparators.comparator = comparable.comparator
+        and comparable.recency = 1
 
 ),
 
@@ -111,8 +111,8 @@ targets_in_force as (
     from periods
     inner join targets
         on
-            periods.kpi_id = targets.kpi_id
-            and coalesce(targets.applies_from, periods.period_month) <= periods.period_month
+        periods.kpi_id = targets.kpi_id
+        and coalesce(targets.applies_from, periods.period_month) <= periods.period_month
 
 ),
 
@@ -148,7 +148,7 @@ joined as (
         selected_{{ c }}.benchmark_value as benchmark_{{ c }},
         selected_{{ c }}.collection_year as benchmark_{{ c }}_period,
         selected_{{ c }}.year_end_date as benchmark_{{ c }}_period_end,
-        selected_{{ c }}.source as benchmark_{{ c }}_source,
+        selected_{{ c }}.benchmark_source as benchmark_{{ c }}_source,
         selected_{{ c }}.status as benchmark_{{ c }}_status,
         {%- endfor %}
         -- the row of the month before, when there is one (a breakdown value may be missing)
@@ -166,15 +166,15 @@ joined as (
     {%- for c in comparators %}
     left join selected as selected_{{ c }}
         on
-            with_previous.kpi_id = selected_{{ c }}.kpi_id
-            and with_previous.period_month = selected_{{ c }}.period_month
-            and selected_{{ c }}.comparator = '{{ c }}'
+        with_previous.kpi_id = selected_{{ c }}.kpi_id
+        and with_previous.period_month = selected_{{ c }}.period_month
+        and selected_{{ c }}.comparator = '{{ c }}'
     {%- endfor %}
     left join targets_in_force
         on
-            with_previous.kpi_id = targets_in_force.kpi_id
-            and with_previous.period_month = targets_in_force.period_month
-            and targets_in_force.recency = 1
+        with_previous.kpi_id = targets_in_force.kpi_id
+        and with_previous.period_month = targets_in_force.period_month
+        and targets_in_force.recency = 1
 
 ),
 

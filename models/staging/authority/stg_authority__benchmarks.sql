@@ -21,7 +21,7 @@ final as (
         trim(collection_year) as collection_year,
         cast(trim(year_end_date) as date) as year_end_date,
         cast(trim(benchmark_value) as double) as benchmark_value,
-        trim(source) as source
+        trim(source) as benchmark_source
     from source_rows
 
 )
@@ -34,7 +34,7 @@ with final as (
         cast(null as varchar) as collection_year,
         cast(null as date) as year_end_date,
         cast(null as double) as benchmark_value,
-        cast(null as varchar) as source
+        cast(null as varchar) as benchmark_source
     where false
 
 )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
+from warehouse_helpers import MINIMAL_LANDING, TEST_PSEUDONYM_KEY
 
 from csc.authority_files import (
     AuthorityFileError,
@@ -15,7 +18,8 @@ from csc.authority_files import (
     read_catalogue,
 )
 from csc.cli import main
-from csc.paths import find_project_dir
+from csc.dbt_runner import run_dbt
+from csc.paths import WarehousePaths, find_project_dir
 
 PROJECT = find_project_dir()
 EXAMPLES = PROJECT / "docs" / "examples"
@@ -142,3 +146,21 @@ def test_build_refuses_a_bad_file_before_dbt_runs(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "build refused: the targets file" in result.output and "row 1, column kpi_id ('referrals')" in result.output
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_dbt_reads_the_files_with_and_without_applies_from(tmp_path: Path) -> None:
+    """The staging models read a checked file by its column names (applies_from may be absent)."""
+    targets = _write(tmp_path, "targets.csv", "amber_band,kpi_id,target\n3,rereferral_rate,19\n")
+    db = tmp_path / "warehouse.duckdb"
+    paths = WarehousePaths(project_dir=PROJECT, db_path=db, landing_dir=MINIMAL_LANDING, target_dir=tmp_path / "target")
+    variables = {"authority_benchmarks_file": str(EXAMPLES / "authority-benchmarks.csv"), "kpi_targets_file": str(targets)}
+    result = run_dbt(paths, ["run", "--select", "stg_authority__benchmarks", "stg_authority__kpi_targets",
+                             "--vars", json.dumps(variables)], pseudonym_key=TEST_PSEUDONYM_KEY)
+    assert result.ok, "\n".join(result.output[-30:])
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select * from staging.stg_authority__kpi_targets").fetchall() == [
+            ("rereferral_rate", 19.0, 3.0, None)]
+        rows = con.execute("select kpi_id, comparator, collection_year, cast(year_end_date as varchar), "
+                           "benchmark_value from staging.stg_authority__benchmarks order by kpi_id").fetchall()
+    assert rows == [("cp_repeat_plan_rate", "good_la", "Oct 2021", "2021-10-20", 18.0),
+                    ("rereferral_rate", "good_la", "Oct 2021", "2021-10-20", 19.0)]

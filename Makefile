@@ -27,7 +27,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 demo: venv
 	$(BIN)/csc synth --out $(DEMO_LANDING)
-	$(BIN)/csc build --landing $(DEMO_LANDING)
+	$(BIN)/csc build --landing $(DEMO_LANDING) --benchmarks docs/examples/authority-benchmarks.csv --targets docs/examples/kpi-targets.csv
 	$(BIN)/csc report --commentary docs/example_commentary.md
 	$(BIN)/csc publish
 	$(BIN)/csc docs --landing $(DEMO_LANDING)

@@ -14,6 +14,7 @@ from typing import Callable, TypeVar
 
 import click
 
+from csc.authority_files import AuthorityFileError, authority_file_vars
 from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
@@ -116,9 +117,15 @@ def main() -> None:
 @click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
               help="Set a dbt var for this build (repeatable), e.g. suppression_threshold=10; "
                    "the defaults are in dbt_project.yml.")
+@click.option("--benchmarks", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The authority's benchmark CSV (statistical neighbours, region, good LAs by KPI and year; "
+                   "docs/contracts/authority-files.md). Give it at every build: without it there are none.")
+@click.option("--targets", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The authority's targets CSV (kpi_id, target, amber_band[, applies_from]) for the RAG "
+                   "status; without it the report has no RAG column.")
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
           no_checks: bool, unit_tests: bool, new_warehouse: bool, quiet: bool,
-          dbt_vars: tuple[str, ...]) -> None:
+          dbt_vars: tuple[str, ...], benchmarks: Path | None, targets: Path | None) -> None:
     """Build the warehouse from a landing folder: `dbt build` (models and data tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
     paths = _paths(db, landing)
@@ -137,8 +144,12 @@ def build(landing: str | None, db: str | None, select: str | None, full_refresh:
         # dbt's own guidance: unit tests check the SQL on fixed inputs, in development and CI,
         # not on each production run (they cost seconds and say nothing about this extract).
         args += ["--exclude-resource-type", "unit_test"]
-    if dbt_vars:
-        args += ["--vars", json.dumps(_parse_vars(dbt_vars))]
+    try:
+        build_vars = {**_parse_vars(dbt_vars), **authority_file_vars(paths.project_dir, benchmarks, targets)}
+    except AuthorityFileError as error:
+        _fail(f"build refused: {error}")
+    if build_vars:
+        args += ["--vars", json.dumps(build_vars)]
     run_the_checks = not (no_checks or select)
     if select and not no_checks:
         click.echo("Partial build (--select): Great Expectations checks skipped")

@@ -6,9 +6,10 @@ lists from the warehouse:
 * ``fct_kpi_values``: the dbt model ``fct_kpi_values_published`` (small numbers suppressed
   in the build, with the dbt var ``suppression_threshold``; see models/marts/publication),
 * ``fct_kpi_values_benchmarked``: the dbt model of that name, the same rows with the
-  catalogue's name, area, polarity and benchmarks and each figure judged better, worse or the
-  same as its benchmarks and last month (the judgements the report shows, made in dbt),
-* ``kpi_catalogue`` (definitions, benchmarks and the report section of each KPI),
+  catalogue's name, area and polarity, each comparator's benchmark of the period (with its
+  year and source), each figure judged better, worse or the same as its benchmarks and last
+  month, and the RAG status against the authority's targets (all made in dbt),
+* ``kpi_catalogue`` (definitions and the report section of each KPI),
 * ``dim_reporting_periods`` and ``dim_teams``,
 * ``dq_rule_summary``: the dbt model ``dq_rule_summary_published`` (rule-level counts,
   suppressed likewise) when the warehouse has it,
@@ -52,6 +53,7 @@ from csc.report.disclosure import (
     check_threshold,
     threshold_comment,
 )
+from csc.report.benchmarks import COMPARATORS
 from csc.report.options import db_option, threshold_option
 from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
 
@@ -104,28 +106,25 @@ CATALOGUE_COLUMNS: tuple[str, ...] = (
     "kpi_window",
     "polarity",
     "breakdowns",
-    "benchmark_england",
-    "benchmark_england_period",
-    "benchmark_england_source",
-    "benchmark_good_la",
-    "benchmark_good_la_source",
     "report_section",
 )
-# fct_kpi_values_benchmarked, all its columns: fct_kpi_values' and the catalogue's and judgements.
+# fct_kpi_values_benchmarked, all its columns: fct_kpi_values', the catalogue's, each comparator's
+# benchmark of the period, the target in force, the judgements and the RAG status.
+_BENCHMARK_SUFFIXES = ("", "_period", "_period_end", "_source", "_status")
 BENCHMARKED_COLUMNS: tuple[str, ...] = (
     *KPI_VALUE_COLUMNS,
     "kpi_name",
     "kpi_area",
     "polarity",
-    "benchmark_england",
-    "benchmark_england_period",
-    "benchmark_england_source",
-    "benchmark_good_la",
-    "benchmark_good_la_source",
+    *(f"benchmark_{c}{suffix}" for c, _ in COMPARATORS for suffix in _BENCHMARK_SUFFIXES),
     "previous_period_value",
-    "england_comparison",
-    "good_la_comparison",
+    "target",
+    "target_amber_band",
+    "target_applies_from",
+    *(f"{c}_comparison" for c, _ in COMPARATORS),
     "previous_period_comparison",
+    "target_margin",
+    "rag_status",
 )
 AUDIT_GRADE_COLUMNS: tuple[str, ...] = (
     "period_month",
@@ -163,11 +162,13 @@ TABLE_COMMENTS: dict[str, str] = {
         "denominator are null where is_suppressed is true."
     ),
     "fct_kpi_values_benchmarked": (
-        "The rows of fct_kpi_values (small numbers suppressed alike) with the KPI's name, area, "
-        "polarity and benchmarks, each figure judged better, worse or the same as the England "
-        "and good-LA benchmarks and as the same row a month earlier (what the report shows)."
+        "The rows of fct_kpi_values (small numbers suppressed alike) with the KPI's name, area and "
+        "polarity; per comparator (England, statistical neighbours, region, good LAs) the latest "
+        "benchmark of a year not ending after period_end, with its year and source; each figure "
+        "judged better, worse or the same as those and as the same row a month earlier; and the "
+        "RAG status against the authority's target (what the report shows)."
     ),
-    "kpi_catalogue": "KPI definitions, units, polarity, benchmarks and report sections.",
+    "kpi_catalogue": "KPI definitions, units, polarity and report sections.",
     "dim_reporting_periods": "Reporting periods (months) and their as-at dates.",
     "dim_teams": "Teams with locality and service.",
     "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
@@ -194,18 +195,34 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "suppression_reason": "small_number (a count of 1 to the threshold) or secondary (would reveal one).",
     },
 }
-_JUDGEMENT = "better, worse or same {than} given the polarity; null when either figure is null or the KPI is neutral."
+_JUDGEMENT = "better, worse or same {than} at the displayed decimals, given the polarity; null when either figure is null or the KPI is neutral."
 COLUMN_COMMENTS["fct_kpi_values_benchmarked"] = {
     **COLUMN_COMMENTS["fct_kpi_values"],
     "kpi_name": "KPI name (kpi_catalogue).",
     "kpi_area": "KPI area (kpi_catalogue).",
     "polarity": "higher_is_better, lower_is_better or neutral.",
-    "benchmark_england": "England benchmark in the KPI's unit (a percent as 0-100); null when none.",
-    "benchmark_good_la": "Good-LA benchmark in the KPI's unit; null when none.",
+    **{
+        column.format(c=c): text.format(c=c, name=name)
+        for c, name in COMPARATORS
+        for column, text in (
+            ("benchmark_{c}", "{name} benchmark of the latest year not ending after period_end, in the KPI's "
+                              "unit (a percent as 0-100); null when none."),
+            ("benchmark_{c}_period", "Collection year of benchmark_{c}, shown beside it."),
+            ("benchmark_{c}_period_end", "Date that year ends (on or before period_end)."),
+            ("benchmark_{c}_source", "Source of benchmark_{c}."),
+            ("benchmark_{c}_status", "comparable; no_comparable_figure (figures exist, none of a year ended "
+                                     "by period_end); null when the KPI has no {name} figure."),
+            ("{c}_comparison", _JUDGEMENT.format(than="than benchmark_{c}")),
+        )
+    },
     "previous_period_value": "value of the same KPI and breakdown a month earlier; null when none or suppressed.",
-    "england_comparison": _JUDGEMENT.format(than="than benchmark_england"),
-    "good_la_comparison": _JUDGEMENT.format(than="than benchmark_good_la"),
     "previous_period_comparison": _JUDGEMENT.format(than="than previous_period_value"),
+    "target": "The authority's target in force in the month (all rows only); null without one.",
+    "target_amber_band": "How far worse than the target is still amber, in the KPI's unit.",
+    "target_applies_from": "First month the target applies from; null: every month.",
+    "target_margin": "How much better than the target the value is, at the displayed decimals (negative: worse).",
+    "rag_status": "green (at or better than the target), amber (within the amber band), red (beyond); "
+                  "null without a target or value, or for a neutral KPI.",
 }
 COLUMN_COMMENTS["kpi_catalogue"] = {
     "report_section": "The section of the report the KPI is shown in.",

@@ -358,23 +358,32 @@ EXPECTED_SHAPES: dict[str, tuple[str, str, str]] = {
 }
 
 # kpi_id: (England value, England period, good-LA value) as quoted in kpis.md
-EXPECTED_BENCHMARKS: dict[str, tuple[float | None, str, float | None]] = {
-    "rereferral_rate": (22.6, "2024-25", 19.0),
-    "assessment_timeliness": (85.7, "2024-25", None),
-    "icpc_timeliness": (81.4, "2024-25", None),
-    "cp_repeat_plan_rate": (None, "", 18.0),
-    "cp_plans_ended_2y_plus": (4.4, "2024-25", None),
-    "cla_stability_long": (68.0, "2023-24", None),
-    "agency_rate_dfe": (17.8, "30 Sep 2023", None),
-    "vacancy_rate_dfe": (18.9, "30 Sep 2023", None),
-    "caseload_average": (16.0, "30 Sep 2023", None),
-    # kpis-inspection.md "Population rates" (England at 31 March of the year's end)
-    "cin_rate_per_10k": (334.3, "2021-22", None),
-    "cp_rate_per_10k": (43.2, "2022-23", None),
-    "cla_rate_per_10k": (70.0, "2023-24", None),
-    "uasc_cla_share": (7.0, "2021-22", None),
-    "cla_placed_over_20_miles": (18.5, "2014-15", None),
-    "cla_placed_outside_la": (37.4, "2014-15", None),
+# The England series of seeds/benchmarks_england.csv: (kpi_id, collection year) -> value, each
+# copied from the national figures the contracts quote (kpis.md, kpis-inspection.md "Population
+# rates") with its source. The catalogue's benchmark_* columns are no longer read.
+EXPECTED_ENGLAND: dict[tuple[str, str], float] = {
+    ("rereferral_rate", "2023-24"): 22.0,
+    ("rereferral_rate", "2024-25"): 22.6,
+    ("assessment_timeliness", "2024-25"): 85.7,
+    ("icpc_timeliness", "2022-23"): 78.5,
+    ("icpc_timeliness", "2024-25"): 81.4,
+    ("cp_plans_ended_2y_plus", "2024-25"): 4.4,
+    ("cla_stability_long", "2023-24"): 68.0,
+    ("agency_rate_dfe", "30 Sep 2022"): 17.6,
+    ("agency_rate_dfe", "30 Sep 2023"): 17.8,
+    ("vacancy_rate_dfe", "30 Sep 2022"): 20.0,
+    ("vacancy_rate_dfe", "30 Sep 2023"): 18.9,
+    ("caseload_average", "30 Sep 2019"): 16.9,
+    ("caseload_average", "30 Sep 2020"): 16.3,
+    ("caseload_average", "30 Sep 2021"): 16.3,
+    ("caseload_average", "30 Sep 2022"): 16.6,
+    ("caseload_average", "30 Sep 2023"): 16.0,
+    ("cin_rate_per_10k", "2021-22"): 334.3,
+    ("cp_rate_per_10k", "2022-23"): 43.2,
+    ("cla_rate_per_10k", "2023-24"): 70.0,
+    ("uasc_cla_share", "2021-22"): 7.0,
+    ("cla_placed_over_20_miles", "2014-15"): 18.5,
+    ("cla_placed_outside_la", "2014-15"): 37.4,
 }
 
 
@@ -423,20 +432,22 @@ def test_catalogue_polarity_of_key_kpis(catalogue):
         assert polarity[kpi_id] == "neutral", kpi_id
 
 
-def test_catalogue_benchmarks_are_only_those_quoted(catalogue):
-    def number(text: str) -> float | None:
-        return float(text) if text else None
+def test_england_benchmarks_are_only_those_quoted(catalogue):
+    """The England series holds only the quoted figures, each with its source and year end."""
+    units = {row["kpi_id"]: row["unit"] for row in catalogue}
+    rows = read_seed(SEEDS / "benchmarks_england.csv")
+    assert {(row["kpi_id"], row["collection_year"]): float(row["benchmark_value"]) for row in rows} == EXPECTED_ENGLAND
+    assert len(rows) == len(EXPECTED_ENGLAND)
+    for row in rows:
+        assert row["kpi_id"] in units and row["source"].strip(), row
+        year, year_end = row["collection_year"], row["year_end_date"]
+        if year.startswith("30 Sep "):  # the workforce census, as at 30 September
+            assert year_end == f"{year[-4:]}-09-30", row
+        else:  # a census year ending 31 March: 2021-22 ends 2022-03-31
+            assert year_end == f"{int(year[:4]) + 1}-03-31" and year[5:] == year_end[2:4], row
+        if units[row["kpi_id"]] == "percent":
+            assert 0 <= float(row["benchmark_value"]) <= 100, row
 
-    for row in catalogue:
-        england = number(row["benchmark_england"])
-        good_la = number(row["benchmark_good_la"])
-        expected = EXPECTED_BENCHMARKS.get(row["kpi_id"], (None, "", None))
-        assert (england, row["benchmark_england_period"], good_la) == expected, row["kpi_id"]
-        assert bool(row["benchmark_england_source"]) == (england is not None), row["kpi_id"]
-        assert bool(row["benchmark_good_la_source"]) == (good_la is not None), row["kpi_id"]
-        if row["unit"] == "percent":
-            for value in (england, good_la):
-                assert value is None or 0 <= value <= 100, row["kpi_id"]
 
 
 # --- seed properties -------------------------------------------------------------------------

@@ -71,7 +71,7 @@ def _spec_template(unit: str, with_benchmarks: bool) -> str:
                 color=alt.Color(
                     "benchmark:N",
                     legend=alt.Legend(orient="bottom", title=None, labelLimit=260),
-                    scale=alt.Scale(range=["#7a7a7a", "#2e7d32"]),
+                    scale=alt.Scale(range=["#7a7a7a", "#6a3d9a", "#b15928", "#2e7d32"]),
                 ),
                 tooltip=[alt.Tooltip("benchmark:N"), alt.Tooltip("label:N", title="Value")],
             )

@@ -61,11 +61,25 @@ def format_value(value: float | None, unit: str) -> str:
     return format_number(value)
 
 
+# The decimals a figure of each unit is shown with (a count: none when whole, else two). The
+# judgements and RAG statuses of dbt are made at the same decimals (macro display_decimals), so
+# a change shown as 0 is judged `same`.
+DISPLAY_DECIMALS = {"percent": 1, "ratio": 1, "rate_per_10k": 1, "count": 2}
+
+
+def rounds_to_zero(delta: float, unit: str) -> bool:
+    """Whether a difference is 0 at the decimals its unit is shown with."""
+    return round(abs(delta), DISPLAY_DECIMALS.get(unit, 2)) == 0
+
+
 def format_change(delta: float | None, unit: str) -> str:
-    """A signed difference in the KPI's unit (percentage points for percentages)."""
+    """A signed difference in the KPI's unit (percentage points for percentages); a difference
+    that rounds to 0 at the displayed decimals is shown as 0, without a sign."""
     if _is_missing(delta):
         return "–"
-    sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+    if rounds_to_zero(delta, unit):
+        return "0 pp" if unit == "percent" else "0"
+    sign = "+" if delta > 0 else "−"
     size = abs(delta)
     if unit == "percent":
         return f"{sign}{size:.1f} pp"

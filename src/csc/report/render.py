@@ -34,6 +34,7 @@ from csc.report.charts import (
     trend_chart_spec,
     vendored_scripts,
 )
+from csc.report.benchmarks import benchmark_row_columns, row_benchmarks
 from csc.report.commentary import SUMMARY_KEY, load_commentary
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
@@ -43,6 +44,7 @@ from csc.report.disclosure import (
     built_threshold,
     check_threshold,
 )
+from csc.report.overview import build_overview
 from csc.report.formatting import (
     BREAKDOWN_LABELS,
     SUPPRESSED_SYMBOL,
@@ -191,8 +193,8 @@ def _parse_month(month: str) -> dt.date:
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
-# The judgements of fct_kpi_values_benchmarked.
-JUDGEMENT_COLUMNS: tuple[str, ...] = ("england_comparison", "good_la_comparison", "previous_period_comparison")
+# The benchmarks, judgements and RAG status of fct_kpi_values_benchmarked.
+JUDGEMENT_COLUMNS: tuple[str, ...] = benchmark_row_columns()
 
 
 def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
@@ -205,6 +207,12 @@ def _kpi_source(con: duckdb.DuckDBPyConnection) -> str:
         raise ReportError(
             f"the database has no {BENCHMARKED_KPI_MODEL} (the suppressed KPI values and their "
             "judgements): rebuild the warehouse with csc build, or publish it again with csc publish"
+        )
+    missing = [c for c in JUDGEMENT_COLUMNS if c not in table_columns(con, benchmarked)]
+    if missing:
+        raise ReportError(
+            f"{BENCHMARKED_KPI_MODEL} has no column(s) {', '.join(missing)} (benchmarks by year, targets): "
+            "it was built by an earlier version; rebuild the warehouse with csc build, or publish it again"
         )
     return benchmarked
 
@@ -329,21 +337,17 @@ def _cell(row: dict[str, Any] | None, unit: str) -> Cell | None:
     )
 
 
-def _benchmarks(kpi: dict[str, Any]) -> list[tuple[Benchmark, str]]:
-    """The KPI's benchmarks, each with the column of fct_kpi_values_benchmarked judging it."""
-    result = []
-    if kpi.get("benchmark_england") is not None:
-        period = kpi.get("benchmark_england_period")
-        benchmark = Benchmark(
-            f"England {period}" if period else "England",
-            float(kpi["benchmark_england"]),
-            kpi.get("benchmark_england_source"),
-        )
-        result.append((benchmark, "england_comparison"))
-    if kpi.get("benchmark_good_la") is not None:
-        benchmark = Benchmark("Good LAs", float(kpi["benchmark_good_la"]), kpi.get("benchmark_good_la_source"))
-        result.append((benchmark, "good_la_comparison"))
-    return result
+def _benchmarks(row: dict[str, Any] | None, unit: str) -> tuple[list[Comparison], list[Benchmark]]:
+    """The row's benchmarks as fct_kpi_values_benchmarked gives them for its period: each
+    labelled with its year and source and judged in dbt (or "no comparable figure"), and the
+    comparable ones as the chart's rules."""
+    views, rules = [], []
+    for bench in row_benchmarks(row):
+        label = bench.label + (f" ({bench.source})" if bench.source else "")
+        views.append(Comparison(label, bench.text(unit), bench.judgement))
+        if bench.value is not None:
+            rules.append(Benchmark(bench.label, bench.value, bench.source))
+    return views, rules
 
 
 def _breakdown_label(name: str) -> str:
@@ -393,11 +397,7 @@ def _build_kpi(
         else:
             change = Comparison("on last month", "not available", None)
 
-    benchmark_views = []
-    for bench, judgement_column in _benchmarks(kpi):
-        judgement = judgements.get(judgement_column)
-        label = bench.label + (f" ({bench.source})" if bench.source else "")
-        benchmark_views.append(Comparison(label, format_value(bench.value, unit), judgement))
+    benchmark_views, benchmark_rules = _benchmarks(current_row, unit)
 
     points = []
     for month in trend_months:
@@ -407,7 +407,7 @@ def _build_kpi(
     # A chart with no figure at all (all suppressed or missing) is not drawn: Vega would
     # warn about an empty domain, and there is nothing to see.
     has_points = any(value is not None for _, value, _ in points)
-    spec = trend_chart_spec(points, unit, [bench for bench, _ in _benchmarks(kpi)]) if has_points else None
+    spec = trend_chart_spec(points, unit, benchmark_rules) if has_points else None
 
     tables: list[BreakdownTable] = []
     names = sorted(
@@ -540,6 +540,11 @@ def build_context(
             section.unavailable.append(UnavailableKpi(kpi["kpi_id"], kpi["kpi_name"], unavailable[kpi["kpi_id"]]))
             continue
         section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names))
+    overview = build_overview(
+        [(s.key, s.title, [k for k in catalogue if _section_for(k) == s.key and k["kpi_id"] not in unavailable])
+         for s in specs],
+        rows, current_month, previous_month,
+    )
     if AUDIT_SECTION in sections:
         sections[AUDIT_SECTION].audit_chart = _audit_chart(con, trend[-AUDIT_CHART_MONTHS:])
 
@@ -585,6 +590,7 @@ def build_context(
         "trend_from": month_label(trend[0]),
         "trend_months": len(trend),
         "summary_html": commentary_html.get(SUMMARY_KEY),
+        "overview": overview,
         "sections": [sections[s.key] for s in specs if s.key != "data_quality"],
         "data_quality": data_quality,
         "data_quality_title": "Data quality",

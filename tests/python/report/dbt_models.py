@@ -28,7 +28,11 @@ from csc.dbt_runner import DbtResult, run_dbt  # noqa: E402
 from csc.paths import WarehousePaths, find_project_dir  # noqa: E402
 
 # In dependency order (dq_rule_summary_published only where the file has a dq_rule_summary).
-PUBLICATION_MODELS = ("fct_kpi_values_published", "fct_kpi_values_benchmarked", "dq_rule_summary_published")
+# int_kpi_benchmarks reads reference.benchmarks_england and staging.stg_authority__benchmarks,
+# and fct_kpi_values_benchmarked staging.stg_authority__kpi_targets: the file makes them.
+PUBLICATION_MODELS = (
+    "int_kpi_benchmarks", "fct_kpi_values_published", "fct_kpi_values_benchmarked", "dq_rule_summary_published",
+)
 # The file name dbt builds: its stem is the DuckDB catalog the models are created in.
 BUILT_NAME = "warehouse.duckdb"
 

@@ -21,18 +21,29 @@ import duckdb
 import pandas as pd
 from dbt_models import BUILDS, PUBLICATION_MODELS
 
-# (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns,
-#  benchmark_england, benchmark_england_period, benchmark_good_la)
+# (kpi_id, kpi_area, area_order, kpi_order, name, unit, window, polarity, breakdowns)
 CATALOGUE = [
-    ("referrals", "referrals", 1, 1, "Referrals", "count", "month", "neutral", "all|locality", None, None, None),
-    ("rereferral_rate", "referrals", 1, 2, "Re-referrals within 12 months", "percent", "rolling_12m", "lower_is_better", "all|locality", 22.6, "2024-25", 19.0),
-    ("assessment_timeliness", "assessments", 2, 1, "Assessments within 45 working days", "percent", "month", "higher_is_better", "all|team", 85.7, "2024-25", None),
-    ("cin_children", "children_in_need", 3, 1, "Children with a CIN plan", "count", "stock", "neutral", "all|locality|service", None, None, None),
-    ("cp_children", "child_protection", 4, 1, "Children with a CP plan", "count", "stock", "neutral", "all|category_of_abuse", None, None, None),
-    ("cla_children", "children_in_care", 5, 1, "Children looked after", "count", "stock", "neutral", "all", None, None, None),
-    ("care_leavers_in_touch", "care_leavers", 6, 1, "Care leavers in touch", "percent", "stock", "higher_is_better", "all", None, None, None),
-    ("caseload_average", "workforce", 7, 1, "Average caseload", "ratio", "stock", "lower_is_better", "all|service", 16.0, "30 Sep 2023", None),
-    ("vacancy_rate", "workforce", 7, 2, "Vacancy rate", "percent", "stock", "lower_is_better", "all|role", None, None, None),
+    ("referrals", "referrals", 1, 1, "Referrals", "count", "month", "neutral", "all|locality"),
+    ("rereferral_rate", "referrals", 1, 2, "Re-referrals within 12 months", "percent", "rolling_12m", "lower_is_better", "all|locality"),
+    ("assessment_timeliness", "assessments", 2, 1, "Assessments within 45 working days", "percent", "month", "higher_is_better", "all|team"),
+    ("cin_children", "children_in_need", 3, 1, "Children with a CIN plan", "count", "stock", "neutral", "all|locality|service"),
+    ("cp_children", "child_protection", 4, 1, "Children with a CP plan", "count", "stock", "neutral", "all|category_of_abuse"),
+    ("cla_children", "children_in_care", 5, 1, "Children looked after", "count", "stock", "neutral", "all"),
+    ("care_leavers_in_touch", "care_leavers", 6, 1, "Care leavers in touch", "percent", "stock", "higher_is_better", "all"),
+    ("caseload_average", "workforce", 7, 1, "Average caseload", "ratio", "stock", "lower_is_better", "all|service"),
+    ("vacancy_rate", "workforce", 7, 2, "Vacancy rate", "percent", "stock", "lower_is_better", "all|role"),
+]
+
+# Benchmarks by year (kpi_id, comparator, collection_year, year_end_date, value, source): England
+# in reference.benchmarks_england, the others as the authority's file would give them. A year
+# ending after the last period (2024-25) is never comparable; the good-LA figure as at the
+# extract date is comparable in October 2021 only.
+BENCHMARKS = [
+    ("rereferral_rate", "england", "2020-21", dt.date(2021, 3, 31), 22.6, "DfE"),
+    ("rereferral_rate", "england", "2024-25", dt.date(2025, 3, 31), 30.0, "DfE"),
+    ("rereferral_rate", "good_la", "Oct 2021", dt.date(2021, 10, 20), 19.0, "Committee report"),
+    ("assessment_timeliness", "england", "2020-21", dt.date(2021, 3, 31), 85.7, "DfE"),
+    ("caseload_average", "england", "30 Sep 2021", dt.date(2021, 9, 30), 16.0, "DfE"),
 ]
 
 # The catalogue flags (is_suppressed_when_small, is_change, is_hr_ratio) of KPIs other than
@@ -165,22 +176,38 @@ def write_inputs(path: Path) -> None:
             create table reference.kpi_catalogue (
                 kpi_id varchar, kpi_area varchar, area_order integer, kpi_order integer,
                 kpi_name varchar, definition varchar, unit varchar, kpi_window varchar,
-                polarity varchar, breakdowns varchar, benchmark_england double,
-                benchmark_england_period varchar, benchmark_england_source varchar,
-                benchmark_good_la double, benchmark_good_la_source varchar,
+                polarity varchar, breakdowns varchar,
                 is_suppressed_when_small boolean, is_change boolean, is_hr_ratio boolean,
                 report_section varchar
             )
             """
         )
-        for (kpi, area, ao, ko, name, unit, window, polarity, breakdowns, eng, eng_period, good) in CATALOGUE:
+        for (kpi, area, ao, ko, name, unit, window, polarity, breakdowns) in CATALOGUE:
             con.execute(
-                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "insert into reference.kpi_catalogue values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [kpi, area, ao, ko, name, f"Synthetic definition of {name.lower()}.", unit, window, polarity,
-                 breakdowns, eng, eng_period, "DfE" if eng is not None else None, good,
-                 "Committee report" if good is not None else None, *CATALOGUE_FLAGS.get(kpi, DEFAULT_FLAGS),
-                 REPORT_SECTIONS.get(kpi, area)],
+                 breakdowns, *CATALOGUE_FLAGS.get(kpi, DEFAULT_FLAGS), REPORT_SECTIONS.get(kpi, area)],
             )
+        con.execute(
+            "create table reference.benchmarks_england (kpi_id varchar, collection_year varchar, "
+            "year_end_date date, benchmark_value double, source varchar)"
+        )
+        con.execute(
+            "create table staging.stg_authority__benchmarks (kpi_id varchar, comparator varchar, "
+            "collection_year varchar, year_end_date date, benchmark_value double, benchmark_source varchar)"
+        )
+        for kpi, comparator, year, year_end, value, source in BENCHMARKS:
+            if comparator == "england":
+                con.execute("insert into reference.benchmarks_england values (?, ?, ?, ?, ?)",
+                            [kpi, year, year_end, value, source])
+            else:
+                con.execute("insert into staging.stg_authority__benchmarks values (?, ?, ?, ?, ?, ?)",
+                            [kpi, comparator, year, year_end, value, source])
+        # No targets: tests that need them fill this table and rebuild fct_kpi_values_benchmarked.
+        con.execute(
+            "create table staging.stg_authority__kpi_targets (kpi_id varchar, target double, "
+            "amber_band double, applies_from date)"
+        )
         con.execute(
             """
             create table marts.fct_kpi_values (

@@ -10,9 +10,9 @@
     none).
     A KPI whose optional landing file (or column) the extract lacks is left out
     (int_kpi_availability: not shown as 0, which would read as a real figure).
-    Each row carries its period's period_kind and is_month_to_date_comparison:
-    fct_kpi_values keeps the months, fct_kpi_values_month_to_date_comparison the
-    comparison of the extract month's first days.
+    fct_kpi_values keeps the rows of the months (dim_reporting_periods),
+    fct_kpi_values_month_to_date_comparison those of the comparison of the extract month's
+    first days (int_reporting_periods.is_month_to_date_comparison).
 #}
 {{ config(meta={'structure_exceptions': {
     'too_many_joins': 'a union, not a join: one intermediate model per KPI area or kind of unit (kpi_area_models)',
@@ -22,8 +22,6 @@
 with
 
 availability as (select * from {{ ref('int_kpi_availability') }}),
-
-periods as (select * from {{ ref('int_reporting_periods') }}),
 
 area_values as (
     {%- for area_model in area_models %}
@@ -60,12 +58,8 @@ final as (
             when 'ratio' then area_values.numerator / nullif(area_values.denominator, 0)
             when 'rate_per_10k' then 10000.0 * area_values.numerator / nullif(area_values.denominator, 0)
         end as value,
-        area_values.unit,
-        periods.period_kind,
-        periods.is_month_to_date_comparison
+        area_values.unit
     from area_values
-    inner join periods
-        on area_values.period_end = periods.period_end
     where
         area_values.unit is not null
         and area_values.kpi_id not in (

@@ -3,7 +3,8 @@
     and breakdown value, for every KPI of the catalogue and every reporting month. The values
     are computed in int_kpi_values (every KPI area, value from the unit in one place); the
     month to date comparison period there (the same days of the month before the extract
-    month) is left out here: it is published by fct_kpi_values_month_to_date_comparison.
+    month) is left out here, by keeping the periods of dim_reporting_periods: it is published
+    by fct_kpi_values_month_to_date_comparison.
     Completeness (an `all` row for every available KPI and period, ids matching the
     catalogue both ways) is enforced by tests, not by filling in values here.
 #}
@@ -12,19 +13,22 @@ with
 
 kpi_values as (select * from {{ ref('int_kpi_values') }}),
 
+periods as (select * from {{ ref('dim_reporting_periods') }}),
+
 final as (
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        numerator,
-        denominator,
-        value,
-        unit
+        kpi_values.kpi_id,
+        kpi_values.period_month,
+        kpi_values.period_end,
+        kpi_values.breakdown,
+        kpi_values.breakdown_value,
+        kpi_values.numerator,
+        kpi_values.denominator,
+        kpi_values.value,
+        kpi_values.unit
     from kpi_values
-    where period_kind = 'month'
+    inner join periods
+        on kpi_values.period_end = periods.period_end
 )
 
 select * from final

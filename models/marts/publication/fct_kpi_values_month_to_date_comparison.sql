@@ -10,20 +10,26 @@
 
 with
 
+all_kpi_values as (select * from {{ ref('int_kpi_values') }}),
+
+periods as (select * from {{ ref('int_reporting_periods') }}),
+
 kpi_values as (
 
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        numerator,
-        denominator,
-        value,
-        unit
-    from {{ ref('int_kpi_values') }}
-    where is_month_to_date_comparison
+        all_kpi_values.kpi_id,
+        all_kpi_values.period_month,
+        all_kpi_values.period_end,
+        all_kpi_values.breakdown,
+        all_kpi_values.breakdown_value,
+        all_kpi_values.numerator,
+        all_kpi_values.denominator,
+        all_kpi_values.value,
+        all_kpi_values.unit
+    from all_kpi_values
+    inner join periods
+        on all_kpi_values.period_end = periods.period_end
+    where periods.is_month_to_date_comparison
 
 ),
 

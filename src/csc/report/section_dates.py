@@ -5,7 +5,8 @@
 * The workforce section shows the HR establishment return's own date, as the seed pack does
   ("Data last updated: 20/10/2021"): the workforce KPIs are read from the return whose
   ``as_at_date`` is the greatest on or before P (fct_hr_establishment), which may be earlier
-  than P. Caseloads are counted from the case records at P, so that section shows P.
+  than P (in a published database: its ``dim_hr_returns``). Caseloads are counted from the
+  case records at P, so that section shows P.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from csc.report.formatting import date_label
 from csc.report.warehouse import find_table
 
 HR_RETURN_MODEL = "fct_hr_establishment"
+# its return dates as `csc publish` copies them into the published database
+HR_RETURNS_TABLE = "dim_hr_returns"
 HR_SECTION = "workforce"
 
 
 def hr_return_date(con: duckdb.DuckDBPyConnection, period_end: dt.date) -> tuple[bool, dt.date | None]:
     """(the database has the HR returns, the date of the return in force at ``period_end``)."""
-    source = find_table(con, HR_RETURN_MODEL)
+    source = find_table(con, HR_RETURN_MODEL) or find_table(con, HR_RETURNS_TABLE)
     if source is None:
         return False, None
     row = con.execute(
@@ -48,7 +51,7 @@ def section_data_dates(
         if not has_returns:
             dates[HR_SECTION] = (
                 f"{as_at}; the date of the HR establishment return is not in this database "
-                f"(no {HR_RETURN_MODEL})"
+                f"(no {HR_RETURN_MODEL} nor {HR_RETURNS_TABLE})"
             )
         elif return_date is None:
             dates[HR_SECTION] = f"No HR establishment return dated on or before {date_label(period_end)}"

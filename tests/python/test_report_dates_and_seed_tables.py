@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from csc.publish import publish
 from csc.report import render_report
 from csc.report.formatting import SUPPRESSED_SYMBOL, format_value
 from warehouse_helpers import MINIMAL_LANDING, dbt, make_paths
@@ -52,7 +53,7 @@ def warehouse(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
     result = dbt(
         paths, "build",
         "--select", "+fct_kpi_values_benchmarked", "+fct_kpi_values_month_to_date_comparison",
-        "+dim_reporting_periods", "+fct_hr_establishment",
+        "+dim_reporting_periods", "+fct_hr_establishment", "+dim_teams",
         "--resource-type", "seed", "--resource-type", "model",
     )
     assert result.ok, f"dbt build failed: {result.failure_reason()}"
@@ -218,3 +219,15 @@ def test_cin_summary_row_holds_the_published_figures(warehouse, default_page):
         f"{v} {SUPPRESSED_SYMBOL if s else format_value(x, 'percent')}" for v, x, s in localities
     )
     assert cells[5] == expected
+
+
+def test_the_published_database_gives_the_same_month_to_date(warehouse, mtd_page, tmp_path):
+    published = publish(warehouse, tmp_path / "published.duckdb")
+    with duckdb.connect(str(published), read_only=True) as con:
+        tables = {row[0] for row in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert {"fct_kpi_values_month_to_date_comparison", "dim_hr_returns"} <= tables
+    page = render_report(published, None, None, tmp_path / "out", month_to_date=True).read_text(encoding="utf-8")
+    changes = re.compile(r'<div class="change">(.*?)</div>', flags=re.S)
+    assert changes.findall(page) == changes.findall(mtd_page) and changes.findall(page)
+    assert "Data as at 20/10/2021 (HR establishment return)" in _section(page, "workforce")
+    assert _table_rows(page, "recruitment") == _table_rows(mtd_page, "recruitment")

@@ -19,7 +19,13 @@ lists from the warehouse:
 * ``fct_case_audit_grades``: the dbt model ``fct_case_audit_grades_published`` (case audits
   per month, theme and grade, suppressed likewise) when the warehouse has it,
 * ``dim_kpi_availability``: the dbt model of that name (which KPIs the extract could not give,
-  and why) when the warehouse has it.
+  and why) when the warehouse has it,
+* ``fct_kpi_values_month_to_date_comparison``: the dbt model of that name (every KPI at the
+  same days of the month before the extract month, suppressed likewise: what the report
+  compares a month to date with) when the warehouse has it,
+* ``dim_hr_returns``: the dates of the HR establishment returns (``as_at_date`` of
+  ``fct_hr_establishment``; dates only), so that a report from the published file states the
+  workforce figures' own date.
 
 Nothing here decides what is suppressed; ``--threshold`` only checks that the warehouse was
 built with the threshold the caller expects.
@@ -55,6 +61,8 @@ from csc.report.disclosure import (
 )
 from csc.report.benchmarks import COMPARATORS
 from csc.report.options import db_option, threshold_option
+from csc.report.periods import MONTH_TO_DATE_MODEL
+from csc.report.section_dates import HR_RETURN_MODEL, HR_RETURNS_TABLE
 from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
 
 # Relative to the project's build folder (csc.paths).
@@ -178,6 +186,10 @@ TABLE_COMMENTS: dict[str, str] = {
                               "Small counts suppressed: audit_count is null where is_suppressed is true."),
     "dim_kpi_availability": ("Whether the extract gave each KPI of kpi_catalogue; unavailable_reason says "
                              "why not (an optional landing file or column not supplied)."),
+    MONTH_TO_DATE_MODEL: ("Every KPI at the same days of the month before the extract month (to the extract "
+                          "date less one month), what a month to date is compared with; not a reporting "
+                          "period. Small numbers suppressed as in fct_kpi_values."),
+    HR_RETURNS_TABLE: "The dates of the HR establishment returns the workforce KPIs are read from.",
 }
 
 COLUMN_COMMENTS: dict[str, dict[str, str]] = {
@@ -194,6 +206,14 @@ COLUMN_COMMENTS: dict[str, dict[str, str]] = {
         "is_suppressed": "True when value, numerator and denominator are hidden (small numbers).",
         "suppression_reason": "small_number (a count of 1 to the threshold) or secondary (would reveal one).",
     },
+}
+COLUMN_COMMENTS[HR_RETURNS_TABLE] = {
+    "as_at_date": "As-at date of an HR establishment return; a period end P uses the latest on or before P.",
+}
+COLUMN_COMMENTS[MONTH_TO_DATE_MODEL] = {
+    **COLUMN_COMMENTS["fct_kpi_values"],
+    "period_month": "First day of the month before the extract month.",
+    "period_end": "The comparison date: the extract date less one month (that month's last day when it is shorter).",
 }
 _JUDGEMENT = "better, worse or same {than} at the displayed decimals, given the polarity; null when either figure is null or the KPI is neutral."
 COLUMN_COMMENTS["fct_kpi_values_benchmarked"] = {
@@ -283,6 +303,8 @@ def _write_tables(
     dfe_summary = find_table(con, PUBLISHED_DFE_MODEL, catalog="src")
     audit_grades = find_table(con, AUDIT_GRADES_MODEL, catalog="src")
     availability = find_table(con, AVAILABILITY_MODEL, catalog="src")
+    month_to_date = find_table(con, MONTH_TO_DATE_MODEL, catalog="src")
+    hr_returns = find_table(con, HR_RETURN_MODEL, catalog="src")
 
     built = check_threshold(threshold, built_threshold(con, catalog="src"))
     comments = dict(TABLE_COMMENTS)
@@ -318,6 +340,15 @@ def _write_tables(
         statements["dim_kpi_availability"] = (
             _select_columns(con, availability, AVAILABILITY_COLUMNS, AVAILABILITY_MODEL) + " order by kpi_id"
         )
+
+    if month_to_date is not None:
+        statements[MONTH_TO_DATE_MODEL] = (
+            _select_columns(con, month_to_date, KPI_VALUE_COLUMNS, MONTH_TO_DATE_MODEL)
+            + " order by kpi_id, breakdown, breakdown_value"
+        )
+
+    if hr_returns is not None:
+        statements[HR_RETURNS_TABLE] = f"select distinct as_at_date from {hr_returns} as hr order by as_at_date"
 
     counts: dict[str, int] = {}
     for name, select in statements.items():

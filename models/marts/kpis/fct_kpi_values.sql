@@ -1,69 +1,34 @@
 {#
     The KPI table (kpis.md "Output: fct_kpi_values"): one row per KPI, period end, breakdown
-    and breakdown value, for every KPI of the catalogue. Each KPI area computes its numerators
-    and denominators in one intermediate model, for the reporting periods, with the unit of the
-    catalogue (kpi_values_from_units); this model puts them together and computes `value`
-    from the unit in one place:
-    count = numerator; percent = 100 * n / d; ratio = n / d; rate_per_10k = 10000 * n / d;
-    null when the denominator is 0. Counts carry a null denominator (the area models give
-    none).
-    A KPI whose optional landing file (or column) the extract lacks is left out
-    (int_kpi_availability: not shown as 0, which would read as a real figure).
+    and breakdown value, for every KPI of the catalogue and every reporting month. The values
+    are computed in int_kpi_values (every KPI area, value from the unit in one place); the
+    month to date comparison period there (the same days of the month before the extract
+    month) is left out here, by keeping the periods of dim_reporting_periods: it is published
+    by fct_kpi_values_month_to_date_comparison.
     Completeness (an `all` row for every available KPI and period, ids matching the
     catalogue both ways) is enforced by tests, not by filling in values here.
 #}
-{{ config(meta={'structure_exceptions': {
-    'too_many_joins': 'a union, not a join: one intermediate model per KPI area or kind of unit (kpi_area_models)',
-}}) }}
-{%- set area_models = kpi_area_models() %}
 
 with
 
-availability as (select * from {{ ref('int_kpi_availability') }}),
+kpi_values as (select * from {{ ref('int_kpi_values') }}),
 
-area_values as (
-    {%- for area_model in area_models %}
-    select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        numerator,
-        denominator,
-        unit
-    from {{ ref(area_model) }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
-),
+periods as (select * from {{ ref('dim_reporting_periods') }}),
 
 final as (
-    -- an id the catalogue does not have (null unit) is left out here and reported by the
-    -- test assert_kpi_ids_match_catalogue
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        coalesce(breakdown_value, 'unknown') as breakdown_value,
-        numerator,
-        denominator,
-        case unit
-            when 'count' then numerator
-            when 'percent' then 100.0 * numerator / nullif(denominator, 0)
-            when 'ratio' then numerator / nullif(denominator, 0)
-            when 'rate_per_10k' then 10000.0 * numerator / nullif(denominator, 0)
-        end as value,
-        unit
-    from area_values
-    where
-        unit is not null
-        and kpi_id not in (
-            select availability.kpi_id from availability
-            where not availability.is_available
-        )
+        kpi_values.kpi_id,
+        kpi_values.period_month,
+        kpi_values.period_end,
+        kpi_values.breakdown,
+        kpi_values.breakdown_value,
+        kpi_values.numerator,
+        kpi_values.denominator,
+        kpi_values.value,
+        kpi_values.unit
+    from kpi_values
+    inner join periods
+        on kpi_values.period_end = periods.period_end
 )
 
 select * from final

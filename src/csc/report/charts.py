@@ -2,7 +2,9 @@
 
 The report embeds the specifications and renders them in the page with the Vega, Vega-Lite
 and vega-embed scripts vendored in ``static/`` (inlined into the HTML, so the report opens
-offline). Suppressed months are gaps in the line.
+offline). Suppressed months are gaps in the line. A month to date (the extract month, not
+yet complete) is drawn as a partial point: a hollow mark joined by a dashed segment, with a
+legend entry saying so, so that a part month does not read as a fall.
 """
 
 from __future__ import annotations
@@ -32,8 +34,11 @@ class Benchmark:
     source: str | None = None
 
 
+PARTIAL_COLOUR = "#1d4f91"
+
+
 @lru_cache(maxsize=None)
-def _spec_template(unit: str, with_benchmarks: bool) -> str:
+def _spec_template(unit: str, with_benchmarks: bool, with_partial: bool = False) -> str:
     """The chart without its data (named datasets ``trend`` and ``benchmarks``), as JSON.
 
     Building and serialising Altair charts costs ~0.2 s each, so the few shapes a report needs
@@ -53,16 +58,36 @@ def _spec_template(unit: str, with_benchmarks: bool) -> str:
         axis=alt.Axis(tickCount=4),
     )
     base = alt.Chart(alt.Data(name=TREND_DATA))
-    line = base.mark_line(color="#1d4f91", strokeWidth=2).encode(x=x, y=y)
-    marks = base.mark_point(color="#1d4f91", filled=True, size=28).encode(
-        x=x,
-        y=y,
-        tooltip=[
-            alt.Tooltip("month:T", timeUnit="utcyearmonth", title="Month", format="%B %Y"),
-            alt.Tooltip("label:N", title="Value"),
-        ],
-    )
+    tooltip = [
+        alt.Tooltip("month:T", timeUnit="utcyearmonth", title="Month", format="%B %Y"),
+        alt.Tooltip("label:N", title="Value"),
+    ]
+    complete = base.transform_filter("!datum.partial") if with_partial else base
+    line = complete.mark_line(color="#1d4f91", strokeWidth=2).encode(x=x, y=y)
+    marks = complete.mark_point(color="#1d4f91", filled=True, size=28).encode(x=x, y=y, tooltip=tooltip)
     layers: list[alt.Chart] = [line, marks]
+    if with_partial:
+        # the part month: a dashed segment from the last complete month, a hollow point, and
+        # a legend entry naming it (field `status`)
+        segment = base.transform_filter("datum.partial || datum.before_partial").mark_line(
+            color=PARTIAL_COLOUR, strokeWidth=2, strokeDash=[4, 3]
+        )
+        partial_point = base.transform_filter("datum.partial").mark_point(
+            color=PARTIAL_COLOUR, filled=False, size=60, strokeWidth=2
+        )
+        layers += [
+            segment.encode(x=x, y=y),
+            partial_point.encode(
+                x=x,
+                y=y,
+                shape=alt.Shape(
+                    "status:N",
+                    legend=alt.Legend(orient="bottom", title=None, labelLimit=260),
+                    scale=alt.Scale(range=["circle"]),
+                ),
+                tooltip=[*tooltip, alt.Tooltip("status:N", title="Note")],
+            ),
+        ]
     if with_benchmarks:
         bench = alt.Chart(alt.Data(name=BENCHMARK_DATA)).mark_rule(strokeDash=[5, 4], strokeWidth=1.5)
         layers.append(
@@ -85,18 +110,34 @@ def trend_chart_spec(
     points: list[tuple[dt.date, float | None, bool]],
     unit: str,
     benchmarks: list[Benchmark] | None = None,
+    partial_months: dict[dt.date, str] | None = None,
 ) -> dict[str, Any]:
     """Vega-Lite spec of a KPI's monthly values: (period_month, value, is_suppressed).
 
-    A suppressed or missing month has a null value: a gap in the line.
+    A suppressed or missing month has a null value: a gap in the line. ``partial_months``
+    maps a month that is not complete (a month to date) to its note ('month to date (to
+    20/10/2021)'): its point is marked as partial (``partial`` true in the data, a hollow
+    point on a dashed segment, the note in the legend).
     """
-    spec = json.loads(_spec_template(unit, bool(benchmarks)))
+    partial_months = partial_months or {}
+    months = [month for month, _, _ in points]
+    before_partial = {months[i - 1] for i, month in enumerate(months) if month in partial_months and i > 0}
+    spec = json.loads(_spec_template(unit, bool(benchmarks), bool(partial_months)))
     spec["datasets"] = {
         TREND_DATA: [
             {
                 "month": month.isoformat(),
                 "value": value,
                 "label": "suppressed" if suppressed else format_value(value, unit),
+                **(
+                    {
+                        "partial": month in partial_months,
+                        "before_partial": month in before_partial,
+                        "status": partial_months.get(month),
+                    }
+                    if partial_months
+                    else {}
+                ),
             }
             for month, value, suppressed in points
         ]

@@ -15,7 +15,19 @@ from csc.report.warehouse import MissingTableError
 
 
 @click.command("report")
-@click.option("--month", metavar="YYYY-MM", default=None, help="Reporting month (default: the latest period).")
+@click.option(
+    "--month",
+    metavar="YYYY-MM",
+    default=None,
+    help="Reporting month (default: the last complete month). The extract month, when it is not "
+    "complete, is shown as a month to date.",
+)
+@click.option(
+    "--month-to-date",
+    is_flag=True,
+    default=False,
+    help="Show the extract month so far, compared with the same days of the previous month.",
+)
 @click.option(
     "--commentary",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
@@ -32,13 +44,20 @@ from csc.report.warehouse import MissingTableError
 @db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
 @threshold_option
 def report_command(
-    month: str | None, commentary: Path | None, out_dir: Path | None, db_path: Path | None, threshold: int | None
+    month: str | None,
+    month_to_date: bool,
+    commentary: Path | None,
+    out_dir: Path | None,
+    db_path: Path | None,
+    threshold: int | None,
 ) -> None:
     """Render the self-contained monthly HTML report."""
     try:
         paths = resolve_paths(db=db_path)
         out_dir = out_dir if out_dir is not None else paths.build_dir / "report"
-        path = render_report(paths.db_path, month, commentary, out_dir, threshold=threshold)
+        path = render_report(
+            paths.db_path, month, commentary, out_dir, threshold=threshold, month_to_date=month_to_date
+        )
     except (ReportError, CommentaryError, MissingTableError, ProjectNotFoundError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"report: {path}")

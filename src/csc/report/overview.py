@@ -54,7 +54,8 @@ class OverviewView:
     has_targets: bool
 
 
-def _line(kpi: dict[str, Any], row: dict[str, Any] | None, previous: dict[str, Any] | None) -> OverviewLine:
+def _line(kpi: dict[str, Any], row: dict[str, Any] | None, previous: dict[str, Any] | None,
+          judged: bool = True) -> OverviewLine:
     unit = kpi["unit"]
     value = row.get("value") if row else None
     if row is None:
@@ -76,7 +77,7 @@ def _line(kpi: dict[str, Any], row: dict[str, Any] | None, previous: dict[str, A
         value=value_text,
         change_text=change_text,
         direction=direction,
-        change_judgement=row.get("previous_period_comparison") if row and direction else None,
+        change_judgement=row.get("previous_period_comparison") if row and direction and judged else None,
         benchmarks=[(b.label, b.text(unit)) for b in row_benchmarks(row)],
         target=format_value(target, unit) if target is not None else None,
         rag=row.get("rag_status") if row else None,
@@ -88,15 +89,24 @@ def build_overview(
     rows: dict[tuple[str, Any, str, str], dict[str, Any]],
     current_month: Any,
     previous_month: Any,
+    same_days: dict[tuple[str, str, str], dict[str, Any]] | None = None,
 ) -> OverviewView:
-    """``sections``: (key, title, catalogue rows of the KPIs shown) in the report's order."""
+    """``sections``: (key, title, catalogue rows of the KPIs shown) in the report's order.
+
+    ``same_days``: for a month to date, the rows at the same days of the previous month
+    (keyed kpi_id, breakdown, breakdown_value); the change is taken on them and not judged,
+    as in the sections (dbt's judgements compare with the whole previous month).
+    """
     groups = []
     for key, title, kpis in sections:
         group = OverviewGroup(key, title)
         for kpi in kpis:
             row = rows.get((kpi["kpi_id"], current_month, "all", "all"))
-            previous = rows.get((kpi["kpi_id"], previous_month, "all", "all")) if previous_month else None
-            group.lines.append(_line(kpi, row, previous))
+            if same_days is not None:
+                previous = same_days.get((kpi["kpi_id"], "all", "all"))
+            else:
+                previous = rows.get((kpi["kpi_id"], previous_month, "all", "all")) if previous_month else None
+            group.lines.append(_line(kpi, row, previous, judged=same_days is None))
         if group.lines:
             groups.append(group)
     # The RAG column is there only when a target is in force for the month: no targets, no RAG.

@@ -56,6 +56,15 @@ from csc.report.formatting import (
     format_value,
     month_label,
 )
+from csc.report.periods import (
+    MONTH_TO_DATE_MODEL,
+    PeriodError,
+    SelectedPeriod,
+    comparison_label,
+    select_period,
+)
+from csc.report.section_dates import section_data_dates
+from csc.report.seed_tables import cin_summary, recruitment_table
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
 
 TREND_MONTHS = 18
@@ -172,6 +181,8 @@ class SectionView:
     # KPIs of the catalogue this extract cannot give (dim_kpi_availability), shown as a notice.
     unavailable: list[UnavailableKpi] = field(default_factory=list)
     audit_chart: AuditChartView | None = None
+    # which data date the section shows (section_dates.py)
+    data_date: str = ""
 
 
 @dataclass
@@ -186,11 +197,39 @@ class DataQualityView:
     dfe_returns: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _parse_month(month: str) -> dt.date:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ReportError(f"month must be YYYY-MM, got {month!r}")
-    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+@dataclass(frozen=True)
+class MonthToDate:
+    """A month to date's comparison: the KPI rows at the same days of the previous month
+    (fct_kpi_values_month_to_date_comparison), keyed (kpi_id, breakdown, breakdown_value)."""
+
+    period_end: dt.date  # the extract date, the month to date's period end
+    comparison_end: dt.date
+    rows: dict[tuple[str, str, str], dict[str, Any]]
+
+
+def _month_to_date(con: duckdb.DuckDBPyConnection, selected: SelectedPeriod) -> MonthToDate:
+    source = find_table(con, MONTH_TO_DATE_MODEL)
+    if source is None:
+        raise ReportError(
+            f"the database has no {MONTH_TO_DATE_MODEL} (the figures at the same days of the previous "
+            f"month, which a month to date is compared with): rebuild the warehouse with csc build, or "
+            f"publish it again with csc publish; or report a complete month (leave out --month-to-date)"
+        )
+    comparison = fetch_dicts(
+        con,
+        f"select kpi_id, period_end, breakdown, breakdown_value, numerator, denominator, value, is_suppressed "
+        f"from {source} as mtd",
+    )
+    ends = sorted({r["period_end"] for r in comparison})
+    previous_start = (selected.period_month - dt.timedelta(days=1)).replace(day=1)
+    if len(ends) != 1 or not previous_start <= ends[0] < selected.period_month:
+        raise ReportError(
+            f"{source} holds {len(ends)} comparison date(s) ({', '.join(map(str, ends)) or 'none'}), not one "
+            f"in the month before {selected.period_month:%Y-%m}: rebuild the warehouse with csc build"
+        )
+    return MonthToDate(
+        selected.period_end, ends[0], {(r["kpi_id"], r["breakdown"], r["breakdown_value"]): r for r in comparison}
+    )
 
 
 # The benchmarks, judgements and RAG status of fct_kpi_values_benchmarked.
@@ -376,26 +415,40 @@ def _build_kpi(
     current_month: dt.date,
     previous_month: dt.date | None,
     team_names: dict[str, str],
+    month_to_date: MonthToDate | None = None,
 ) -> KpiView:
     kpi_id, unit = kpi["kpi_id"], kpi["unit"]
     polarity = kpi.get("polarity") or "neutral"
     current_row = rows.get((kpi_id, current_month, "all", "all"))
     # better / worse / same, judged in dbt (fct_kpi_values_benchmarked)
     judgements = current_row or {}
-    previous_row = rows.get((kpi_id, previous_month, "all", "all")) if previous_month else None
+    def previous_row_of(breakdown: str, value: str) -> dict[str, Any] | None:
+        # a month to date is compared with the same days of the previous month (from dbt)
+        if month_to_date is not None:
+            return month_to_date.rows.get((kpi_id, breakdown, value))
+        return rows.get((kpi_id, previous_month, breakdown, value)) if previous_month else None
+
+    previous_row = previous_row_of("all", "all")
     current = _cell(current_row, unit)
     previous = _cell(previous_row, unit)
 
     change = None
-    if previous_month is not None:
+    change_label, judgement = "on last month", judgements.get("previous_period_comparison")
+    previous_label = month_label(previous_month) if previous_month else None
+    if month_to_date is not None:
+        # no better/worse on a part month: the judgement of dbt is against all of last month
+        change_label, judgement = comparison_label(kpi.get("kpi_window"), month_to_date.comparison_end), None
+        end = month_to_date.comparison_end
+        previous_label = (
+            f"1\u2013{end.day} {end:%B %Y}" if kpi.get("kpi_window") == "month" else date_label(end)
+        )
+    if previous_month is not None or month_to_date is not None:
         # raw_value is None when a figure is suppressed or missing.
         if current and previous and current.raw_value is not None and previous.raw_value is not None:
             delta = current.raw_value - previous.raw_value
-            change = Comparison(
-                "on last month", format_change(delta, unit), judgements.get("previous_period_comparison")
-            )
+            change = Comparison(change_label, format_change(delta, unit), judgement)
         else:
-            change = Comparison("on last month", "not available", None)
+            change = Comparison(change_label, "not available", None)
 
     benchmark_views, benchmark_rules = _benchmarks(current_row, unit)
 
@@ -407,7 +460,11 @@ def _build_kpi(
     # A chart with no figure at all (all suppressed or missing) is not drawn: Vega would
     # warn about an empty domain, and there is nothing to see.
     has_points = any(value is not None for _, value, _ in points)
-    spec = trend_chart_spec(points, unit, benchmark_rules) if has_points else None
+    # a month to date is the trend's last point, marked as partial
+    partial_months = (
+        {current_month: f"month to date (to {date_label(month_to_date.period_end)})"} if month_to_date else None
+    )
+    spec = trend_chart_spec(points, unit, benchmark_rules, partial_months=partial_months) if has_points else None
 
     tables: list[BreakdownTable] = []
     names = sorted(
@@ -429,7 +486,7 @@ def _build_kpi(
                 BreakdownRow(
                     label,
                     _cell(rows.get((kpi_id, current_month, name, value)), unit),
-                    _cell(rows.get((kpi_id, previous_month, name, value)), unit) if previous_month else None,
+                    _cell(previous_row_of(name, value), unit),
                 )
             )
         tables.append(BreakdownTable(name, _breakdown_label(name), table_rows))
@@ -443,7 +500,7 @@ def _build_kpi(
         polarity=polarity,
         definition=kpi.get("definition") or "",
         current=current,
-        previous_month=month_label(previous_month) if previous_month else None,
+        previous_month=previous_label,
         change=change,
         benchmarks=benchmark_views,
         chart_id=f"chart-{re.sub(r'[^A-Za-z0-9_-]', '-', kpi_id)}",
@@ -457,10 +514,13 @@ def build_context(
     month: str | None,
     commentary: Path | None,
     threshold: int | None = None,
+    month_to_date: bool = False,
 ) -> dict[str, Any]:
     """Everything the template needs, read from an open (read-only) connection.
 
-    ``threshold``, when given, must be the one the database was suppressed with.
+    ``threshold``, when given, must be the one the database was suppressed with. ``month``
+    None is the last complete month; ``month_to_date`` shows the extract month as a month
+    to date (periods.py).
     """
     try:
         threshold = check_threshold(threshold, built_threshold(con))
@@ -476,21 +536,13 @@ def build_context(
         con,
         f"select period_month, period_end, is_latest_period from {periods_table} order by period_month",
     )
-    if not periods:
-        raise ReportError("dim_reporting_periods is empty")
-    if month is None:
-        latest = [p for p in periods if p["is_latest_period"]]
-        selected = latest[-1] if latest else periods[-1]
-    else:
-        wanted = _parse_month(month)
-        matches = [p for p in periods if p["period_month"] == wanted]
-        if not matches:
-            first, last = periods[0]["period_month"], periods[-1]["period_month"]
-            raise ReportError(
-                f"month {month} is not a reporting period (periods run from {first:%Y-%m} to {last:%Y-%m})"
-            )
-        selected = matches[0]
-    index = periods.index(selected)
+    try:
+        chosen = select_period(periods, month, month_to_date)
+    except PeriodError as exc:
+        raise ReportError(str(exc)) from exc
+    index = chosen.index
+    selected = periods[index]
+    mtd = _month_to_date(con, chosen) if chosen.is_month_to_date else None
     trend = [p["period_month"] for p in periods[max(0, index - TREND_MONTHS + 1) : index + 1]]
     current_month = selected["period_month"]
     previous_month = periods[index - 1]["period_month"] if index > 0 else None
@@ -539,12 +591,18 @@ def build_context(
         if kpi["kpi_id"] in unavailable:  # left out by the build: say so, do not draw an empty tile
             section.unavailable.append(UnavailableKpi(kpi["kpi_id"], kpi["kpi_name"], unavailable[kpi["kpi_id"]]))
             continue
-        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names))
+        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names, mtd))
     overview = build_overview(
         [(s.key, s.title, [k for k in catalogue if _section_for(k) == s.key and k["kpi_id"] not in unavailable])
          for s in specs],
         rows, current_month, previous_month,
+        same_days=mtd.rows if mtd else None,
     )
+    data_dates = section_data_dates(
+        con, [s.key for s in specs], selected["period_end"], f"month to date: {chosen.days_label}" if mtd else None
+    )
+    for key, section_view in sections.items():
+        section_view.data_date = data_dates[key]
     if AUDIT_SECTION in sections:
         sections[AUDIT_SECTION].audit_chart = _audit_chart(con, trend[-AUDIT_CHART_MONTHS:])
 
@@ -581,9 +639,22 @@ def build_context(
 
     return {
         "title": "Children's Social Care Performance",
-        "month_label": month_label(current_month),
+        "month_label": chosen.month_heading,
+        "is_month_to_date": mtd is not None,
+        "month_to_date_note": (
+            f"{month_label(current_month)} is not complete: its figures are for {chosen.days_label}, "
+            f"compared with the same days of the previous month (to {date_label(mtd.comparison_end)}; "
+            "stocks as at that date), with no better/worse judgement; its point on the trend charts is "
+            "marked as partial."
+        )
+        if mtd
+        else None,
+        "recruitment_table": recruitment_table(rows, current_month),
+        "cin_summary": cin_summary(rows, current_month, trend),
         "month_iso": f"{current_month:%Y-%m}",
+        "period_end_day": selected["period_end"].day,
         "period_end_label": date_label(selected["period_end"]),
+        "data_quality_date": data_dates.get("data_quality", ""),
         "generated_at": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
         "threshold": threshold,
         "suppressed_symbol": SUPPRESSED_SYMBOL,
@@ -621,8 +692,10 @@ def render_report(
     out_dir: Path,
     *,
     threshold: int | None = None,
+    month_to_date: bool = False,
 ) -> Path:
-    """Write ``csc-report-YYYY-MM.html`` for ``month`` (default: latest) into ``out_dir``."""
+    """Write ``csc-report-YYYY-MM.html`` for ``month`` (default: the last complete month) into
+    ``out_dir``; a month to date is written as ``csc-report-YYYY-MM-to-DD.html``."""
     db_path = Path(db_path)
     if not db_path.is_file():
         raise ReportError(f"database not found: {db_path}")
@@ -631,11 +704,12 @@ def render_report(
     except duckdb.IOException as exc:
         raise ReportError(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
     with con:
-        context = build_context(con, month, commentary, threshold)
+        context = build_context(con, month, commentary, threshold, month_to_date=month_to_date)
     html = render_html(context)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    out_path = out_dir / f"csc-report-{context['month_iso']}.html"
+    suffix = f"-to-{context['period_end_day']:02d}" if context["is_month_to_date"] else ""
+    out_path = out_dir / f"csc-report-{context['month_iso']}{suffix}.html"
     tmp_path = out_path.with_name(f".{out_path.name}.{os.getpid()}.tmp")
     tmp_path.write_text(html, encoding="utf-8")
     os.replace(tmp_path, out_path)

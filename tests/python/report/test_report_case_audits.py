@@ -23,7 +23,8 @@ from csc.report.charts import GRADE_COLOURS, GradeCount, grade_distribution_spec
 NOTICES = '<ul class="not-available kpi-notices">'
 AUDIT_FIGURE = '<figure class="trend audit-grades">'
 THRESHOLD = 4  # the synthetic warehouse's suppression threshold
-LAST_12 = [dt.date(2020 + (10 + m) // 12, (10 + m) % 12 + 1, 1) for m in range(12)]  # Nov 20 .. Oct 21
+# the 12 months to the report month, by default the last complete month (issue 13): Oct 20 .. Sep 21
+LAST_12 = [dt.date(2020 + (9 + m) // 12, (9 + m) % 12 + 1, 1) for m in range(12)]
 
 
 def _section(page: str, key: str) -> str:
@@ -61,7 +62,7 @@ def test_the_chart_shows_the_last_12_months_of_every_theme(page: str) -> None:
     data = spec["datasets"]["audits"]
     assert {row["theme"] for row in data} == {"Voice of the child", "Planning", "Management oversight"}
     assert {row["month_label"] for row in data} <= {f"{m:%b %y}" for m in LAST_12}
-    assert "grade distribution by theme, November 2020 to October 2021" in section
+    assert "grade distribution by theme, October 2020 to September 2021" in section
 
 
 def test_each_grade_has_its_fixed_colour(page: str) -> None:
@@ -77,13 +78,14 @@ def test_the_counts_are_those_of_the_fact_with_small_ones_suppressed(page: str, 
             (f"{m:%b %y}", theme, grade): n
             for m, theme, grade, n in con.execute(
                 "select period_month, audit_theme, grade, audit_count from marts.fct_case_audit_grades "
-                "where period_month >= ?", [LAST_12[0]]).fetchall()
+                "where period_month between ? and ?", [LAST_12[0], LAST_12[-1]]).fetchall()
         }
         published = {
             (f"{m:%b %y}", theme, grade): (n, reason)
             for m, theme, grade, n, reason in con.execute(
                 "select period_month, audit_theme, grade, audit_count, suppression_reason "
-                "from marts.fct_case_audit_grades_published where period_month >= ?", [LAST_12[0]]).fetchall()
+                "from marts.fct_case_audit_grades_published where period_month between ? and ?",
+                [LAST_12[0], LAST_12[-1]]).fetchall()
         }
     drawn = {(r["month_label"], r["theme"], r["grade"]): r["count"] for r in _audit_spec(page)["datasets"]["audits"]}
     assert drawn and published.keys() == exact.keys()

@@ -17,6 +17,7 @@ import click
 from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
+from csc.export import export_command
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 from csc.publish import publish_command
@@ -323,6 +324,7 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
 main.add_command(synth, name="synth")
 main.add_command(report_command, name="report")
 main.add_command(publish_command, name="publish")
+main.add_command(export_command, name="export")
 
 
 if __name__ == "__main__":

@@ -143,6 +143,9 @@ def run_month(paths: WarehousePaths, out_root: Path, options: MonthOptions, *,
         _month_folder(out_root, options.month, options.force)
     out_root.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".run-month-", dir=out_root))
+    umask = os.umask(0)
+    os.umask(umask)
+    work.chmod(0o777 & ~umask)  # mkdtemp's 0700 would stay on the month folder
     try:
         with _step("build", echo):
             build()

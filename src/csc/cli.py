@@ -18,9 +18,11 @@ from csc.authority_files import AuthorityFileError, authority_file_vars
 from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
+from csc.export import export_command
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
 from csc.publish import publish_command
+from csc.report.options import threshold_option
 from csc.report.cli import report_command
 from csc.returns import ReturnsError, is_collection_year, produce_returns
 from csc.synth.cli import synth
@@ -92,6 +94,17 @@ def _summary(result: DbtResult) -> str:
     return f"{counts or 'no nodes run'}{elapsed}"
 
 
+# The authority's own files, given to csc build and csc run-month alike.
+benchmarks_option = click.option(
+    "--benchmarks", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="The authority's benchmark CSV (statistical neighbours, region, good LAs by KPI and year; "
+         "docs/contracts/authority-files.md). Give it at every build: without it there are none.")
+targets_option = click.option(
+    "--targets", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="The authority's targets CSV (kpi_id, target, amber_band[, applies_from]) for the RAG "
+         "status; without it the report has no RAG column.")
+
+
 @click.group()
 @click.version_option(package_name="csc-warehouse")
 def main() -> None:
@@ -117,18 +130,22 @@ def main() -> None:
 @click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
               help="Set a dbt var for this build (repeatable), e.g. suppression_threshold=10; "
                    "the defaults are in dbt_project.yml.")
-@click.option("--benchmarks", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The authority's benchmark CSV (statistical neighbours, region, good LAs by KPI and year; "
-                   "docs/contracts/authority-files.md). Give it at every build: without it there are none.")
-@click.option("--targets", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="The authority's targets CSV (kpi_id, target, amber_band[, applies_from]) for the RAG "
-                   "status; without it the report has no RAG column.")
+@benchmarks_option
+@targets_option
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
           no_checks: bool, unit_tests: bool, new_warehouse: bool, quiet: bool,
           dbt_vars: tuple[str, ...], benchmarks: Path | None, targets: Path | None) -> None:
     """Build the warehouse from a landing folder: `dbt build` (models and data tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
-    paths = _paths(db, landing)
+    run_build(_paths(db, landing), select, full_refresh, no_checks, new_warehouse, quiet, dbt_vars,
+              unit_tests=unit_tests, benchmarks=benchmarks, targets=targets)
+
+
+def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bool = False,
+              no_checks: bool = False, new_warehouse: bool = False, quiet: bool = False,
+              dbt_vars: tuple[str, ...] = (), *, unit_tests: bool = False,
+              benchmarks: Path | None = None, targets: Path | None = None) -> None:
+    """The build step of `csc build` (and of `csc run-month`); a failure is one line and exit 1."""
     if not paths.landing_dir.is_dir():
         _fail(f"landing folder {paths.landing_dir} does not exist (set --landing or CSC_LANDING_DIR)")
     click.echo(f"Building {paths.db_path} from {paths.landing_dir}")
@@ -339,9 +356,59 @@ def validate(db: str | None, year: str | None, returns_dir: str | None) -> None:
     click.echo(f"Loaded into {paths.db_path}: data_quality.dq_dfe_findings, data_quality.dq_dfe_rule_summary")
 
 
+@main.command(name="run-month")
+@click.option("--landing", type=click.Path(file_okay=False), default=None,
+              help="This month's landing folder (default: $CSC_LANDING_DIR, else build/landing/demo).")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="The warehouse, kept from month to month (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Folder of the month folders (default: build/months); the month's go to <out>/YYYY-MM.")
+@click.option("--month", metavar="YYYY-MM", default=None, help="Report month (default: the report's default month).")
+@click.option("--commentary", type=click.Path(path_type=Path, dir_okay=False, exists=True), default=None,
+              help="Analyst commentary for the report (as csc report --commentary).")
+@click.option("--months", type=click.IntRange(min=0), default=18, show_default=True,
+              help="Months in the workbook (as csc export --months; 0 for every month).")
+@threshold_option
+@click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
+              help="A dbt var for the build (repeatable; as csc build --var).")
+@click.option("--full-refresh", is_flag=True, help="As csc build --full-refresh.")
+@click.option("--no-checks", is_flag=True, help="Skip the Great Expectations checks (as csc build --no-checks).")
+@click.option("--new-warehouse", is_flag=True, help="As csc build --new-warehouse (the first month of a warehouse).")
+@click.option("--quiet", is_flag=True, help="Only print the build's summary.")
+@click.option("--force", is_flag=True, help="Replace the month folder when it exists already.")
+@benchmarks_option
+@targets_option
+def run_month_command(landing: str | None, db: str | None, out: str | None, month: str | None,
+                      commentary: Path | None, months: int, threshold: int | None, dbt_vars: tuple[str, ...],
+                      full_refresh: bool, no_checks: bool, new_warehouse: bool, quiet: bool, force: bool,
+                      benchmarks: Path | None, targets: Path | None) -> None:
+    """One command a month: build, report (HTML and PDF), workbook, publish and docs, archived
+    with a manifest in <out>/YYYY-MM (README "Each month"); a failed step leaves no month folder."""
+    from csc.run_month import MonthOptions, RunMonthError, run_month
+
+    paths = _paths(db, landing)
+    out_root = Path(out).resolve() if out else paths.build_dir / "months"
+    options = MonthOptions(month=month, commentary=commentary, threshold=threshold, months=months, force=force)
+    try:
+        folder = run_month(
+            paths, out_root, options,
+            build=lambda: run_build(paths, None, full_refresh, no_checks, new_warehouse, quiet, dbt_vars,
+                                    benchmarks=benchmarks, targets=targets),
+            docs=lambda folder: _write_docs(paths, folder), echo=click.echo)
+    except RunMonthError as error:
+        _fail(f"run-month: {error}; no month folder was written under {out_root}")
+    except KeyboardInterrupt:
+        _fail(f"run-month interrupted; no month folder was written under {out_root}")
+    click.echo(f"Month folder: {folder}")
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            click.echo(f"  {path.relative_to(folder)} ({path.stat().st_size:,} bytes)")
+
+
 main.add_command(synth, name="synth")
 main.add_command(report_command, name="report")
 main.add_command(publish_command, name="publish")
+main.add_command(export_command, name="export")
 
 
 if __name__ == "__main__":

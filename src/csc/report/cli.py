@@ -9,6 +9,7 @@ import click
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.commentary import CommentaryError
 from csc.report.options import db_option, threshold_option
+from csc.report.pdf import PdfError, print_pdf
 from csc.report.render import ReportError, render_report
 from csc.report.warehouse import MissingTableError
 
@@ -41,6 +42,8 @@ from csc.report.warehouse import MissingTableError
     default=None,
     help="Folder for the HTML file (default: build/report in the project).",
 )
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Also print an A4 PDF beside the HTML (csc-report-YYYY-MM.pdf), with headless Chromium.")
 @db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
 @threshold_option
 def report_command(
@@ -48,16 +51,19 @@ def report_command(
     month_to_date: bool,
     commentary: Path | None,
     out_dir: Path | None,
+    pdf: bool,
     db_path: Path | None,
     threshold: int | None,
 ) -> None:
-    """Render the self-contained monthly HTML report."""
+    """Render the self-contained monthly HTML report (and, with --pdf, its A4 PDF)."""
     try:
         paths = resolve_paths(db=db_path)
         out_dir = out_dir if out_dir is not None else paths.build_dir / "report"
         path = render_report(
             paths.db_path, month, commentary, out_dir, threshold=threshold, month_to_date=month_to_date
         )
-    except (ReportError, CommentaryError, MissingTableError, ProjectNotFoundError) as exc:
+        click.echo(f"report: {path}")
+        if pdf:
+            click.echo(f"PDF: {print_pdf(path)}")
+    except (ReportError, CommentaryError, MissingTableError, ProjectNotFoundError, PdfError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"report: {path}")

@@ -65,6 +65,7 @@ from csc.report.periods import (
 )
 from csc.report.section_dates import section_data_dates
 from csc.report.seed_tables import cin_summary, recruitment_table
+from csc.report.pdf import print_stylesheet
 from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
 
 TREND_MONTHS = 18
@@ -682,6 +683,7 @@ def _environment() -> jinja2.Environment:
 def render_html(context: dict[str, Any]) -> str:
     env = _environment()
     css = env.loader.get_source(env, "report.css")[0]  # type: ignore[union-attr]
+    css += "\n" + print_stylesheet(context)  # the printed layout (csc report --pdf)
     return env.get_template("report.html.j2").render(css=css, **context)
 
 

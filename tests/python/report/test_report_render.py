@@ -205,8 +205,16 @@ def test_the_report_is_self_contained(latest: str) -> None:
     assert "vegaEmbed" in latest and "sourceMappingURL" not in latest
 
 
-def test_print_css_breaks_pages_per_area(latest: str) -> None:
-    assert re.search(r"@media print\s*{[^}]*\}?.*\.area\s*{[^}]*break-before:\s*page", latest, flags=re.S)
+def test_print_css_is_compact_and_keeps_headings_with_what_follows(latest: str) -> None:
+    """Issue 13 changed the print layout: no page break per area (that gave heading-only pages)."""
+    css = latest[latest.index("<style>"):latest.index("</style>")]
+    print_css = css[css.index("@media print"):]
+    assert re.search(r"@page\s*{\s*size:\s*A4 portrait", css)
+    assert re.search(r"\.area\s*{[^}]*break-before:\s*auto", print_css)
+    assert re.search(r"h2,[^{]*{[^}]*break-after:\s*avoid", print_css)
+    assert re.search(r"\.kpi\s*{[^}]*break-inside:\s*avoid", print_css)
+    assert re.search(r"tr\.dq-pass\s*{\s*display:\s*none", print_css)
+    assert re.search(r'@bottom-right\s*{\s*content:\s*"Page " counter\(page\) " of " counter\(pages\)', css)
 
 
 def test_reading_the_published_database_gives_the_same_figures(warehouse: Path, latest: str, tmp_path: Path) -> None:

@@ -1,0 +1,322 @@
+"""`csc export`: the KPI table as analysts use it, written as an Excel workbook.
+
+Reads, read-only, the same relations as ``csc report`` (a warehouse or a published database):
+``fct_kpi_values_benchmarked`` (the KPI values with small numbers suppressed in dbt),
+``kpi_catalogue``, ``dim_reporting_periods`` and, when present, ``dim_teams`` and
+``dim_kpi_availability``. Nothing here suppresses, judges or computes a figure: a value is the
+warehouse's ``value``, and a suppressed one is written as the symbol ``c``, never as a number.
+
+The workbook (``--xlsx PATH``) has these sheets:
+
+* ``README``: what the workbook is, the months, the data date, the extract date, the
+  suppression symbol and threshold, when it was generated and from which file;
+* ``KPIs``: one row per KPI in catalogue order (id, name, section, unit, window, polarity),
+  one column per month (the last 18 months to the report month, or every month with
+  ``--months 0``), the whole-population figure (breakdown ``all``);
+* one sheet per breakdown (locality, team, referral source, ...): KPI, breakdown value and
+  the same month columns;
+* ``Catalogue``: every column of the KPI catalogue (definitions, benchmarks and their sources).
+
+The command is built for more formats: ``--format`` names the writer (only ``xlsx`` so far)
+and ``--xlsx PATH`` is short for ``--format xlsx --out PATH``; a CSV or Parquet writer of the
+same tables slots into ``WRITERS``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+import duckdb
+
+from csc.paths import ProjectNotFoundError, resolve_paths
+from csc.report.disclosure import BENCHMARKED_KPI_MODEL, ThresholdError, built_threshold, check_threshold
+from csc.report.formatting import BREAKDOWN_LABELS, SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS, date_label
+from csc.report.options import db_option, threshold_option
+from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, require_table
+
+DEFAULT_MONTHS = 18
+ALL = "all"
+# Excel's number format for each unit of the catalogue.
+NUMBER_FORMATS = {"count": "#,##0", "percent": "0.0", "ratio": "0.00", "rate_per_10k": "0.0"}
+KPI_COLUMNS = ("KPI id", "KPI", "Report section", "Unit", "Window", "Polarity")
+BREAKDOWN_COLUMNS = ("KPI id", "KPI", "Unit", "Breakdown value", "Label")
+
+
+class ExportError(ValueError):
+    """The export cannot be made from this database or with these options."""
+
+
+@dataclass
+class KpiTable:
+    """The suppressed KPI values of some months, with the catalogue, ready to be written."""
+
+    months: list[dt.date]
+    catalogue: list[dict[str, Any]]
+    # (kpi_id, period_month, breakdown, breakdown_value) -> (value, is_suppressed)
+    values: dict[tuple[str, dt.date, str, str], tuple[float | None, bool]]
+    threshold: int
+    data_date: dt.date
+    extract_date: dt.date
+    source: str
+    team_names: dict[str, str] = field(default_factory=dict)
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def month(self) -> dt.date:
+        return self.months[-1]
+
+    def breakdowns(self) -> list[str]:
+        """The breakdowns with figures, in the order the catalogue declares them."""
+        order: list[str] = []
+        for kpi in self.catalogue:
+            order += [b for b in str(kpi.get("breakdowns") or "").split("|") if b and b != ALL and b not in order]
+        found = {key[2] for key in self.values if key[2] != ALL}
+        return [b for b in order if b in found] + sorted(found - set(order))
+
+    def cell(self, kpi_id: str, month: dt.date, breakdown: str = ALL, value: str = ALL) -> float | str | None:
+        """The figure as the workbook shows it: the number, ``c`` when suppressed, None when absent."""
+        found = self.values.get((kpi_id, month, breakdown, value))
+        if found is None:
+            return None
+        number, suppressed = found
+        return SUPPRESSED_SYMBOL if suppressed else number
+
+
+def _parse_month(month: str) -> dt.date:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise ExportError(f"--month must be YYYY-MM, got {month!r}")
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def read_kpi_table(con: duckdb.DuckDBPyConnection, month: str | None = None, months: int = DEFAULT_MONTHS,
+                   threshold: int | None = None, source: str = "") -> KpiTable:
+    """The KPI table of ``months`` months (0: all) ending at ``month`` (default: the latest period)."""
+    try:
+        built = check_threshold(threshold, built_threshold(con))
+    except ThresholdError as exc:
+        raise ExportError(str(exc)) from exc
+    if built is None:
+        raise ExportError("cannot tell the suppression threshold of this database: rebuild it with csc build")
+    periods = fetch_dicts(con, f"select period_month, period_end, is_latest_period "
+                               f"from {require_table(con, 'dim_reporting_periods')} order by period_month")
+    if not periods:
+        raise ExportError("dim_reporting_periods is empty: rebuild the warehouse with csc build")
+    latest = [p for p in periods if p["is_latest_period"]] or periods[-1:]
+    if month is None:
+        selected = latest[-1]
+    else:
+        wanted = _parse_month(month)
+        matches = [p for p in periods if p["period_month"] == wanted]
+        if not matches:
+            raise ExportError(f"month {month} is not a reporting period (periods run from "
+                              f"{periods[0]['period_month']:%Y-%m} to {periods[-1]['period_month']:%Y-%m})")
+        selected = matches[0]
+    index = periods.index(selected)
+    first = 0 if months == 0 else max(0, index - months + 1)
+    month_list = [p["period_month"] for p in periods[first:index + 1]]
+
+    kpi_source = find_table(con, BENCHMARKED_KPI_MODEL)
+    if kpi_source is None:
+        raise ExportError(f"the database has no {BENCHMARKED_KPI_MODEL} (the suppressed KPI values): rebuild "
+                          "the warehouse with csc build, or publish it again with csc publish")
+    rows = con.execute(
+        f"select kpi_id, period_month, breakdown, breakdown_value, value, is_suppressed from {kpi_source} "
+        "where period_month >= ? and period_month <= ?",
+        [month_list[0], month_list[-1]],
+    ).fetchall()
+    values = {(r[0], r[1], r[2], r[3]): (r[4], bool(r[5])) for r in rows}
+    catalogue = fetch_dicts(
+        con, f"select * from {require_table(con, 'kpi_catalogue')} order by area_order, kpi_order, kpi_id")
+    teams = find_table(con, "dim_teams")
+    team_names = {} if teams is None else {
+        str(r[0]): r[1] for r in con.execute(f"select team_id, team_name from {teams}").fetchall() if r[1]}
+    availability = find_table(con, "dim_kpi_availability")
+    unavailable = {} if availability is None else {
+        r[0]: r[1] or "its landing file was not in the extract"
+        for r in con.execute(f"select kpi_id, unavailable_reason from {availability} where not is_available")
+        .fetchall()}
+    return KpiTable(month_list, catalogue, values, built, selected["period_end"], latest[-1]["period_end"],
+                    source, team_names, unavailable)
+
+
+def _month_header(month: dt.date) -> str:
+    return f"{month:%Y-%m}"
+
+
+def _style_header(sheet: Any, columns: int) -> None:
+    from openpyxl.styles import Font
+
+    for cell in sheet[1][:columns]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = sheet.cell(row=2, column=1)
+
+
+def _write_row_values(sheet: Any, row: int, first_column: int, table: KpiTable, kpi: dict[str, Any],
+                      breakdown: str, value: str) -> None:
+    number_format = NUMBER_FORMATS.get(kpi["unit"], "General")
+    for offset, month in enumerate(table.months):
+        shown = table.cell(kpi["kpi_id"], month, breakdown, value)
+        cell = sheet.cell(row=row, column=first_column + offset, value=shown)
+        if isinstance(shown, (int, float)):
+            cell.number_format = number_format
+
+
+def _readme_rows(table: KpiTable, breakdowns: list[str]) -> list[tuple[str, str]]:
+    return [
+        ("Workbook", "Children's social care KPIs as analysts use them (csc export)"),
+        ("Report month", f"{table.month:%B %Y}"),
+        ("Months", f"{_month_header(table.months[0])} to {_month_header(table.months[-1])} ({len(table.months)})"),
+        ("Data date", f"figures as at {date_label(table.data_date)} (the end of the report month, or the "
+                      "extract date for the month the extract was taken in)"),
+        ("Extract date", date_label(table.extract_date)),
+        ("Suppression", f"counts from 1 to {table.threshold}, and figures that would reveal them, are shown as "
+                        f"'{SUPPRESSED_SYMBOL}'"),
+        ("Suppression symbol", SUPPRESSED_SYMBOL),
+        ("Suppression threshold", str(table.threshold)),
+        ("Blank cell", "no figure for that month (the KPI could not be computed, or has no population)"),
+        ("Generated at", dt.datetime.now().strftime("%d/%m/%Y %H:%M")),
+        ("Source", table.source),
+        ("Sheet KPIs", "every KPI (rows, catalogue order) by month (columns): the whole population"),
+        *[(f"Sheet {_sheet_name(b)}", f"the KPIs broken down by {BREAKDOWN_LABELS.get(b, b).lower()}, by month")
+          for b in breakdowns],
+        ("Sheet Catalogue", "every KPI's definition, unit, window, polarity, benchmarks and their sources"),
+    ]
+
+
+def _sheet_name(breakdown: str) -> str:
+    """An Excel sheet name (at most 31 characters, none of []:*?/\\)."""
+    label = BREAKDOWN_LABELS.get(breakdown, breakdown.replace("_", " ").capitalize())
+    return re.sub(r"[\[\]:*?/\\]", " ", label)[:31]
+
+
+def write_workbook(table: KpiTable, path: Path) -> Path:
+    """Write ``table`` as an .xlsx workbook at ``path`` (atomically) and return the path."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    breakdowns = table.breakdowns()
+    readme = workbook.active
+    readme.title = "README"
+    readme.append(("Item", "Value"))
+    for row in _readme_rows(table, breakdowns):
+        readme.append(row)
+    _style_header(readme, 2)
+    readme.column_dimensions["A"].width = 24
+    readme.column_dimensions["B"].width = 100
+
+    wide = workbook.create_sheet("KPIs")
+    wide.append((*KPI_COLUMNS, *[_month_header(m) for m in table.months], "Note"))
+    for kpi in table.catalogue:
+        row = wide.max_row + 1
+        window = kpi.get("kpi_window") or ""
+        for column, text in enumerate((kpi["kpi_id"], kpi["kpi_name"], kpi.get("report_section"),
+                                       UNIT_LABELS.get(kpi["unit"], kpi["unit"]), WINDOW_LABELS.get(window, window),
+                                       str(kpi.get("polarity") or "").replace("_", " ")), start=1):
+            wide.cell(row=row, column=column, value=text)
+        _write_row_values(wide, row, len(KPI_COLUMNS) + 1, table, kpi, ALL, ALL)
+        if kpi["kpi_id"] in table.unavailable:
+            wide.cell(row=row, column=len(KPI_COLUMNS) + len(table.months) + 1,
+                      value=f"Not available: {table.unavailable[kpi['kpi_id']]}")
+    _style_header(wide, len(KPI_COLUMNS) + len(table.months) + 1)
+    wide.freeze_panes = wide.cell(row=2, column=3)
+    wide.column_dimensions["B"].width = 45
+
+    for breakdown in breakdowns:
+        sheet = workbook.create_sheet(_sheet_name(breakdown))
+        sheet.append((*BREAKDOWN_COLUMNS, *[_month_header(m) for m in table.months]))
+        for kpi in table.catalogue:
+            found = sorted({key[3] for key in table.values if key[0] == kpi["kpi_id"] and key[2] == breakdown},
+                           key=lambda v: (v == "unknown", v.lower()))
+            for value in found:
+                row = sheet.max_row + 1
+                label = table.team_names.get(value, value) if breakdown == "team" else value
+                for column, text in enumerate((kpi["kpi_id"], kpi["kpi_name"],
+                                               UNIT_LABELS.get(kpi["unit"], kpi["unit"]), value, label), start=1):
+                    sheet.cell(row=row, column=column, value=text)
+                _write_row_values(sheet, row, len(BREAKDOWN_COLUMNS) + 1, table, kpi, breakdown, value)
+        _style_header(sheet, len(BREAKDOWN_COLUMNS) + len(table.months))
+        sheet.freeze_panes = sheet.cell(row=2, column=len(BREAKDOWN_COLUMNS) + 1)
+        sheet.column_dimensions["B"].width = 40
+
+    catalogue = workbook.create_sheet("Catalogue")
+    columns = list(table.catalogue[0]) if table.catalogue else []
+    catalogue.append(columns)
+    for kpi in table.catalogue:
+        catalogue.append([kpi[c] if not isinstance(kpi[c], (dt.date, dt.datetime)) else kpi[c].isoformat()
+                          for c in columns])
+    _style_header(catalogue, len(columns))
+    for index, name in enumerate(columns, start=1):
+        if name in ("definition", "benchmark_england_source", "benchmark_good_la_source"):
+            catalogue.column_dimensions[get_column_letter(index)].width = 60
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        workbook.save(tmp_path)
+        os.replace(tmp_path, path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+    return path
+
+
+def export_workbook(db_path: Path, out_path: Path, month: str | None = None, months: int = DEFAULT_MONTHS,
+                    threshold: int | None = None) -> Path:
+    """Read the KPI table from ``db_path`` (read-only) and write the workbook to ``out_path``."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise ExportError(f"database not found: {db_path}")
+    try:
+        con = duckdb.connect(str(db_path), read_only=True)
+    except duckdb.IOException as exc:
+        raise ExportError(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
+    with con:
+        try:
+            table = read_kpi_table(con, month, months, threshold, source=db_path.name)
+        except MissingTableError as exc:
+            raise ExportError(f"{db_path}: {exc} (rebuild it with csc build)") from exc
+    return write_workbook(table, out_path)
+
+
+# --format NAME -> the writer of that format (issue 15 adds csv and parquet).
+WRITERS: dict[str, Callable[..., Path]] = {"xlsx": export_workbook}
+
+
+@click.command("export")
+@click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Write the Excel workbook here (short for --format xlsx --out PATH).")
+@click.option("--format", "format_name", type=click.Choice(sorted(WRITERS)), default=None,
+              help="Output format (so far: xlsx).")
+@click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Where to write the export (with --format).")
+@click.option("--month", metavar="YYYY-MM", default=None,
+              help="The last month of the table (default: the latest period).")
+@click.option("--months", type=click.IntRange(min=0), default=DEFAULT_MONTHS, show_default=True,
+              help="How many months up to --month; 0 for every month.")
+@db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
+@threshold_option
+def export_command(xlsx_path: Path | None, format_name: str | None, out_path: Path | None, month: str | None,
+                   months: int, db_path: Path | None, threshold: int | None) -> None:
+    """Export the KPI table as analysts use it: KPI x month, breakdowns, catalogue (suppressed
+    figures stay 'c')."""
+    if xlsx_path is not None:
+        if (format_name not in (None, "xlsx")) or out_path is not None:
+            raise click.UsageError("--xlsx PATH is --format xlsx --out PATH: give one or the other")
+        format_name, out_path = "xlsx", xlsx_path
+    if format_name is None or out_path is None:
+        raise click.UsageError("say what to write: --xlsx PATH (or --format xlsx --out PATH)")
+    try:
+        paths = resolve_paths(db=db_path)
+        written = WRITERS[format_name](paths.db_path, out_path, month, months, threshold)
+    except (ExportError, ProjectNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"export: {written}")

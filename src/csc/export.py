@@ -39,6 +39,7 @@ from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import BENCHMARKED_KPI_MODEL, ThresholdError, built_threshold, check_threshold
 from csc.report.formatting import BREAKDOWN_LABELS, SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS, date_label
 from csc.report.options import db_option, threshold_option
+from csc.report.periods import PeriodError, select_period
 from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, require_table
 
 DEFAULT_MONTHS = 18
@@ -89,16 +90,10 @@ class KpiTable:
         return SUPPRESSED_SYMBOL if suppressed else number
 
 
-def _parse_month(month: str) -> dt.date:
-    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ExportError(f"--month must be YYYY-MM, got {month!r}")
-    return dt.date(int(match.group(1)), int(match.group(2)), 1)
-
-
 def read_kpi_table(con: duckdb.DuckDBPyConnection, month: str | None = None, months: int = DEFAULT_MONTHS,
                    threshold: int | None = None, source: str = "") -> KpiTable:
-    """The KPI table of ``months`` months (0: all) ending at ``month`` (default: the latest period)."""
+    """The KPI table of ``months`` months (0: all) ending at ``month`` (default: the last complete
+    month, as csc report)."""
     try:
         built = check_threshold(threshold, built_threshold(con))
     except ThresholdError as exc:
@@ -110,16 +105,12 @@ def read_kpi_table(con: duckdb.DuckDBPyConnection, month: str | None = None, mon
     if not periods:
         raise ExportError("dim_reporting_periods is empty: rebuild the warehouse with csc build")
     latest = [p for p in periods if p["is_latest_period"]] or periods[-1:]
-    if month is None:
-        selected = latest[-1]
-    else:
-        wanted = _parse_month(month)
-        matches = [p for p in periods if p["period_month"] == wanted]
-        if not matches:
-            raise ExportError(f"month {month} is not a reporting period (periods run from "
-                              f"{periods[0]['period_month']:%Y-%m} to {periods[-1]['period_month']:%Y-%m})")
-        selected = matches[0]
-    index = periods.index(selected)
+    # the report's own choice of month: by default the last complete month (csc.report.periods)
+    try:
+        index = select_period(periods, month, month_to_date=False).index
+    except PeriodError as exc:
+        raise ExportError(str(exc).replace("month must", "--month must")) from exc
+    selected = periods[index]
     first = 0 if months == 0 else max(0, index - months + 1)
     month_list = [p["period_month"] for p in periods[first:index + 1]]
 

@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine (README):
-#   make demo   - environment, demo landing folder, warehouse, report, published database, docs
+#   make demo   - environment, demo landing folder, then csc run-month: warehouse, report (HTML
+#                 and PDF), workbook, published database, docs in build/months/YYYY-MM
 #   make test   - environment, then every test (pytest, which also runs dbt build and its tests)
 
 PYTHON ?= python3.11
@@ -25,16 +26,13 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-demo: venv
+demo: venv browser
 	$(BIN)/csc synth --out $(DEMO_LANDING)
-	$(BIN)/csc build --landing $(DEMO_LANDING) --benchmarks docs/examples/authority-benchmarks.csv --targets docs/examples/kpi-targets.csv
-	$(BIN)/csc report --commentary docs/example_commentary.md
-	$(BIN)/csc publish
-	$(BIN)/csc docs --landing $(DEMO_LANDING)
-	@echo "Warehouse:          $(CURDIR)/build/warehouse.duckdb"
-	@echo "Report:             $(CURDIR)/build/report/"
-	@echo "Published database: $(CURDIR)/build/published/csc_kpis.duckdb"
-	@echo "Docs:               $(CURDIR)/build/docs/index.html"
+	$(BIN)/csc run-month --landing $(DEMO_LANDING) --force \
+		--benchmarks docs/examples/authority-benchmarks.csv --targets docs/examples/kpi-targets.csv \
+		--commentary docs/example_commentary.md
+	@echo "Warehouse (keep it from month to month): $(CURDIR)/build/warehouse.duckdb"
+	@echo "The month (report HTML and PDF, workbook, published database, docs): $(CURDIR)/build/months/"
 
 # The browser tests drive Debian's Chromium headless; install it when it is missing.
 browser:

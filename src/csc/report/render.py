@@ -35,6 +35,7 @@ from csc.report.charts import (
     vendored_scripts,
 )
 from csc.report.commentary import SUMMARY_KEY, load_commentary
+from csc.report.labels import BreakdownLabels, load_breakdown_labels
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
     PUBLISHED_DFE_MODEL,
@@ -44,7 +45,6 @@ from csc.report.disclosure import (
     check_threshold,
 )
 from csc.report.formatting import (
-    BREAKDOWN_LABELS,
     SUPPRESSED_SYMBOL,
     UNIT_LABELS,
     WINDOW_LABELS,
@@ -131,6 +131,7 @@ class KpiView:
     window_label: str
     polarity: str
     definition: str
+    plain_definition: str
     current: Cell | None
     previous_month: str | None
     change: Comparison | None
@@ -346,10 +347,6 @@ def _benchmarks(kpi: dict[str, Any]) -> list[tuple[Benchmark, str]]:
     return result
 
 
-def _breakdown_label(name: str) -> str:
-    return BREAKDOWN_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
 def _sort_key(value: str) -> tuple[int, str]:
     return (1 if value == "unknown" else 0, value.lower())
 
@@ -371,7 +368,7 @@ def _build_kpi(
     trend_months: list[dt.date],
     current_month: dt.date,
     previous_month: dt.date | None,
-    team_names: dict[str, str],
+    labels: BreakdownLabels,
 ) -> KpiView:
     kpi_id, unit = kpi["kpi_id"], kpi["unit"]
     polarity = kpi.get("polarity") or "neutral"
@@ -414,25 +411,22 @@ def _build_kpi(
         {key[2] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] != "all"}
     )
     declared = [b for b in str(kpi.get("breakdowns") or "").split("|") if b and b != "all"]
-    names.sort(key=lambda n: (declared.index(n) if n in declared else len(declared), n))
+    names.sort(key=lambda n: labels.breakdown_key(n, declared))
     for name in names:
         values = sorted(
             {key[3] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] == name},
-            key=_sort_key,
+            key=lambda v, name=name: labels.value_key(name, v),
         )
         table_rows = []
         for value in values:
-            label = value
-            if name == "team" and value in team_names:
-                label = f"{team_names[value]} ({value})"
             table_rows.append(
                 BreakdownRow(
-                    label,
+                    labels.label(name, value),
                     _cell(rows.get((kpi_id, current_month, name, value)), unit),
                     _cell(rows.get((kpi_id, previous_month, name, value)), unit) if previous_month else None,
                 )
             )
-        tables.append(BreakdownTable(name, _breakdown_label(name), table_rows))
+        tables.append(BreakdownTable(name, labels.heading(name), table_rows))
 
     return KpiView(
         kpi_id=kpi_id,
@@ -442,6 +436,7 @@ def _build_kpi(
         window_label=WINDOW_LABELS.get(kpi.get("kpi_window") or "", kpi.get("kpi_window") or ""),
         polarity=polarity,
         definition=kpi.get("definition") or "",
+        plain_definition=kpi.get("plain_definition") or "",
         current=current,
         previous_month=month_label(previous_month) if previous_month else None,
         change=change,
@@ -517,14 +512,7 @@ def build_context(
             "kpi_catalogue has no report_section column (the section of each KPI): rebuild the "
             "warehouse with csc build, or publish it again with csc publish"
         )
-    teams_table = find_table(con, "dim_teams")
-    team_names: dict[str, str] = {}
-    if teams_table is not None:
-        team_names = {
-            str(r["team_id"]): r["team_name"]
-            for r in fetch_dicts(con, f"select team_id, team_name from {teams_table}")
-            if r["team_name"]
-        }
+    labels = load_breakdown_labels(con)
 
     specs = list(SECTIONS)
     if any(_section_for(k) == OTHER_SECTION.key for k in catalogue):
@@ -539,7 +527,7 @@ def build_context(
         if kpi["kpi_id"] in unavailable:  # left out by the build: say so, do not draw an empty tile
             section.unavailable.append(UnavailableKpi(kpi["kpi_id"], kpi["kpi_name"], unavailable[kpi["kpi_id"]]))
             continue
-        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names))
+        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, labels))
     if AUDIT_SECTION in sections:
         sections[AUDIT_SECTION].audit_chart = _audit_chart(con, trend[-AUDIT_CHART_MONTHS:])
 

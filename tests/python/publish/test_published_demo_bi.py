@@ -177,3 +177,18 @@ def test_sqlalchemy_reflects_every_table_and_view_as_superset_does(demo: dict[st
                 connection.execute(sa.select(metadata.tables[name]).limit(1)).fetchall()
     finally:
         engine.dispose()
+
+
+def test_report_gives_each_kpi_its_plain_definition_beside_the_exact_one(demo: dict[str, Path]) -> None:
+    page = demo["report"].read_text(encoding="utf-8")
+    with duckdb.connect(str(demo["db"]), read_only=True) as con:
+        plain, exact = con.execute(
+            "select plain_definition, definition from reference.kpi_catalogue where kpi_id = 'rereferral_rate'"
+        ).fetchall()[0]
+    entry = re.search(r"<dt>Re-referrals within 12 months <code>rereferral_rate</code></dt>\s*<dd>(.*?)</dd>", page, flags=re.S)
+    assert entry, "the definitions list has rereferral_rate"
+    text = html.unescape(entry.group(1))
+    assert plain in text
+    folded = re.search(r'<details class="exact-definition">.*?</details>', text, flags=re.S)
+    assert folded and exact in folded.group(0)
+    assert page.count('<p class="plain-definition">') == page.count('<article class="kpi"')

@@ -35,10 +35,13 @@ def render(catalogue: Path = CATALOGUE) -> str:
         " do not edit. -->",
         "The KPIs of the catalogue (the `kpi_catalogue` seed, the one place a KPI is declared),"
         " in report order. P is the period's as-at date and \"the window\" is the KPI's window"
-        " ending at P. Small numbers are suppressed when published unless the last column says no.",
+        " ending at P. \"In plain English\" is the catalogue's `plain_definition`, for readers of"
+        " the report; \"Definition\" is the exact one. Small numbers are suppressed when published"
+        " unless the last column says no.",
         "",
-        "| kpi_id | Name | Unit | Window | Polarity | Breakdowns | Definition | Suppressed when small |",
-        "|---|---|---|---|---|---|---|---|",
+        "| kpi_id | Name | Unit | Window | Polarity | Breakdowns | In plain English | Definition |"
+        " Suppressed when small |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
         cells = [
@@ -48,6 +51,7 @@ def render(catalogue: Path = CATALOGUE) -> str:
             row["kpi_window"],
             row["polarity"],
             row["breakdowns"].replace("|", ", "),
+            row["plain_definition"],
             row["definition"],
             "yes" if row["is_suppressed_when_small"] == "true" else "no",
         ]

@@ -9,7 +9,8 @@ lists from the warehouse:
   catalogue's name, area and polarity, each comparator's benchmark of the period (with its
   year and source), each figure judged better, worse or the same as its benchmarks and last
   month, and the RAG status against the authority's targets (all made in dbt),
-* ``kpi_catalogue`` (definitions and the report section of each KPI),
+* ``kpi_catalogue`` (definitions, exact and in plain English, and the report section of each
+  KPI),
 * ``dim_reporting_periods`` and ``dim_teams``,
 * ``dq_rule_summary``: the dbt model ``dq_rule_summary_published`` (rule-level counts,
   suppressed likewise) when the warehouse has it,
@@ -19,13 +20,21 @@ lists from the warehouse:
 * ``fct_case_audit_grades``: the dbt model ``fct_case_audit_grades_published`` (case audits
   per month, theme and grade, suppressed likewise) when the warehouse has it,
 * ``dim_kpi_availability``: the dbt model of that name (which KPIs the extract could not give,
-  and why) when the warehouse has it,
+  and why) when the warehouse has it.
 * ``fct_kpi_values_month_to_date_comparison``: the dbt model of that name (every KPI at the
   same days of the month before the extract month, suppressed likewise: what the report
   compares a month to date with) when the warehouse has it,
 * ``dim_hr_returns``: the dates of the HR establishment returns (``as_at_date`` of
   ``fct_hr_establishment``; dates only), so that a report from the published file states the
-  workforce figures' own date.
+  workforce figures' own date,
+* ``dim_breakdown_labels``: the dbt model of that name (every breakdown value in words, in its
+  order) when the warehouse has it, and then the view ``kpi_values_labelled``: ``fct_kpi_values``
+  with the KPI's name and the breakdown's labels, for BI users (docs/bi.md).
+
+Every table, view and column gets a COMMENT: the dbt YAML description of the model or seed it
+is copied from (dbt persists them as DuckDB comments; ``copy_comments``), so nothing is
+described twice; the view's own columns, and dim_hr_returns (a list of dates, not a model),
+are described here.
 
 Nothing here decides what is suppressed; ``--threshold`` only checks that the warehouse was
 built with the threshold the caller expects.
@@ -116,6 +125,7 @@ CATALOGUE_COLUMNS: tuple[str, ...] = (
     "breakdowns",
     "report_section",
 )
+PLAIN_DEFINITION_COLUMN = "plain_definition"
 # fct_kpi_values_benchmarked, all its columns: fct_kpi_values', the catalogue's, each comparator's
 # benchmark of the period, the target in force, the judgements and the RAG status.
 _BENCHMARK_SUFFIXES = ("", "_period", "_period_end", "_source", "_status")
@@ -151,6 +161,22 @@ AVAILABILITY_COLUMNS: tuple[str, ...] = (
     "unavailable_reason",
 )
 AUDIT_GRADES_MODEL = "fct_case_audit_grades_published"
+# dim_hr_returns is a list of dates, not a dbt model: its comments are written here.
+HR_RETURNS_COMMENT = "The dates of the HR establishment returns the workforce KPIs are read from."
+HR_RETURNS_COLUMN_COMMENTS = {
+    "as_at_date": "As-at date of an HR establishment return; a period end P uses the latest on or before P.",
+}
+LABELS_MODEL = "dim_breakdown_labels"
+LABEL_COLUMNS: tuple[str, ...] = (
+    "breakdown",
+    "breakdown_value",
+    "label",
+    "sort_order",
+    "breakdown_label",
+    "breakdown_order",
+    "is_coded",
+    "label_source",
+)
 AVAILABILITY_MODEL = "dim_kpi_availability"
 PERIOD_COLUMNS: tuple[str, ...] = ("period_month", "period_end", "is_latest_period")
 TEAM_COLUMNS: tuple[str, ...] = ("team_id", "team_name", "parent_team_id", "locality", "service")
@@ -164,93 +190,85 @@ IDENTIFYING_COLUMN = re.compile(
     re.IGNORECASE,
 )
 
-TABLE_COMMENTS: dict[str, str] = {
-    "fct_kpi_values": (
-        "KPI values per period and breakdown. Small numbers suppressed: value, numerator and "
-        "denominator are null where is_suppressed is true."
+# The published view for BI users: every KPI value with its KPI's name and its breakdown's
+# words, so a chart needs no lookup (its comments are written here: it is not a dbt model).
+LABELLED_VIEW = "kpi_values_labelled"
+LABELLED_VIEW_SQL = f"""
+select
+    v.kpi_id,
+    c.kpi_name,
+    c.kpi_area,
+    v.period_month,
+    v.period_end,
+    v.breakdown,
+    coalesce(l.breakdown_label, v.breakdown) as breakdown_label,
+    v.breakdown_value,
+    coalesce(l.label, v.breakdown_value) as breakdown_value_label,
+    l.sort_order as breakdown_value_order,
+    v.numerator,
+    v.denominator,
+    v.value,
+    v.unit,
+    v.is_suppressed,
+    v.suppression_reason
+from main.fct_kpi_values as v
+left join main.kpi_catalogue as c on c.kpi_id = v.kpi_id
+left join main.{LABELS_MODEL} as l on l.breakdown = v.breakdown and l.breakdown_value = v.breakdown_value
+"""
+LABELLED_VIEW_COMMENT = (
+    "fct_kpi_values with the KPI's name and area (kpi_catalogue) and the words of its breakdown and "
+    "breakdown value (dim_breakdown_labels): for BI tools, no lookup needed. Small numbers suppressed "
+    "as in fct_kpi_values."
+)
+LABELLED_VIEW_COLUMN_COMMENTS: dict[str, str] = {
+    "kpi_name": "The KPI's name (kpi_catalogue.kpi_name).",
+    "kpi_area": "The KPI's area (kpi_catalogue.kpi_area).",
+    "breakdown_label": "The breakdown's heading in words (dim_breakdown_labels.breakdown_label), e.g. Referral source.",
+    "breakdown_value_label": (
+        "The breakdown value in words (dim_breakdown_labels.label): the DfE description of a code, a band, "
+        "a team's name; Not recorded for unknown."
     ),
-    "fct_kpi_values_benchmarked": (
-        "The rows of fct_kpi_values (small numbers suppressed alike) with the KPI's name, area and "
-        "polarity; per comparator (England, statistical neighbours, region, good LAs) the latest "
-        "benchmark of a year not ending after period_end, with its year and source; each figure "
-        "judged better, worse or the same as those and as the same row a month earlier; and the "
-        "RAG status against the authority's target (what the report shows)."
-    ),
-    "kpi_catalogue": "KPI definitions, units, polarity and report sections.",
-    "dim_reporting_periods": "Reporting periods (months) and their as-at dates.",
-    "dim_teams": "Teams with locality and service.",
-    "dq_rule_summary": "Data-quality rule results (counts only; small failure counts suppressed).",
-    "dq_dfe_rule_summary": ("The DfE's validation rules run on the statutory returns (csc validate): "
-                            "records flagged per rule, zero included; small counts suppressed."),
-    "fct_case_audit_grades": ("Case audits per reporting month, theme and grade ('unknown' = ungraded). "
-                              "Small counts suppressed: audit_count is null where is_suppressed is true."),
-    "dim_kpi_availability": ("Whether the extract gave each KPI of kpi_catalogue; unavailable_reason says "
-                             "why not (an optional landing file or column not supplied)."),
-    MONTH_TO_DATE_MODEL: ("Every KPI at the same days of the month before the extract month (to the extract "
-                          "date less one month), what a month to date is compared with; not a reporting "
-                          "period. Small numbers suppressed as in fct_kpi_values."),
-    HR_RETURNS_TABLE: "The dates of the HR establishment returns the workforce KPIs are read from.",
-}
-
-COLUMN_COMMENTS: dict[str, dict[str, str]] = {
-    "fct_kpi_values": {
-        "kpi_id": "KPI id; key of kpi_catalogue.",
-        "period_month": "First day of the reporting month.",
-        "period_end": "As-at date of the period (month end, or the extract date in the extract month).",
-        "breakdown": "'all' or the breakdown name (locality, service, team, role, ...).",
-        "breakdown_value": "'all', the breakdown value, or 'unknown'.",
-        "numerator": "Count, FTE sum or allocations; null when suppressed.",
-        "denominator": "Base of a percentage, ratio or rate (null for counts); null when suppressed.",
-        "value": "The KPI value in its unit; null when suppressed or the denominator is 0.",
-        "unit": "count, percent, ratio or rate_per_10k.",
-        "is_suppressed": "True when value, numerator and denominator are hidden (small numbers).",
-        "suppression_reason": "small_number (a count of 1 to the threshold) or secondary (would reveal one).",
-    },
-}
-COLUMN_COMMENTS[HR_RETURNS_TABLE] = {
-    "as_at_date": "As-at date of an HR establishment return; a period end P uses the latest on or before P.",
-}
-COLUMN_COMMENTS[MONTH_TO_DATE_MODEL] = {
-    **COLUMN_COMMENTS["fct_kpi_values"],
-    "period_month": "First day of the month before the extract month.",
-    "period_end": "The comparison date: the extract date less one month (that month's last day when it is shorter).",
-}
-_JUDGEMENT = "better, worse or same {than} at the displayed decimals, given the polarity; null when either figure is null or the KPI is neutral."
-COLUMN_COMMENTS["fct_kpi_values_benchmarked"] = {
-    **COLUMN_COMMENTS["fct_kpi_values"],
-    "kpi_name": "KPI name (kpi_catalogue).",
-    "kpi_area": "KPI area (kpi_catalogue).",
-    "polarity": "higher_is_better, lower_is_better or neutral.",
-    **{
-        column.format(c=c): text.format(c=c, name=name)
-        for c, name in COMPARATORS
-        for column, text in (
-            ("benchmark_{c}", "{name} benchmark of the latest year not ending after period_end, in the KPI's "
-                              "unit (a percent as 0-100); null when none."),
-            ("benchmark_{c}_period", "Collection year of benchmark_{c}, shown beside it."),
-            ("benchmark_{c}_period_end", "Date that year ends (on or before period_end)."),
-            ("benchmark_{c}_source", "Source of benchmark_{c}."),
-            ("benchmark_{c}_status", "comparable; no_comparable_figure (figures exist, none of a year ended "
-                                     "by period_end); null when the KPI has no {name} figure."),
-            ("{c}_comparison", _JUDGEMENT.format(than="than benchmark_{c}")),
-        )
-    },
-    "previous_period_value": "value of the same KPI and breakdown a month earlier; null when none or suppressed.",
-    "previous_period_comparison": _JUDGEMENT.format(than="than previous_period_value"),
-    "target": "The authority's target in force in the month (all rows only); null without one.",
-    "target_amber_band": "How far worse than the target is still amber, in the KPI's unit.",
-    "target_applies_from": "First month the target applies from; null: every month.",
-    "target_margin": "How much better than the target the value is, at the displayed decimals (negative: worse).",
-    "rag_status": "green (at or better than the target), amber (within the amber band), red (beyond); "
-                  "null without a target or value, or for a neutral KPI.",
-}
-COLUMN_COMMENTS["kpi_catalogue"] = {
-    "report_section": "The section of the report the KPI is shown in.",
+    "breakdown_value_order": "The value's position in its breakdown (dim_breakdown_labels.sort_order), to sort by.",
 }
 
 
 class PublishError(RuntimeError):
     """The published database could not be written."""
+
+
+def copy_comments(con: duckdb.DuckDBPyConnection, qualified: str) -> tuple[str, dict[str, str]]:
+    """The comment of relation ``qualified`` and of its columns, as dbt wrote them.
+
+    dbt persists every model's YAML descriptions as DuckDB comments (persist_docs in
+    dbt_project.yml, seeds included), so the published copy takes them from the warehouse
+    and no description is written twice.
+    """
+    catalog, schema, name = (part.strip('"').replace('""', '"') for part in qualified.split(".", 2))
+    rows = con.execute(
+        """
+        select comment from duckdb_tables() where database_name = ? and schema_name = ? and table_name = ?
+        union all
+        select comment from duckdb_views() where database_name = ? and schema_name = ? and view_name = ?
+        """,
+        [catalog, schema, name] * 2,
+    ).fetchall()
+    table_comment = " ".join(str(rows[0][0] or "").split()) if rows else ""
+    columns = con.execute(
+        "select column_name, comment from duckdb_columns() where database_name = ? and schema_name = ? and table_name = ?",
+        [catalog, schema, name],
+    ).fetchall()
+    return table_comment, {column: " ".join(str(comment or "").split()) for column, comment in columns}
+
+
+def _comment(
+    con: duckdb.DuckDBPyConnection, name: str, table_comment: str, column_comments: dict[str, str], kind: str = "table"
+) -> None:
+    """COMMENT ON the published relation ``name`` and its columns (empty comments are left out)."""
+    if table_comment:
+        con.execute(f"comment on {kind} pub.main.{name} is {_sql_string(table_comment)}")
+    for column in table_columns(con, f"pub.main.{name}"):
+        if column_comments.get(column):
+            con.execute(f"comment on column pub.main.{name}.{column} is {_sql_string(column_comments[column])}")
 
 
 def _sql_string(value: str) -> str:
@@ -279,6 +297,15 @@ def _select_columns(
     return f"select {', '.join(columns)} from {source}"
 
 
+def _catalogue_columns(con: duckdb.DuckDBPyConnection, catalogue: str) -> tuple[str, ...]:
+    """CATALOGUE_COLUMNS, with the plain-English definition after the exact one when the
+    warehouse has it (a warehouse built before the column existed does not)."""
+    if PLAIN_DEFINITION_COLUMN not in table_columns(con, catalogue):
+        return CATALOGUE_COLUMNS
+    at = CATALOGUE_COLUMNS.index("definition") + 1
+    return (*CATALOGUE_COLUMNS[:at], PLAIN_DEFINITION_COLUMN, *CATALOGUE_COLUMNS[at:])
+
+
 def _check_no_identifying_columns(con: duckdb.DuckDBPyConnection, catalog: str) -> None:
     rows = con.execute(
         "select table_name, column_name from information_schema.columns where table_catalog = ?",
@@ -303,19 +330,17 @@ def _write_tables(
     dfe_summary = find_table(con, PUBLISHED_DFE_MODEL, catalog="src")
     audit_grades = find_table(con, AUDIT_GRADES_MODEL, catalog="src")
     availability = find_table(con, AVAILABILITY_MODEL, catalog="src")
+    labels = find_table(con, LABELS_MODEL, catalog="src")
     month_to_date = find_table(con, MONTH_TO_DATE_MODEL, catalog="src")
     hr_returns = find_table(con, HR_RETURN_MODEL, catalog="src")
 
     built = check_threshold(threshold, built_threshold(con, catalog="src"))
-    comments = dict(TABLE_COMMENTS)
-    if built is not None:  # the report reads the threshold back from here
-        comments["fct_kpi_values"] += f" Suppressed: {threshold_comment(built)} (dbt var suppression_threshold)."
     statements = {
         "fct_kpi_values": _select_columns(con, published_kpi_values, KPI_VALUE_COLUMNS, PUBLISHED_KPI_MODEL)
         + " order by kpi_id, period_month, breakdown, breakdown_value",
         BENCHMARKED_KPI_MODEL: _select_columns(con, benchmarked, BENCHMARKED_COLUMNS, BENCHMARKED_KPI_MODEL)
         + " order by kpi_id, period_month, breakdown, breakdown_value",
-        "kpi_catalogue": _select_columns(con, catalogue, CATALOGUE_COLUMNS, "kpi_catalogue")
+        "kpi_catalogue": _select_columns(con, catalogue, _catalogue_columns(con, catalogue), "kpi_catalogue")
         + " order by area_order, kpi_order",
         "dim_reporting_periods": _select_columns(con, periods, PERIOD_COLUMNS, "dim_reporting_periods")
         + " order by period_month",
@@ -346,17 +371,47 @@ def _write_tables(
             _select_columns(con, month_to_date, KPI_VALUE_COLUMNS, MONTH_TO_DATE_MODEL)
             + " order by kpi_id, breakdown, breakdown_value"
         )
-
-    if hr_returns is not None:
-        statements[HR_RETURNS_TABLE] = f"select distinct as_at_date from {hr_returns} as hr order by as_at_date"
+    if labels is not None:
+        statements[LABELS_MODEL] = (
+            _select_columns(con, labels, LABEL_COLUMNS, LABELS_MODEL) + " order by breakdown_order, breakdown, sort_order"
+        )
+    sources = {
+        "fct_kpi_values": published_kpi_values,
+        BENCHMARKED_KPI_MODEL: benchmarked,
+        "kpi_catalogue": catalogue,
+        "dim_reporting_periods": periods,
+        "dim_teams": teams,
+        "dq_rule_summary": dq_summary,
+        "dq_dfe_rule_summary": dfe_summary,
+        "fct_case_audit_grades": audit_grades,
+        "dim_kpi_availability": availability,
+        LABELS_MODEL: labels,
+        MONTH_TO_DATE_MODEL: month_to_date,
+    }
 
     counts: dict[str, int] = {}
     for name, select in statements.items():
         con.execute(f"create table pub.main.{name} as {select}")
-        con.execute(f"comment on table pub.main.{name} is {_sql_string(comments[name])}")
-        for column, comment in COLUMN_COMMENTS.get(name, {}).items():
-            con.execute(f"comment on column pub.main.{name}.{column} is {_sql_string(comment)}")
+        table_comment, column_comments = copy_comments(con, sources[name])
+        if name == "fct_kpi_values" and built is not None:  # the report reads the threshold back from here
+            table_comment = (table_comment + " " if table_comment else "") + (
+                f"Suppressed: {threshold_comment(built)} (dbt var suppression_threshold)."
+            )
+        _comment(con, name, table_comment, column_comments)
         counts[name] = con.execute(f"select count(*) from pub.main.{name}").fetchall()[0][0]
+    if hr_returns is not None:
+        con.execute(f"create table pub.main.{HR_RETURNS_TABLE} as "
+                    f"select distinct as_at_date from {hr_returns} as hr order by as_at_date")
+        _comment(con, HR_RETURNS_TABLE, HR_RETURNS_COMMENT, HR_RETURNS_COLUMN_COMMENTS)
+        counts[HR_RETURNS_TABLE] = con.execute(f"select count(*) from pub.main.{HR_RETURNS_TABLE}").fetchall()[0][0]
+    if labels is not None:
+        con.execute(f"create view pub.main.{LABELLED_VIEW} as {LABELLED_VIEW_SQL}")
+        view_columns = {
+            column: LABELLED_VIEW_COLUMN_COMMENTS.get(column) or kpi_columns.get(column, "")
+            for kpi_columns in [copy_comments(con, published_kpi_values)[1]]
+            for column in table_columns(con, f"pub.main.{LABELLED_VIEW}")
+        }
+        _comment(con, LABELLED_VIEW, LABELLED_VIEW_COMMENT, view_columns, kind="view")
     source_rows = con.execute(f"select count(*) from {kpi_values}").fetchall()[0][0]
     for name, model in (("fct_kpi_values", PUBLISHED_KPI_MODEL), (BENCHMARKED_KPI_MODEL, BENCHMARKED_KPI_MODEL)):
         if source_rows != counts[name]:

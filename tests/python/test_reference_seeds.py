@@ -457,6 +457,7 @@ SEED_FILES = {
     "ref_code_synonyms": REFERENCE / "ref_code_synonyms.csv",
     "ref_bank_holidays": REFERENCE / "ref_bank_holidays.csv",
     "ref_assessment_factor_groups": REFERENCE / "ref_assessment_factor_groups.csv",
+    "ref_breakdown_bands": REFERENCE / "ref_breakdown_bands.csv",
     "annex_a_headings": REFERENCE / "annex_a_headings.csv",
     "kpi_catalogue": SEEDS / "kpi_catalogue.csv",
 }

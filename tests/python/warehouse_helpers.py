@@ -69,3 +69,14 @@ def run_csc(*args: str, cwd: Path, target: Path) -> subprocess.CompletedProcess[
         capture_output=True, text=True, cwd=cwd,
         env={**os.environ, "CSC_DBT_TARGET_DIR": str(target)},
     )
+
+
+def invoke_csc(args: list[str], env: dict[str, str] | None = None) -> str:
+    """Run ``csc <args>`` in-process (click's runner) and return its output; fail the test on a non-zero exit."""
+    from click.testing import CliRunner
+
+    from csc.cli import main
+
+    result = CliRunner().invoke(main, args, env=env)
+    assert result.exit_code == 0, f"csc {args[0]} failed:\n{result.output}"
+    return result.output

@@ -16,6 +16,7 @@ import pandas as pd  # noqa: E402
 from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
 from csc.checks import ChecksResult  # noqa: E402
+from csc.checks.offline_docs import make_offline  # noqa: E402
 from csc.checks.suites import CRITICAL, SuiteSpec, all_suites  # noqa: E402
 
 DATASOURCE = "csc_warehouse_frames"
@@ -130,4 +131,6 @@ def _validate(con: duckdb.DuckDBPyConnection, suites: list[SuiteSpec], out_dir: 
                     result.warnings.append(message)
     context.build_data_docs()
     docs = out_dir / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    if docs.is_file():
+        make_offline(docs.parent)  # the site's CSS and scripts from vendored copies, not CDNs
     result.docs_path = docs if docs.is_file() else None

@@ -18,24 +18,6 @@ WINDOW_LABELS = {
     "rolling_12m": "in the 12 months to the period end",
     "rolling_6m": "in the 6 months to the period end",
 }
-BREAKDOWN_LABELS = {
-    "locality": "Locality",
-    "service": "Service",
-    "team": "Team",
-    "referral_source": "Referral source",
-    "category_of_abuse": "Category of abuse",
-    "duration_band": "Duration of plan",
-    "cp_duration_band": "Length of plan",
-    "age_band": "Age band",
-    "contact_source": "Contact source",
-    "factor_group": "Factors identified (group)",
-    "factor": "Factor identified",
-    "audit_theme": "Audit theme",
-    "grade": "Grade",
-    "role": "Role",
-    "placement_type": "Placement type",
-    "legal_status": "Legal status",
-}
 
 
 def _is_missing(value: float | None) -> bool:

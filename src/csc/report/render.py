@@ -36,6 +36,7 @@ from csc.report.charts import (
 )
 from csc.report.benchmarks import benchmark_row_columns, row_benchmarks
 from csc.report.commentary import SUMMARY_KEY, load_commentary
+from csc.report.labels import BreakdownLabels, load_breakdown_labels
 from csc.report.disclosure import (
     BENCHMARKED_KPI_MODEL,
     PUBLISHED_DFE_MODEL,
@@ -46,7 +47,6 @@ from csc.report.disclosure import (
 )
 from csc.report.overview import build_overview
 from csc.report.formatting import (
-    BREAKDOWN_LABELS,
     SUPPRESSED_SYMBOL,
     UNIT_LABELS,
     WINDOW_LABELS,
@@ -143,6 +143,7 @@ class KpiView:
     window_label: str
     polarity: str
     definition: str
+    plain_definition: str
     current: Cell | None
     previous_month: str | None
     change: Comparison | None
@@ -390,10 +391,6 @@ def _benchmarks(row: dict[str, Any] | None, unit: str) -> tuple[list[Comparison]
     return views, rules
 
 
-def _breakdown_label(name: str) -> str:
-    return BREAKDOWN_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
 def _sort_key(value: str) -> tuple[int, str]:
     return (1 if value == "unknown" else 0, value.lower())
 
@@ -415,7 +412,7 @@ def _build_kpi(
     trend_months: list[dt.date],
     current_month: dt.date,
     previous_month: dt.date | None,
-    team_names: dict[str, str],
+    labels: BreakdownLabels,
     month_to_date: MonthToDate | None = None,
 ) -> KpiView:
     kpi_id, unit = kpi["kpi_id"], kpi["unit"]
@@ -472,25 +469,22 @@ def _build_kpi(
         {key[2] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] != "all"}
     )
     declared = [b for b in str(kpi.get("breakdowns") or "").split("|") if b and b != "all"]
-    names.sort(key=lambda n: (declared.index(n) if n in declared else len(declared), n))
+    names.sort(key=lambda n: labels.breakdown_key(n, declared))
     for name in names:
         values = sorted(
             {key[3] for key in rows if key[0] == kpi_id and key[1] == current_month and key[2] == name},
-            key=_sort_key,
+            key=lambda v, name=name: labels.value_key(name, v),
         )
         table_rows = []
         for value in values:
-            label = value
-            if name == "team" and value in team_names:
-                label = f"{team_names[value]} ({value})"
             table_rows.append(
                 BreakdownRow(
-                    label,
+                    labels.label(name, value),
                     _cell(rows.get((kpi_id, current_month, name, value)), unit),
                     _cell(previous_row_of(name, value), unit),
                 )
             )
-        tables.append(BreakdownTable(name, _breakdown_label(name), table_rows))
+        tables.append(BreakdownTable(name, labels.heading(name), table_rows))
 
     return KpiView(
         kpi_id=kpi_id,
@@ -500,6 +494,7 @@ def _build_kpi(
         window_label=WINDOW_LABELS.get(kpi.get("kpi_window") or "", kpi.get("kpi_window") or ""),
         polarity=polarity,
         definition=kpi.get("definition") or "",
+        plain_definition=kpi.get("plain_definition") or "",
         current=current,
         previous_month=previous_label,
         change=change,
@@ -570,14 +565,7 @@ def build_context(
             "kpi_catalogue has no report_section column (the section of each KPI): rebuild the "
             "warehouse with csc build, or publish it again with csc publish"
         )
-    teams_table = find_table(con, "dim_teams")
-    team_names: dict[str, str] = {}
-    if teams_table is not None:
-        team_names = {
-            str(r["team_id"]): r["team_name"]
-            for r in fetch_dicts(con, f"select team_id, team_name from {teams_table}")
-            if r["team_name"]
-        }
+    labels = load_breakdown_labels(con)
 
     specs = list(SECTIONS)
     if any(_section_for(k) == OTHER_SECTION.key for k in catalogue):
@@ -592,7 +580,7 @@ def build_context(
         if kpi["kpi_id"] in unavailable:  # left out by the build: say so, do not draw an empty tile
             section.unavailable.append(UnavailableKpi(kpi["kpi_id"], kpi["kpi_name"], unavailable[kpi["kpi_id"]]))
             continue
-        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, team_names, mtd))
+        section.kpis.append(_build_kpi(kpi, rows, trend, current_month, previous_month, labels, mtd))
     overview = build_overview(
         [(s.key, s.title, [k for k in catalogue if _section_for(k) == s.key and k["kpi_id"] not in unavailable])
          for s in specs],
@@ -650,8 +638,8 @@ def build_context(
         )
         if mtd
         else None,
-        "recruitment_table": recruitment_table(rows, current_month),
-        "cin_summary": cin_summary(rows, current_month, trend),
+        "recruitment_table": recruitment_table(rows, current_month, labels),
+        "cin_summary": cin_summary(rows, current_month, trend, labels),
         "month_iso": f"{current_month:%Y-%m}",
         "period_end_day": selected["period_end"].day,
         "period_end_label": date_label(selected["period_end"]),

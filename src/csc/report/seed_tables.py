@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from csc.report.formatting import SUPPRESSED_SYMBOL, format_number, format_value
+from csc.report.labels import BreakdownLabels
 
 # The roles of the seed's recruitment table, in its order (the HR return's role names).
 SEED_ROLE_ORDER: tuple[str, ...] = (
@@ -63,13 +64,10 @@ def _seed_role_rank(role: str) -> tuple[int, bool, str]:
     return (len(SEED_ROLE_ORDER), role == "unknown", role.lower())
 
 
-def breakdown_value_label(breakdown: str, value: str, team_names: dict[str, str] | None = None) -> str:
-    """The label a breakdown value is printed with in these tables: the one place to look
-    labels up (point it at the code -> label reference when there is one). Today: a team's
-    name from dim_teams, else the value as recorded."""
-    if breakdown == "team" and team_names and value in team_names:
-        return f"{team_names[value]} ({value})"
-    return value
+def breakdown_value_label(breakdown: str, value: str, labels: BreakdownLabels | None = None) -> str:
+    """The label a breakdown value is printed with in these tables: the report's one reference
+    of labels (dim_breakdown_labels, csc.report.labels), else the value as recorded."""
+    return labels.label(breakdown, value) if labels is not None else value
 
 
 def _text(row: dict[str, Any] | None, field: str, unit: str) -> str:
@@ -106,7 +104,7 @@ class RecruitmentTable:
     rows: list[RecruitmentRow]
 
 
-def recruitment_table(rows: Rows, month: dt.date) -> RecruitmentTable | None:
+def recruitment_table(rows: Rows, month: dt.date, labels: BreakdownLabels | None = None) -> RecruitmentTable | None:
     """The seed's recruitment table for ``month``; None when the month has no HR figures."""
     def get(kpi_id: str, breakdown: str, value: str) -> dict[str, Any] | None:
         return rows.get((kpi_id, month, breakdown, value))
@@ -128,7 +126,7 @@ def recruitment_table(rows: Rows, month: dt.date) -> RecruitmentTable | None:
             is_total,
         )
 
-    table_rows = [line(breakdown_value_label("role", role), "role", role) for role in ordered]
+    table_rows = [line(breakdown_value_label("role", role, labels), "role", role) for role in ordered]
     table_rows.append(line(GRAND_TOTALS, "all", "all", is_total=True))
     return RecruitmentTable(RECRUITMENT_COLUMNS, table_rows)
 
@@ -152,18 +150,20 @@ class CinSummary:
     by_service: list[LabelledValue]
 
 
-def _by(rows: Rows, kpi_id: str, month: dt.date, breakdown: str, unit: str) -> list[LabelledValue]:
+def _by(rows: Rows, kpi_id: str, month: dt.date, breakdown: str, unit: str,
+        labels: BreakdownLabels | None) -> list[LabelledValue]:
     values = sorted(
         {key[3] for key in rows if key[0] == kpi_id and key[1] == month and key[2] == breakdown},
-        key=lambda v: (v == "unknown", v.lower()),
+        key=(lambda v: labels.value_key(breakdown, v)) if labels is not None else (lambda v: (v == "unknown", v.lower())),
     )
     return [
-        LabelledValue(breakdown_value_label(breakdown, v), _text(rows.get((kpi_id, month, breakdown, v)), "value", unit))
+        LabelledValue(breakdown_value_label(breakdown, v, labels), _text(rows.get((kpi_id, month, breakdown, v)), "value", unit))
         for v in values
     ]
 
 
-def cin_summary(rows: Rows, month: dt.date, trend_months: list[dt.date]) -> CinSummary | None:
+def cin_summary(rows: Rows, month: dt.date, trend_months: list[dt.date],
+                labels: BreakdownLabels | None = None) -> CinSummary | None:
     """The seed's CIN summary row for ``month``; None when the warehouse has no cin_children."""
     children = rows.get(("cin_children", month, "all", "all"))
     if children is None:
@@ -180,6 +180,6 @@ def cin_summary(rows: Rows, month: dt.date, trend_months: list[dt.date]) -> CinS
         trend_text=" ".join(point.text for point in trend),
         cohort_trend=_text(rows.get(("cin_children_change_12m", month, "all", "all")), "value", "percent"),
         visit_timeliness=_text(rows.get(("cin_visit_timeliness", month, "all", "all")), "value", "percent"),
-        by_locality=_by(rows, "cin_visit_timeliness", month, "locality", "percent"),
-        by_service=_by(rows, "cin_visit_timeliness", month, "service", "percent"),
+        by_locality=_by(rows, "cin_visit_timeliness", month, "locality", "percent", labels),
+        by_service=_by(rows, "cin_visit_timeliness", month, "service", "percent", labels),
     )

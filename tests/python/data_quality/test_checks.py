@@ -11,6 +11,7 @@ missing (the month-to-month row-count change is a warning).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -20,6 +21,7 @@ import yaml
 from csc.checks.suites import STAGING_TABLES
 
 from csc.checks import run_checks
+from csc.checks.offline_docs import OfflineDocsError, make_offline, remote_asset_urls
 
 
 def _warehouse(path: Path, *, persons: list[tuple], kpis: list[tuple], referral_sources: list[str]) -> Path:
@@ -102,6 +104,48 @@ def test_data_docs_are_written_under_the_output_folder(good):
     result, out = good
     assert result.docs_path is not None and result.docs_path.is_file()
     assert out in result.docs_path.parents
+
+
+def test_data_docs_load_nothing_from_the_internet(good):
+    """Every <script src> and <link href> of every Data Docs page is a vendored local file."""
+    result, _ = good
+    site = result.docs_path.parent
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) >= 2  # the index and at least one validation page
+    for page_path in pages:
+        page = page_path.read_text(encoding="utf-8")
+        assert remote_asset_urls(page) == [], page_path
+        local = re.findall(r"""<(?:script|link)\b[^>]*\b(?:src|href)=["']([^"'#]+)["']""", page)
+        vendored = [ref for ref in local if "static/vendor/" in ref]
+        assert len(vendored) >= 10, page_path  # the CSS and scripts GX's templates load
+        for ref in vendored:
+            assert (page_path.parent / ref).resolve().is_file(), f"{page_path}: {ref}"
+    fonts = site / "static" / "vendor" / "webfonts"
+    assert (fonts / "fa-solid-900.woff2").is_file()
+
+
+def test_an_unvendored_cdn_url_is_an_error(tmp_path):
+    page = tmp_path / "index.html"
+    page.write_text('<html><head><script src="https://cdn.example.org/new.js"></script></head></html>', encoding="utf-8")
+    with pytest.raises(OfflineDocsError, match="new.js"):
+        make_offline(tmp_path)
+
+
+def test_known_cdn_urls_are_rewritten_and_sri_dropped(tmp_path):
+    page = tmp_path / "sub" / "page.html"
+    page.parent.mkdir()
+    page.write_text(
+        '<link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"/>'
+        '<script src="https://cdnjs.cloudflare.com/ajax/libs/popper.js/1.12.9/umd/popper.min.js" '
+        'integrity="sha384-x" crossorigin="anonymous"></script>'
+        '<a href="https://greatexpectations.io">GX</a>',
+        encoding="utf-8",
+    )
+    make_offline(tmp_path)
+    text = page.read_text(encoding="utf-8")
+    assert 'href="../static/vendor/css/bootstrap-4.3.1.min.css"' in text
+    assert '<script src="../static/vendor/js/popper-1.12.9.min.js"></script>' in text
+    assert 'href="https://greatexpectations.io"' in text  # a plain link is not loaded by the page
 
 
 REPO = Path(__file__).resolve().parents[3]

@@ -30,6 +30,8 @@ EXPECTED_TABLES = {
     "dq_rule_summary",
     "fct_case_audit_grades",
     "dim_kpi_availability",
+    "dim_breakdown_labels",  # issue 13: labels of every breakdown value
+    "kpi_values_labelled",  # issue 13: the view of KPI values with their labels
 }
 
 # Independent of csc.publish's own guard: what must never be published.

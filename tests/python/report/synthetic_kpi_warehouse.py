@@ -54,7 +54,10 @@ DEFAULT_FLAGS = (True, False, False)
 REPORT_SECTIONS = {"caseload_average": "caseloads"}
 
 # The publication models of the synthetic warehouse: the KPI ones and the audit counts'.
-SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published")
+SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published", "dim_breakdown_labels")
+# The reference seeds dim_breakdown_labels reads, loaded from the project's own CSV files.
+LABEL_SEEDS = {"ref_codes": "code_order", "ref_breakdown_bands": "sort_order"}  # seed -> its integer column
+SEED_DIR = Path(__file__).resolve().parents[3] / "seeds" / "reference"
 AUDIT_THEMES = ("Voice of the child", "Planning", "Management oversight")
 AUDIT_GRADES = ("OUTSTANDING", "GOOD", "REQUIRES_IMPROVEMENT", "INADEQUATE", "unknown")
 
@@ -244,6 +247,12 @@ def write_inputs(path: Path) -> None:
             ) as t(team_id, team_name, parent_team_id, locality, service)
             """
         )
+        for seed, order_column in LABEL_SEEDS.items():
+            con.execute(
+                f"create table reference.{seed} as select * replace (cast({order_column} as integer) as {order_column}) "
+                "from read_csv(?, header = true, all_varchar = true)",
+                [str(SEED_DIR / f"{seed}.csv")],
+            )
         con.execute(
             """
             create table marts.dim_kpi_availability as

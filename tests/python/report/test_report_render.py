@@ -170,7 +170,9 @@ def test_small_numbers_are_suppressed_in_tiles_charts_and_tables(warehouse: Path
 
 
 def test_team_breakdown_shows_team_names(latest: str) -> None:
-    assert "Initial Response North (T1)" in _article(latest, "assessment_timeliness")
+    article = _article(latest, "assessment_timeliness")
+    assert "<th scope=\"row\">Initial Response North</th>" in article
+    assert "(T1)" not in article  # the name alone (dim_breakdown_labels), not the id
 
 
 def test_data_quality_section(latest: str, warehouse_without_dq: Path, tmp_path: Path) -> None:

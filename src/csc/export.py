@@ -37,7 +37,9 @@ import duckdb
 
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import BENCHMARKED_KPI_MODEL, ThresholdError, built_threshold, check_threshold
-from csc.report.formatting import BREAKDOWN_LABELS, SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS, date_label
+from csc.report.benchmarks import COMPARATORS
+from csc.report.formatting import SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS, date_label
+from csc.report.labels import BreakdownLabels, load_breakdown_labels
 from csc.report.options import db_option, threshold_option
 from csc.report.periods import PeriodError, select_period
 from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, require_table
@@ -66,8 +68,10 @@ class KpiTable:
     data_date: dt.date
     extract_date: dt.date
     source: str
-    team_names: dict[str, str] = field(default_factory=dict)
+    labels: BreakdownLabels = field(default_factory=BreakdownLabels)
     unavailable: dict[str, str] = field(default_factory=dict)
+    # kpi_id -> the benchmark columns of fct_kpi_values_benchmarked at the report month (all row)
+    benchmarks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def month(self) -> dt.date:
@@ -126,16 +130,18 @@ def read_kpi_table(con: duckdb.DuckDBPyConnection, month: str | None = None, mon
     values = {(r[0], r[1], r[2], r[3]): (r[4], bool(r[5])) for r in rows}
     catalogue = fetch_dicts(
         con, f"select * from {require_table(con, 'kpi_catalogue')} order by area_order, kpi_order, kpi_id")
-    teams = find_table(con, "dim_teams")
-    team_names = {} if teams is None else {
-        str(r[0]): r[1] for r in con.execute(f"select team_id, team_name from {teams}").fetchall() if r[1]}
+    benchmark_columns = [f"benchmark_{c}{suffix}" for c, _ in COMPARATORS for suffix in ("", "_period", "_source")]
+    benchmarks = {
+        r["kpi_id"]: r for r in fetch_dicts(
+            con, f"select kpi_id, {', '.join(benchmark_columns)} from {kpi_source} "
+                 "where period_month = ? and breakdown = 'all'", [month_list[-1]])}
     availability = find_table(con, "dim_kpi_availability")
     unavailable = {} if availability is None else {
         r[0]: r[1] or "its landing file was not in the extract"
         for r in con.execute(f"select kpi_id, unavailable_reason from {availability} where not is_available")
         .fetchall()}
     return KpiTable(month_list, catalogue, values, built, selected["period_end"], latest[-1]["period_end"],
-                    source, team_names, unavailable)
+                    source, load_breakdown_labels(con), unavailable, benchmarks)
 
 
 def _month_header(month: dt.date) -> str:
@@ -176,15 +182,17 @@ def _readme_rows(table: KpiTable, breakdowns: list[str]) -> list[tuple[str, str]
         ("Generated at", dt.datetime.now().strftime("%d/%m/%Y %H:%M")),
         ("Source", table.source),
         ("Sheet KPIs", "every KPI (rows, catalogue order) by month (columns): the whole population"),
-        *[(f"Sheet {_sheet_name(b)}", f"the KPIs broken down by {BREAKDOWN_LABELS.get(b, b).lower()}, by month")
+        *[(f"Sheet {_sheet_name(table.labels, b)}",
+           f"the KPIs broken down by {table.labels.heading(b).lower()}, by month (each value in words)")
           for b in breakdowns],
-        ("Sheet Catalogue", "every KPI's definition, unit, window, polarity, benchmarks and their sources"),
+        ("Sheet Catalogue", "every KPI's definitions (exact and plain English), unit, window, polarity, and its "
+                            "benchmarks in the report month with their years and sources"),
     ]
 
 
-def _sheet_name(breakdown: str) -> str:
+def _sheet_name(labels: BreakdownLabels, breakdown: str) -> str:
     """An Excel sheet name (at most 31 characters, none of []:*?/\\)."""
-    label = BREAKDOWN_LABELS.get(breakdown, breakdown.replace("_", " ").capitalize())
+    label = labels.heading(breakdown)
     return re.sub(r"[\[\]:*?/\\]", " ", label)[:31]
 
 
@@ -222,14 +230,14 @@ def write_workbook(table: KpiTable, path: Path) -> Path:
     wide.column_dimensions["B"].width = 45
 
     for breakdown in breakdowns:
-        sheet = workbook.create_sheet(_sheet_name(breakdown))
+        sheet = workbook.create_sheet(_sheet_name(table.labels, breakdown))
         sheet.append((*BREAKDOWN_COLUMNS, *[_month_header(m) for m in table.months]))
         for kpi in table.catalogue:
             found = sorted({key[3] for key in table.values if key[0] == kpi["kpi_id"] and key[2] == breakdown},
-                           key=lambda v: (v == "unknown", v.lower()))
+                           key=lambda v, b=breakdown: table.labels.value_key(b, v))
             for value in found:
                 row = sheet.max_row + 1
-                label = table.team_names.get(value, value) if breakdown == "team" else value
+                label = table.labels.label(breakdown, value)
                 for column, text in enumerate((kpi["kpi_id"], kpi["kpi_name"],
                                                UNIT_LABELS.get(kpi["unit"], kpi["unit"]), value, label), start=1):
                     sheet.cell(row=row, column=column, value=text)
@@ -240,13 +248,16 @@ def write_workbook(table: KpiTable, path: Path) -> Path:
 
     catalogue = workbook.create_sheet("Catalogue")
     columns = list(table.catalogue[0]) if table.catalogue else []
-    catalogue.append(columns)
+    # the benchmarks of the report month (fct_kpi_values_benchmarked): value, year and source
+    bench_columns = [f"benchmark_{c}{suffix}" for c, _ in COMPARATORS for suffix in ("", "_period", "_source")]
+    catalogue.append([*columns, *bench_columns])
     for kpi in table.catalogue:
+        bench = table.benchmarks.get(kpi["kpi_id"], {})
         catalogue.append([kpi[c] if not isinstance(kpi[c], (dt.date, dt.datetime)) else kpi[c].isoformat()
-                          for c in columns])
-    _style_header(catalogue, len(columns))
-    for index, name in enumerate(columns, start=1):
-        if name in ("definition", "benchmark_england_source", "benchmark_good_la_source"):
+                          for c in columns] + [bench.get(c) for c in bench_columns])
+    _style_header(catalogue, len(columns) + len(bench_columns))
+    for index, name in enumerate([*columns, *bench_columns], start=1):
+        if name in ("definition", "plain_definition") or name.endswith("_source"):
             catalogue.column_dimensions[get_column_letter(index)].width = 60
 
     path = Path(path)

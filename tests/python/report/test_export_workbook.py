@@ -106,7 +106,9 @@ def test_the_readme_and_catalogue(workbook, warehouse: Path) -> None:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         threshold = con.execute("select distinct suppression_threshold from marts.fct_kpi_values_published").fetchone()
     assert readme["Suppression threshold"] == str(threshold[0])
-    assert readme["Data date"].startswith("figures as at 20/10/2021")
+    # the report's default month, the last complete one: September 2021 (the extract is at 20/10/2021)
+    assert readme["Report month"] == "September 2021"
+    assert readme["Data date"].startswith("figures as at 30/09/2021")
     assert readme["Extract date"] == "20/10/2021" and readme["Generated at"]
     catalogue = workbook["Catalogue"]
     header = [c.value for c in catalogue[1]]

@@ -54,7 +54,8 @@ DEFAULT_FLAGS = (True, False, False)
 REPORT_SECTIONS = {"caseload_average": "caseloads"}
 
 # The publication models of the synthetic warehouse: the KPI ones and the audit counts'.
-SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published", "dim_breakdown_labels")
+SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published", "dim_breakdown_labels",
+                    "fct_kpi_values_month_to_date_comparison")
 # The reference seeds dim_breakdown_labels reads, loaded from the project's own CSV files.
 LABEL_SEEDS = {"ref_codes": "code_order", "ref_breakdown_bands": "sort_order"}  # seed -> its integer column
 SEED_DIR = Path(__file__).resolve().parents[3] / "seeds" / "reference"
@@ -68,6 +69,7 @@ KPI_COLUMNS = [
 FIRST_MONTH = dt.date(2020, 1, 1)
 MONTHS = 22  # 2020-01 .. 2021-10
 EXTRACT_DATE = dt.date(2021, 10, 20)
+MONTH_TO_DATE_COMPARISON = "2021-09-20"  # the extract date less one month
 
 
 def month_start(index: int) -> dt.date:
@@ -253,6 +255,40 @@ def write_inputs(path: Path) -> None:
                 "from read_csv(?, header = true, all_varchar = true)",
                 [str(SEED_DIR / f"{seed}.csv")],
             )
+        # What the month to date (October, to the 20th) is compared with: every KPI at the same
+        # days of September (a third fewer records), as int_kpi_values and int_reporting_periods
+        # give fct_kpi_values_month_to_date_comparison in the dbt build.
+        con.execute("create schema if not exists intermediate")
+        con.execute(
+            f"""
+            create table intermediate.int_reporting_periods as
+            select period_month, period_end, 'month' as period_kind, false as is_month_to_date_comparison
+            from marts.dim_reporting_periods
+            union all
+            select date '2021-09-01', date '{MONTH_TO_DATE_COMPARISON}', 'month_to_date_comparison', true
+            """
+        )
+        con.execute(
+            f"""
+            create table intermediate.int_kpi_values as
+            select * from marts.fct_kpi_values
+            union all
+            select kpi_id, period_month, date '{MONTH_TO_DATE_COMPARISON}', breakdown, breakdown_value,
+                numerator, denominator,
+                case unit
+                    when 'count' then numerator
+                    when 'percent' then 100.0 * numerator / nullif(denominator, 0)
+                    when 'ratio' then numerator / nullif(denominator, 0)
+                    else 10000.0 * numerator / nullif(denominator, 0)
+                end as value,
+                unit
+            from (
+                select * replace (round(numerator * 2 / 3) as numerator)
+                from marts.fct_kpi_values
+                where period_month = date '2021-09-01'
+            ) as september
+            """
+        )
         con.execute(
             """
             create table marts.dim_kpi_availability as

@@ -54,12 +54,14 @@ def _row_value(db: Path, kpi_id: str, month: str, column: str) -> object:
 
 @pytest.fixture(scope="module")
 def with_targets(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The synthetic warehouse with targets, and a change of -0.04 pp in care leavers in touch."""
+    """The synthetic warehouse with targets, and a change of -0.04 pp in care leavers in touch in
+    September 2021 (the last complete month: October is a month to date, whose change is taken
+    on the same days and not judged)."""
     copy = tmp_path_factory.mktemp("targets") / "warehouse.duckdb"
     copy.write_bytes(warehouse.read_bytes())
-    rereferral = _row_value(warehouse, "rereferral_rate", "2021-10", "value")
-    timeliness = _row_value(warehouse, "assessment_timeliness", "2021-10", "value")
-    caseload = _row_value(warehouse, "caseload_average", "2021-10", "value")
+    rereferral = _row_value(warehouse, "rereferral_rate", "2021-09", "value")
+    timeliness = _row_value(warehouse, "assessment_timeliness", "2021-09", "value")
+    caseload = _row_value(warehouse, "caseload_average", "2021-09", "value")
     with duckdb.connect(str(copy)) as con:
         con.executemany(
             "insert into staging.stg_authority__kpi_targets values (?, ?, ?, null)",
@@ -70,7 +72,7 @@ def with_targets(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> P
                 ("referrals", 100, 10),  # neutral: never a RAG status
             ],
         )
-        for month, value in (("2021-09-01", 50.04), ("2021-10-01", 50.0)):
+        for month, value in (("2021-08-01", 50.04), ("2021-09-01", 50.0)):
             con.execute(
                 "update marts.fct_kpi_values set value = ? where kpi_id = 'care_leavers_in_touch' "
                 "and breakdown = 'all' and period_month = ?", [value, month])
@@ -79,32 +81,32 @@ def with_targets(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 def test_overview_is_the_first_section_with_every_headline_kpi(warehouse: Path, tmp_path: Path) -> None:
-    page = _page(warehouse, "2021-10", tmp_path)
+    page = _page(warehouse, "2021-09", tmp_path)
     main = page[page.index("<main>"):]
     assert re.search(r"<section[^>]*>", main).group(0).startswith('<section class="area overview" id="overview"')
     assert re.findall(r'<tr data-kpi="([a-z_0-9]+)">', _overview(page)) == _catalogue(warehouse)
     row = _overview_row(page, "rereferral_rate")
-    value = _row_value(warehouse, "rereferral_rate", "2021-10", "value")
+    value = _row_value(warehouse, "rereferral_rate", "2021-09", "value")
     assert f"{value:.1f}%" in row
-    assert "England 2020-21: 22.6%" in _text(row) and "Good LAs Oct 2021: 19.0%" in _text(row)
+    assert "England 2020-21: 22.6%" in _text(row) and "Good LAs: no comparable figure" in _text(row)
     # Direction and judgement of the change on last month, as judged in dbt.
-    judgement = _row_value(warehouse, "rereferral_rate", "2021-10", "previous_period_comparison")
+    judgement = _row_value(warehouse, "rereferral_rate", "2021-09", "previous_period_comparison")
     assert f'<span class="judgement {judgement}">' in row
     assert re.search(r'<span class="arrow (up|down|flat)"', row)
 
 
 def test_no_targets_no_rag_column(warehouse: Path, tmp_path: Path) -> None:
-    overview = _overview(_page(warehouse, "2021-10", tmp_path))
+    overview = _overview(_page(warehouse, "2021-09", tmp_path))
     assert ">RAG<" not in overview and "rag-status" not in overview and "Target" not in overview
 
 
 def test_rag_with_targets_follows_polarity(with_targets: Path, tmp_path: Path) -> None:
-    page = _page(with_targets, "2021-10", tmp_path)
+    page = _page(with_targets, "2021-09", tmp_path)
     overview = _overview(page)
     assert '<th scope="col">RAG</th>' in overview
     expected = {"rereferral_rate": "amber", "assessment_timeliness": "green", "caseload_average": "red"}
     for kpi_id, rag in expected.items():
-        assert _row_value(with_targets, kpi_id, "2021-10", "rag_status") == rag
+        assert _row_value(with_targets, kpi_id, "2021-09", "rag_status") == rag
         assert f'data-rag="{rag}"' in _overview_row(page, kpi_id), kpi_id
     for kpi_id in ("referrals", "cin_children"):  # neutral with a target; no target
         assert "data-rag" not in _overview_row(page, kpi_id), kpi_id
@@ -128,8 +130,8 @@ def test_benchmarks_shown_are_of_years_ended_by_the_period(warehouse: Path, tmp_
 
 
 def test_a_change_that_rounds_to_zero_is_shown_as_zero_and_same(with_targets: Path, tmp_path: Path) -> None:
-    assert _row_value(with_targets, "care_leavers_in_touch", "2021-10", "previous_period_comparison") == "same"
-    page = _page(with_targets, "2021-10", tmp_path)
+    assert _row_value(with_targets, "care_leavers_in_touch", "2021-09", "previous_period_comparison") == "same"
+    page = _page(with_targets, "2021-09", tmp_path)
     article = re.search(r'<article class="kpi" id="kpi-care_leavers_in_touch".*?</article>', page, flags=re.S).group(0)
     change = _text(re.search(r'<div class="change">.*?</div>', article, flags=re.S).group(0))
     assert change == "0 pp on last month same"

@@ -169,7 +169,13 @@ def _rebuilt_relations(manifest_path: Path) -> list[tuple[str, str]]:
 
 
 def _record_rebuilt_relations(work: Path, manifest_path: Path) -> None:
-    """Write the list the next full build drops first (see REBUILT_TABLE)."""
+    """Write the list the next full build drops first (see REBUILT_TABLE). Without dbt's
+    manifest there is no list: none is kept, and the next full build drops nothing."""
+    if not manifest_path.is_file():
+        with duckdb.connect(str(work)) as con:
+            con.execute(f"drop table if exists {REBUILT_SCHEMA}.{REBUILT_TABLE}")
+            con.execute("checkpoint")
+        return
     relations = _rebuilt_relations(manifest_path)
     with duckdb.connect(str(work)) as con:
         con.execute(f"create schema if not exists {REBUILT_SCHEMA}")

@@ -32,6 +32,7 @@ EXPECTED_TABLES = {
     "dim_kpi_availability",
     "dim_breakdown_labels",  # issue 13: labels of every breakdown value
     "kpi_values_labelled",  # issue 13: the view of KPI values with their labels
+    "fct_kpi_values_month_to_date_comparison",  # issue 13: the same days of the previous month
 }
 
 # Independent of csc.publish's own guard: what must never be published.

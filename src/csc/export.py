@@ -42,7 +42,7 @@ from csc.report.formatting import SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS,
 from csc.report.labels import BreakdownLabels, load_breakdown_labels
 from csc.report.options import db_option, threshold_option
 from csc.report.periods import PeriodError, select_period
-from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, require_table
+from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, open_read_only, require_table
 
 DEFAULT_MONTHS = 18
 ALL = "all"
@@ -275,13 +275,7 @@ def export_workbook(db_path: Path, out_path: Path, month: str | None = None, mon
                     threshold: int | None = None) -> Path:
     """Read the KPI table from ``db_path`` (read-only) and write the workbook to ``out_path``."""
     db_path = Path(db_path)
-    if not db_path.is_file():
-        raise ExportError(f"database not found: {db_path}")
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.IOException as exc:
-        raise ExportError(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
-    with con:
+    with open_read_only(db_path, ExportError) as con:
         try:
             table = read_kpi_table(con, month, months, threshold, source=db_path.name)
         except MissingTableError as exc:

@@ -66,7 +66,7 @@ from csc.report.periods import (
 from csc.report.section_dates import section_data_dates
 from csc.report.seed_tables import cin_summary, recruitment_table
 from csc.report.pdf import print_stylesheet
-from csc.report.warehouse import fetch_dicts, find_table, require_table, table_columns
+from csc.report.warehouse import fetch_dicts, find_table, open_read_only, require_table, table_columns
 
 TREND_MONTHS = 18
 # The case-audit chart (grade distribution by theme) shows the last 12 months.
@@ -687,13 +687,7 @@ def render_report(
     """Write ``csc-report-YYYY-MM.html`` for ``month`` (default: the last complete month) into
     ``out_dir``; a month to date is written as ``csc-report-YYYY-MM-to-DD.html``."""
     db_path = Path(db_path)
-    if not db_path.is_file():
-        raise ReportError(f"database not found: {db_path}")
-    try:
-        con = duckdb.connect(str(db_path), read_only=True)
-    except duckdb.IOException as exc:
-        raise ReportError(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
-    with con:
+    with open_read_only(db_path, ReportError) as con:
         context = build_context(con, month, commentary, threshold, month_to_date=month_to_date)
     html = render_html(context)
     out_dir = Path(out_dir)

@@ -7,6 +7,7 @@ the published database (tables in ``main``), so tables are looked up by name.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -16,6 +17,18 @@ SEARCH_SCHEMAS: tuple[str, ...] = ("marts", "reference", "main")
 
 class MissingTableError(LookupError):
     """A required table is not in the database."""
+
+
+def open_read_only(db_path: Path, error: type[Exception]) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a warehouse or published database; ``error`` (the caller's
+    own exception type) says why when the file is missing or cannot be opened."""
+    db_path = Path(db_path)
+    if not db_path.is_file():
+        raise error(f"database not found: {db_path}")
+    try:
+        return duckdb.connect(str(db_path), read_only=True)
+    except duckdb.IOException as exc:
+        raise error(f"cannot open {db_path} read-only (is a build running?): {exc}") from exc
 
 
 def quote_identifier(name: str) -> str:

@@ -1,8 +1,8 @@
 -- Share of the children with a CIN plan open at the extract date by the service of the team
 -- holding the plan: the monthly pack's "18% of children currently with a CIN plan are open to
--- the Disabled Children's Service". Open at D: start <= D and (no end or end > D). A child
--- with open plans in two services counts once in each; the share is of all children with an
--- open plan, so shares can add up to more than 100%.
+-- the Disabled Children's Service". Open at D (macro is_open_at): start <= D and (no end or
+-- end > D). A child with open plans in two services counts once in each; the share is of all
+-- children with an open plan, so shares can add up to more than 100%.
 -- Run: dbt compile --select cin_children_by_service_at_extract, or `dbt show --select` it.
 
 with extract_period as (
@@ -17,8 +17,7 @@ open_plans as (
         plans.service
     from {{ ref('fct_cin_plans') }} as plans
     cross join extract_period
-    where plans.cin_plan_start_date <= extract_period.extract_date
-        and (plans.cin_plan_end_date is null or plans.cin_plan_end_date > extract_period.extract_date)
+    where {{ is_open_at('plans.cin_plan_start_date', 'plans.cin_plan_end_date', 'extract_period.extract_date') }}
 ),
 
 all_children as (

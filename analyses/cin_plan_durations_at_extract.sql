@@ -1,6 +1,7 @@
 -- Children with a CIN plan open at the extract date, by how long their current plan has been
 -- open: the monthly pack's "N children have had a CIN plan for over 2 years and M for between
--- 1 and 2 years". Open at D follows the KPI contract: start <= D and (no end or end > D).
+-- 1 and 2 years". Open at D follows the KPI contract (macro is_open_at): start <= D and (no
+-- end or end > D).
 -- A child with two open plans is counted once, under the longest-open plan.
 -- Run: dbt compile --select cin_plan_durations_at_extract, then run the compiled SQL
 -- (target/compiled/.../analyses/) against the warehouse, or `dbt show --select` it.
@@ -18,8 +19,7 @@ open_plans as (
         extract_period.extract_date
     from {{ ref('fct_cin_plans') }} as plans
     cross join extract_period
-    where plans.cin_plan_start_date <= extract_period.extract_date
-        and (plans.cin_plan_end_date is null or plans.cin_plan_end_date > extract_period.extract_date)
+    where {{ is_open_at('plans.cin_plan_start_date', 'plans.cin_plan_end_date', 'extract_period.extract_date') }}
     group by plans.child_key, extract_period.extract_date
 ),
 

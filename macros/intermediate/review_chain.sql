@@ -20,19 +20,49 @@
       record); review k is late when it is dated after its due date (on the due date is on
       time);
     - next_due_date: when review k+1 is due (the chain goes on from the actual review).
-    The record's first due date with no usable review (D1, or D1 from H for a restarted
-    record) is the caller's: it is not a row here.
+    `anchors` (a CTE) has one row per record: record_id, anchor_date, history_start_date,
+    first_due_date and first_due_date_from_history_start (D1 from H); `relation` takes its
+    anchor_date, first_due_date and history_start_date from it. Each record also has a
+    row review_number 0 before any review, with no review, due date or lateness, whose
+    next_due_date is the first due date (D1, or D1 from H for a restarted record).
+
+    The select returns the anchors' record_columns (none by default), record_id, review_id, review_date, review_number, is_restarted,
+    due_date, is_late, next_due_date and the record's first_due_date (D1 from A), one row per
+    record with review_number 0 and one per usable review.
 #}
-{% macro review_chain(relation, second_interval_months, first_review_late) -%}
+{% macro review_chain(relation, anchors, second_interval_months, first_review_late, record_columns=[]) -%}
     select
+        {%- for column in record_columns %}
+        {{ column }},
+        {%- endfor %}
         record_id,
-        review_id,
-        review_date,
-        is_restarted,
-        review_number,
+        cast(null as varchar) as review_id,
+        cast(null as date) as review_date,
+        0 as review_number,
+        coalesce(anchor_date < history_start_date, false) as is_restarted,
+        cast(null as date) as due_date,
+        false as is_late,
+        case
+            when anchor_date < history_start_date then first_due_date_from_history_start
+            else first_due_date
+        end as next_due_date,
+        first_due_date
+    from {{ anchors }}
+
+    union all
+
+    select
+        {%- for column in record_columns %}
+        record_anchors.{{ column }},
+        {%- endfor %}
+        usable_reviews.record_id,
+        usable_reviews.review_id,
+        usable_reviews.review_date,
+        usable_reviews.review_number,
+        usable_reviews.is_restarted,
         case
             when is_restarted and review_number = 1 then null
-            when review_number = 1 then first_due_date
+            when review_number = 1 then usable_reviews.first_due_date
             when review_number = 2 and not is_restarted
                 then cast({{ dbt.dateadd('month', second_interval_months, 'previous_review_date') }} as date)
             when review_number >= 2
@@ -49,7 +79,8 @@
             when review_number = 1 and not is_restarted
                 then cast({{ dbt.dateadd('month', second_interval_months, 'review_date') }} as date)
             else cast({{ dbt.dateadd('month', 6, 'review_date') }} as date)
-        end as next_due_date
+        end as next_due_date,
+        record_anchors.first_due_date
     from (
         select
             {{ relation }}.*,
@@ -59,4 +90,6 @@
         from {{ relation }}
         where anchor_date >= history_start_date or review_date >= history_start_date
     ) as usable_reviews
+    inner join {{ anchors }} as record_anchors
+        on usable_reviews.record_id = record_anchors.record_id
 {%- endmacro %}

@@ -17,7 +17,8 @@
       are unknown), on the first row of the table that uses it most; dq_build_warnings warns
       when they are more than a small share of the records with a team.
     Negative or absurd FTEs and negative caseloads are csc_fte_out_of_range and
-    csc_negative_caseload in dq_rules__workforce. Each rule is described in the dq_rules seed.
+    csc_negative_caseload in dq_rules__workforce. Each rule is described in the dq_rules seed;
+    the findings' columns are macro dq_finding's.
 #}
 {%- set keys = {} %}
 {%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
@@ -64,16 +65,15 @@
     ('ssd_involvements', 'involvement_end_date', 'invo_involvement_end_date', not_used),
 ] %}
 
-with date_outside_calendar as (
+with professionals as (select * from {{ ref('stg_ssd__professionals') }}),
+
+date_outside_calendar as (
     {%- for table, column, field, consequence in calendar_dates %}
-    select
-        'csc_date_outside_calendar' as rule_id,
-        {{ dq_record_identity(keys[table], 'staged.') }}
-        '{{ field }}' as field,
-        cast(staged.{{ column }} as varchar) as value,
-        '{{ field }} ' || cast(staged.{{ column }} as varchar)
-        || ' is outside the working-day calendar (' || cast({{ calendar_start_date() }} as varchar)
-        || ' to ' || cast({{ calendar_end_date() }} as varchar) || '): {{ consequence }}' as message
+    {{ dq_finding('csc_date_outside_calendar', table, field, 'staged.' ~ column,
+        "'" ~ field ~ " ' || cast(staged." ~ column ~ " as varchar)"
+        ~ " || ' is outside the working-day calendar (' || cast(" ~ calendar_start_date() ~ " as varchar)"
+        ~ " || ' to ' || cast(" ~ calendar_end_date() ~ " as varchar) || '): " ~ consequence ~ "'",
+        relation='staged.') }}
     from {{ ref(keys[table].model) }} as staged
     where staged.{{ column }} < {{ calendar_start_date() }}
         or staged.{{ column }} > {{ calendar_end_date() }}
@@ -107,41 +107,26 @@ implausible_birth_date as (
     where staged.birth_date_implausibility is not null
 ),
 
-caseload_out_of_range as (
-    select
-        'csc_caseload_out_of_range' as rule_id,
-        {{ dq_record_identity(keys['ssd_professionals'], 'staged.') }}
-        'prof_professional_caseload' as field,
-        cast(staged.recorded_caseload as varchar) as value,
-        'Caseload ' || cast(staged.recorded_caseload as varchar)
-        || ' is above {{ var('max_recorded_caseload') }} (var max_recorded_caseload): it is not used'
-        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
-            as message
-    from {{ ref('stg_ssd__professionals') }} as staged
-    where staged.recorded_caseload > {{ var('max_recorded_caseload') }}
-),
+{%- set caseload_not_used = " || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'" %}
 
-not_whole_number as (
-    select
-        'csc_not_whole_number' as rule_id,
-        {{ dq_record_identity(keys['ssd_professionals'], 'staged.') }}
-        'prof_professional_caseload' as field,
-        cast(staged.recorded_caseload as varchar) as value,
-        'Caseload ' || cast(staged.recorded_caseload as varchar)
-        || ' is not a whole number of cases: it is not used and not rounded'
-        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'
-            as message
-    from {{ ref('stg_ssd__professionals') }} as staged
-    where staged.recorded_caseload <> trunc(staged.recorded_caseload)
+caseload_findings as (
+    {{ dq_record_findings([
+        ('csc_caseload_out_of_range', 'ssd_professionals', 'professionals', 'prof_professional_caseload',
+            'recorded_caseload', 'recorded_caseload > ' ~ var('max_recorded_caseload'),
+            "'Caseload ' || cast(recorded_caseload as varchar)"
+            ~ " || ' is above " ~ var('max_recorded_caseload') ~ " (var max_recorded_caseload): it is not used'"
+            ~ caseload_not_used),
+        ('csc_not_whole_number', 'ssd_professionals', 'professionals', 'prof_professional_caseload',
+            'recorded_caseload', 'recorded_caseload <> trunc(recorded_caseload)',
+            "'Caseload ' || cast(recorded_caseload as varchar)"
+            ~ " || ' is not a whole number of cases: it is not used and not rounded'"
+            ~ caseload_not_used),
+    ]) }}
     union all
-    select
-        'csc_not_whole_number' as rule_id,
-        {{ dq_record_identity(keys['extract_manifest'], 'staged.') }}
-        'child_population' as field,
-        cast(staged.child_population_number as varchar) as value,
-        'child_population ' || cast(staged.child_population_number as varchar)
-        || ' is not a whole number that fits a count: it is not used, so referral_rate_per_10k has no'
-        || ' population' as message
+    {{ dq_finding('csc_not_whole_number', 'extract_manifest', 'child_population', 'staged.child_population_number',
+        "'child_population ' || cast(staged.child_population_number as varchar)"
+        ~ " || ' is not a whole number that fits a count: it is not used, so referral_rate_per_10k has no'"
+        ~ " || ' population'", relation='staged.') }}
     from (
         select
             landing_row_number,
@@ -194,9 +179,7 @@ final as (
     union all
     select * from implausible_birth_date
     union all
-    select * from caseload_out_of_range
-    union all
-    select * from not_whole_number
+    select * from caseload_findings
     union all
     select * from team_not_in_team_structure
 )

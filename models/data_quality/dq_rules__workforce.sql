@@ -5,7 +5,8 @@
     them): FTEs outside a sensible range (vars max_fte_per_person, max_establishment_fte_per_row;
     such values leave the FTE sums), negative caseloads, an HR establishment row whose
     as-at date, role and team repeats an earlier row, involvements ending before they start, team ids that are not in ssd_department, and an
-    extract manifest that is not exactly one row. Each rule is described in the dq_rules seed.
+    extract manifest that is not exactly one row. Each rule is described in the dq_rules seed;
+    the findings' columns are macro dq_finding's (dq_record_findings, dq_end_before_start).
 #}
 
 with professionals as (select * from {{ ref('stg_ssd__professionals') }}),
@@ -16,73 +17,42 @@ departments as (select * from {{ ref('stg_ssd__departments') }}),
 
 extract_manifests as (select * from {{ ref('stg_la__extract_manifests') }}),
 
-fte_out_of_range as (
-    select
-        'csc_fte_out_of_range' as rule_id,
-        'ssd_professionals' as table_name,
-        professional_id as record_id,
-        cast(null as varchar) as child_key,
-        landing_row_number,
-        'prof_full_time_equivalency' as field,
-        cast(fte as varchar) as value,
-        'FTE ' || cast(fte as varchar) || ' is outside 0 to {{ var('max_fte_per_person') }}: it is not used,'
-        || ' and the worker is excluded from caseload_average (numerator and denominator)' as message
-    from professionals
-    where fte < 0
-        or fte > {{ var('max_fte_per_person') }}
+involvements as (select * from {{ ref('stg_ssd__involvements') }}),
+
+professional_findings as (
+    {{ dq_record_findings([
+        ('csc_fte_out_of_range', 'ssd_professionals', 'professionals', 'prof_full_time_equivalency', 'fte',
+            'fte < 0 or fte > ' ~ var('max_fte_per_person'),
+            "'FTE ' || cast(fte as varchar) || ' is outside 0 to " ~ var('max_fte_per_person') ~ ": it is not used,'"
+            ~ " || ' and the worker is excluded from caseload_average (numerator and denominator)'"),
+        ('csc_negative_caseload', 'ssd_professionals', 'professionals', 'prof_professional_caseload', 'recorded_caseload',
+            'recorded_caseload < 0',
+            "'Caseload ' || cast(recorded_caseload as varchar) || ' is negative: it is not used'"
+            ~ " || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'"),
+    ]) }}
 ),
 
-negative_caseload as (
-    select
-        'csc_negative_caseload' as rule_id,
-        'ssd_professionals' as table_name,
-        professional_id as record_id,
-        cast(null as varchar) as child_key,
-        landing_row_number,
-        'prof_professional_caseload' as field,
-        cast(recorded_caseload as varchar) as value,
-        'Caseload ' || cast(recorded_caseload as varchar) || ' is negative: it is not used'
-        || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)' as message
-    from professionals
-    where recorded_caseload < 0
-),
-
-{%- set fte_columns = ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte'] %}
+{%- set max_row_fte = var('max_establishment_fte_per_row') %}
+{%- set establishment_rules = [] %}
+{%- for column in ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte'] %}
+    {%- do establishment_rules.append((
+        'csc_fte_out_of_range', 'hr_establishment', 'hr_establishment', column, column,
+        column ~ ' < 0 or ' ~ column ~ ' > ' ~ max_row_fte,
+        "'" ~ column ~ " ' || cast(" ~ column ~ " as varchar) || ' is '"
+        ~ " || case when " ~ column ~ " < 0 then 'negative' else 'above " ~ max_row_fte ~ "' end"
+        ~ " || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'"
+        ~ " || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return'"
+    )) %}
+{%- endfor %}
 
 negative_establishment_fte as (
-    {%- for column in fte_columns %}
-    select
-        'csc_fte_out_of_range' as rule_id,
-        'hr_establishment' as table_name,
-        cast(null as varchar) as record_id,
-        cast(null as varchar) as child_key,
-        landing_row_number,
-        '{{ column }}' as field,
-        cast({{ column }} as varchar) as value,
-        '{{ column }} ' || cast({{ column }} as varchar) || ' is '
-        || case when {{ column }} < 0 then 'negative' else 'above {{ var('max_establishment_fte_per_row') }}' end
-        || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'
-        || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return' as message
-    from hr_establishment
-    where {{ column }} < 0
-        or {{ column }} > {{ var('max_establishment_fte_per_row') }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {{ dq_record_findings(establishment_rules) }}
 ),
 
 duplicate_establishment_rows as (
-    select
-        'csc_duplicate_row' as rule_id,
-        'hr_establishment' as table_name,
-        cast(null as varchar) as record_id,
-        cast(null as varchar) as child_key,
-        landing_row_number,
-        'as_at_date' as field,
-        cast(as_at_date as varchar) as value,
-        'Row repeats the as-at date, role and team of row ' || cast(first_landing_row_number as varchar)
-        || '; its FTEs would be counted twice' as message
+    {{ dq_finding('csc_duplicate_row', 'hr_establishment', 'as_at_date', 'as_at_date',
+        "'Row repeats the as-at date, role and team of row ' || cast(first_landing_row_number as varchar)"
+        ~ " || '; its FTEs would be counted twice'") }}
     from (
         select
             *,
@@ -94,36 +64,21 @@ duplicate_establishment_rows as (
 ),
 
 involvement_end_before_start as (
-    select
-        'csc_end_before_start' as rule_id,
-        'ssd_involvements' as table_name,
-        involvement_id as record_id,
-        child_key,
-        landing_row_number,
-        'invo_involvement_end_date' as field,
-        cast(involvement_end_date as varchar) as value,
-        'End date ' || cast(involvement_end_date as varchar) || ' is before the start date ' || cast(involvement_start_date as varchar) as message
-    from {{ ref('stg_ssd__involvements') }}
-    where involvement_end_date < involvement_start_date
+    {{ dq_end_before_start([
+        ('ssd_involvements', 'involvements', 'involvement_start_date', 'involvement_end_date', 'invo_involvement_end_date'),
+    ]) }}
 ),
 
 {%- set team_references = [
-    ('ssd_cin_episodes', 'stg_ssd__cin_episodes', 'referral_id', 'referral_team_id', 'cine_referral_team', 'child_key'),
-    ('ssd_professionals', 'stg_ssd__professionals', 'professional_id', 'team_id', 'prof_professional_department', 'cast(null as varchar)'),
-    ('ssd_involvements', 'stg_ssd__involvements', 'involvement_id', 'team_id', 'invo_professional_team', 'child_key'),
+    ('ssd_cin_episodes', 'stg_ssd__cin_episodes', 'referral_team_id', 'cine_referral_team'),
+    ('ssd_professionals', 'stg_ssd__professionals', 'team_id', 'prof_professional_department'),
+    ('ssd_involvements', 'stg_ssd__involvements', 'team_id', 'invo_professional_team'),
 ] %}
 
 unknown_team as (
-    {%- for table, model, key, column, field, child_key in team_references %}
-    select
-        'csc_unknown_team' as rule_id,
-        '{{ table }}' as table_name,
-        staged.{{ key }} as record_id,
-        {{ child_key }} as child_key,
-        staged.landing_row_number,
-        '{{ field }}' as field,
-        staged.{{ column }} as value,
-        'Team ' || staged.{{ column }} || ' is not in ssd_department' as message
+    {%- for table, model, column, field in team_references %}
+    {{ dq_finding('csc_unknown_team', table, field, 'staged.' ~ column,
+        "'Team ' || staged." ~ column ~ " || ' is not in ssd_department'", relation='staged.') }}
     from {{ ref(model) }} as staged
     where staged.{{ column }} is not null
         and not exists (
@@ -145,23 +100,14 @@ manifest_rows as (
 ),
 
 manifest_not_one_row as (
-    select
-        'csc_manifest_one_row' as rule_id,
-        'extract_manifest' as table_name,
-        cast(null as varchar) as record_id,
-        cast(null as varchar) as child_key,
-        landing_row_number,
-        'extract_date' as field,
-        cast(manifest_rows as varchar) as value,
-        'extract_manifest.csv has ' || cast(manifest_rows as varchar) || ' rows; it must have exactly one' as message
+    {{ dq_finding('csc_manifest_one_row', 'extract_manifest', 'extract_date', 'manifest_rows',
+        "'extract_manifest.csv has ' || cast(manifest_rows as varchar) || ' rows; it must have exactly one'") }}
     from manifest_rows
     where manifest_rows <> 1
 ),
 
 final as (
-    select * from fte_out_of_range
-    union all
-    select * from negative_caseload
+    select * from professional_findings
     union all
     select * from negative_establishment_fte
     union all

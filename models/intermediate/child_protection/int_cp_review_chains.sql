@@ -31,7 +31,7 @@ review_history as (
 anchored_plans as (
 
     select
-        plans.cp_plan_id,
+        plans.cp_plan_id as record_id,
         plans.child_key,
         plans.cp_plan_start_date as anchor_date,
         cast({{ dbt.dateadd('month', 3, 'plans.cp_plan_start_date') }} as date) as first_due_date,
@@ -46,7 +46,7 @@ anchored_plans as (
 plan_reviews as (
 
     select
-        anchored_plans.cp_plan_id as record_id,
+        anchored_plans.record_id,
         matched_reviews.cp_review_id as review_id,
         matched_reviews.cp_review_date as review_date,
         anchored_plans.anchor_date,
@@ -54,48 +54,29 @@ plan_reviews as (
         anchored_plans.history_start_date
     from matched_reviews
     inner join anchored_plans
-        on matched_reviews.cp_plan_id = anchored_plans.cp_plan_id
+        on matched_reviews.cp_plan_id = anchored_plans.record_id
 
 ),
 
-chains as (
+schedules as (
 
-    {{ review_chain('plan_reviews', 6, 'review_date > first_due_date') }}
+    {{ review_chain('plan_reviews', 'anchored_plans', 6, 'usable_reviews.review_date > usable_reviews.first_due_date') }}
 
 ),
 
 final as (
 
     select
-        cp_plan_id,
-        cast(null as varchar) as cp_review_id,
-        cast(null as date) as cp_review_date,
-        0 as review_number,
-        coalesce(anchor_date < history_start_date, false) as is_restarted,
-        cast(null as date) as due_date,
-        false as is_late,
-        case
-            when anchor_date < history_start_date then first_due_date_from_history_start
-            else first_due_date
-        end as next_due_date,
+        record_id as cp_plan_id,
+        review_id as cp_review_id,
+        review_date as cp_review_date,
+        review_number,
+        is_restarted,
+        due_date,
+        is_late,
+        next_due_date,
         first_due_date
-    from anchored_plans
-
-    union all
-
-    select
-        chains.record_id as cp_plan_id,
-        chains.review_id as cp_review_id,
-        chains.review_date as cp_review_date,
-        chains.review_number,
-        chains.is_restarted,
-        chains.due_date,
-        chains.is_late,
-        chains.next_due_date,
-        anchored_plans.first_due_date
-    from chains
-    inner join anchored_plans
-        on chains.record_id = anchored_plans.cp_plan_id
+    from schedules
 
 )
 

@@ -10,6 +10,7 @@
     - of several matching plans, the current record: latest start, then greatest id as text;
     - a review that matches no plan is kept with a null cp_plan_id, for the data-quality
       findings, and is used by no KPI.
+    The matching is macro reviews_matched_to_records (shared by CP and CLA).
 #}
 
 with
@@ -18,52 +19,12 @@ reviews as (select * from {{ ref('stg_ssd__cp_reviews') }}),
 
 plans as (select * from {{ ref('int_cp_plans_flagged') }}),
 
-held_reviews as (
-
-    select
-        cp_review_id,
-        child_key,
-        cp_review_date,
-        row_number() over (
-            partition by child_key, cp_review_date order by landing_row_number
-        ) as same_day_order
-    from reviews
-    where cp_review_date is not null and child_key is not null
-
-),
-
-reviews_with_plans as (
-
-    select
-        held_reviews.cp_review_id,
-        held_reviews.child_key,
-        held_reviews.cp_review_date,
-        plans.cp_plan_id,
-        plans.cp_plan_start_date,
-        {{ current_record_rank(
-            ['held_reviews.cp_review_id'],
-            ['plans.cp_plan_start_date', 'cast(plans.cp_plan_id as varchar)']
-        ) }} as plan_recency_rank
-    from held_reviews
-    left join plans
-        on
-        held_reviews.child_key = plans.child_key
-        and held_reviews.cp_review_date > plans.cp_plan_start_date
-        and (plans.cp_plan_end_date is null or held_reviews.cp_review_date <= plans.cp_plan_end_date)
-    where held_reviews.same_day_order = 1
-
-),
-
 final as (
 
-    select
-        cp_review_id,
-        child_key,
-        cp_review_date,
-        cp_plan_id,
-        cp_plan_start_date
-    from reviews_with_plans
-    where plan_recency_rank = 1
+    {{ reviews_matched_to_records(
+        'reviews', 'plans', 'cp_review', 'cp_plan_id', 'cp_plan_start_date', 'cp_plan_end_date',
+        matches_on_start_date=false
+    ) }}
 
 )
 

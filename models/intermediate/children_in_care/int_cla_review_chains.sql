@@ -87,11 +87,13 @@ period_reviews as (
 
 ),
 
-chains as (
+schedules as (
 
     {{ review_chain(
-        'period_reviews', 3,
-        'coalesce(working_days_from_start > ' ~ first_review_working_days ~ ', review_date > first_due_date)'
+        'period_reviews', 'anchored_periods', 3,
+        'coalesce(working_days_from_start > ' ~ first_review_working_days
+        ~ ', usable_reviews.review_date > usable_reviews.first_due_date)',
+        record_columns=['child_key', 'period_of_care_id']
     ) }}
 
 ),
@@ -101,35 +103,15 @@ final as (
     select
         child_key,
         period_of_care_id,
-        cast(null as varchar) as cla_review_id,
-        cast(null as date) as cla_review_date,
-        0 as review_number,
-        coalesce(anchor_date < history_start_date, false) as is_restarted,
-        cast(null as date) as due_date,
-        false as is_late,
-        case
-            when anchor_date < history_start_date then first_due_date_from_history_start
-            else first_due_date
-        end as next_due_date,
+        review_id as cla_review_id,
+        review_date as cla_review_date,
+        review_number,
+        is_restarted,
+        due_date,
+        is_late,
+        next_due_date,
         first_due_date
-    from anchored_periods
-
-    union all
-
-    select
-        anchored_periods.child_key,
-        anchored_periods.period_of_care_id,
-        chains.review_id as cla_review_id,
-        chains.review_date as cla_review_date,
-        chains.review_number,
-        chains.is_restarted,
-        chains.due_date,
-        chains.is_late,
-        chains.next_due_date,
-        anchored_periods.first_due_date
-    from chains
-    inner join anchored_periods
-        on chains.record_id = anchored_periods.record_id
+    from schedules
 
 )
 

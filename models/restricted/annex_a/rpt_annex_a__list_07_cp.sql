@@ -44,14 +44,7 @@ latest_visits as (
 ),
 
 allocated as (
-    select
-        plans.*,
-        {{ annex_a_allocated_ids('referrals.referral_team_id', 'referrals.referral_worker_id') }}
-    from plans
-    left join allocations
-        on plans.person_id = allocations.person_id
-    left join referrals
-        on plans.referral_id = referrals.referral_id
+    {{ annex_a_allocated_rows('plans') }}
 ),
 
 final as (

@@ -51,14 +51,7 @@ teams as (select * from {{ ref('int_teams') }}),
 referrals as (select * from {{ ref('stg_ssd__cin_episodes') }}),
 
 allocated as (
-    select
-        periods.*,
-        {{ annex_a_allocated_ids('referrals.referral_team_id', 'referrals.referral_worker_id') }}
-    from periods
-    left join allocations
-        on periods.person_id = allocations.person_id
-    left join referrals
-        on periods.referral_id = referrals.referral_id
+    {{ annex_a_allocated_rows('periods') }}
 ),
 
 final as (

@@ -1,40 +1,21 @@
 {#-
     The authority's targets (var kpi_targets_file; `csc build --targets FILE` checks it row by
     row before dbt runs, docs/contracts/authority-files.md): a target and amber band per KPI,
-    from the month given (blank: from the first period). No file, no rows.
+    from the month given (blank: from the first period). No file, no rows: macro
+    authority_file_rows. The applies_from column is optional: read by name from the row, null
+    when the file has none.
 -#}
-{%- set path = var('kpi_targets_file') -%}
 
-{% if path %}
-with source_rows as (
-
-    select *
-    from read_csv('{{ path | replace("'", "''") }}', header = true, all_varchar = true)
-
-),
-
-final as (
-
-    select
-        trim(kpi_id) as kpi_id,
-        cast(trim(target) as double) as target,
-        cast(trim(amber_band) as double) as amber_band,
-        -- the column is optional: read by name from the row, null when the file has none
-        cast(nullif(trim(to_json(source_rows) ->> 'applies_from'), '') || '-01' as date) as applies_from
-    from source_rows
-
-)
-{% else %}
 with final as (
 
-    select
-        cast(null as varchar) as kpi_id,
-        cast(null as double) as target,
-        cast(null as double) as amber_band,
-        cast(null as date) as applies_from
-    where false
+    {{ authority_file_rows(var('kpi_targets_file'), [
+        ['kpi_id', 'varchar', 'trim(kpi_id)'],
+        ['target', 'double', 'cast(trim(target) as double)'],
+        ['amber_band', 'double', 'cast(trim(amber_band) as double)'],
+        ['applies_from', 'date',
+            "cast(nullif(trim(to_json(source_rows) ->> 'applies_from'), '') || '-01' as date)"],
+    ]) }}
 
 )
-{% endif %}
 
 select * from final

@@ -16,16 +16,9 @@ try:  # the package is normally installed (pip install -e .); fall back to the s
 except ModuleNotFoundError:
     sys.path.insert(0, str(SRC))
 
-from dbt_models import BUILDS, DbtBuilds  # noqa: E402
+# the session's dbt builds and their summary line (shared with the other conftest)
+from dbt_models import dbt_builds, pytest_terminal_summary  # noqa: E402, F401
 from synthetic_kpi_warehouse import build_warehouse  # noqa: E402
-
-
-@pytest.fixture(scope="session", autouse=True)
-def dbt_builds(tmp_path_factory: pytest.TempPathFactory) -> DbtBuilds:
-    """The session's dbt builds of the small warehouses (one dbt call per kind and threshold)."""
-    if BUILDS.directory is None:
-        BUILDS.directory = tmp_path_factory.mktemp("dbt_builds")
-    return BUILDS
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +30,3 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def warehouse_without_dq(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_warehouse(tmp_path_factory.mktemp("wh_nodq") / "warehouse.duckdb", with_dq=False)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    BUILDS.summarise(terminalreporter.write_line)

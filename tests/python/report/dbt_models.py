@@ -4,7 +4,9 @@ The report, publish and suppression tests make small DuckDB files by hand (marts
 reference.kpi_catalogue and, optionally, data_quality.dq_rule_summary: the relations the publication
 models ``ref``) and then run the real model files on them with ``dbt run`` (csc.dbt_runner, as
 tests/python/warehouse_helpers.py does). A dbt call costs about ten seconds, so every file is
-built once per session and threshold (``DbtBuilds``) and copied for each test.
+built once per session and threshold (``DbtBuilds``) and copied for each test. The report and
+publish conftests take the session fixture ``dbt_builds`` and the hook ``pytest_terminal_summary``
+(the count of dbt calls) from here.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import pytest
 
 PYTHON_TESTS = Path(__file__).resolve().parents[1]
 if str(PYTHON_TESTS) not in sys.path:
@@ -111,3 +114,15 @@ class DbtBuilds:
 
 
 BUILDS = DbtBuilds()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_builds(tmp_path_factory: pytest.TempPathFactory) -> DbtBuilds:
+    """The session's dbt builds of the small warehouses (one dbt call per kind and threshold)."""
+    if BUILDS.directory is None:
+        BUILDS.directory = tmp_path_factory.mktemp("dbt_builds")
+    return BUILDS
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    BUILDS.summarise(terminalreporter.write_line)

@@ -52,6 +52,20 @@ CATALOGUE_FLAGS = {"vacancy_rate": (False, False, True)}
 DEFAULT_FLAGS = (True, False, False)
 # The report section (report_section) of a KPI is its area, except the average caseload's.
 REPORT_SECTIONS = {"caseload_average": "caseloads"}
+# The report's sections in the seed pack's order (test_report_render, test_report_browser); the case-audit section (kpis-inspection.md area 8, present when the
+# extract has case_audits) follows the workforce, before data quality.
+SECTION_ORDER = [
+    "referrals",
+    "assessments",
+    "children_in_need",
+    "child_protection",
+    "children_in_care",
+    "care_leavers",
+    "caseloads",
+    "workforce",
+    "case_audits",
+    "data_quality",
+]
 
 # The publication models of the synthetic warehouse: the KPI ones and the audit counts'.
 SYNTHETIC_MODELS = (*PUBLICATION_MODELS, "fct_case_audit_grades_published", "dim_breakdown_labels",

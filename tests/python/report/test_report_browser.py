@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from synthetic_kpi_warehouse import SECTION_ORDER
 
 from csc.report import render_report
 from csc.report.browser import find_chromium, load_page
@@ -18,20 +19,6 @@ pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="headless Chromium not installed (apt-get install -y chromium)"
 )
 
-# The seed pack's order; the case-audit section (kpis-inspection.md area 8, present when the
-# extract has case_audits) follows the workforce, before data quality.
-SECTIONS = [
-    "referrals",
-    "assessments",
-    "children_in_need",
-    "child_protection",
-    "children_in_care",
-    "care_leavers",
-    "caseloads",
-    "workforce",
-    "case_audits",
-    "data_quality",
-]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +47,7 @@ def _charts(dom: str) -> list[tuple[str, str]]:
 
 def test_every_section_is_rendered(page) -> None:
     found = re.findall(r'<section class="area" id="area-([a-z_]+)"', page.dom)
-    assert found == SECTIONS
+    assert found == SECTION_ORDER
 
 
 def test_every_chart_is_drawn_as_svg(page, report: Path) -> None:
@@ -95,7 +82,7 @@ def test_screenshot_and_pdf(page, shots: Path) -> None:
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     # The compact print layout (issue 13): a title page, then the sections one after another,
     # not a page (or more) per area. test_report_pdf checks the pages one by one.
-    assert 2 <= pages < len(SECTIONS) + 1, pages
+    assert 2 <= pages < len(SECTION_ORDER) + 1, pages
 
 
 def test_the_probe_catches_a_broken_page(tmp_path: Path) -> None:

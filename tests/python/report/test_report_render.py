@@ -11,25 +11,12 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 from dbt_models import BUILDS
+from synthetic_kpi_warehouse import SECTION_ORDER
 
 from csc.publish import publish
 from csc.report import ReportError, render_report
 from csc.report.cli import report_command
 
-# The seed pack's order; the case-audit section (kpis-inspection.md area 8, present when the
-# extract has case_audits) follows the workforce, before data quality.
-SEED_ORDER = [
-    "referrals",
-    "assessments",
-    "children_in_need",
-    "child_protection",
-    "children_in_care",
-    "care_leavers",
-    "caseloads",
-    "workforce",
-    "case_audits",
-    "data_quality",
-]
 
 
 def _article(page: str, kpi_id: str) -> str:
@@ -83,7 +70,7 @@ def latest(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 def test_sections_follow_the_seed_report_order(latest: str) -> None:
-    assert re.findall(r'<section class="area" id="area-[a-z_]+" data-area="([a-z_]+)"', latest) == SEED_ORDER
+    assert re.findall(r'<section class="area" id="area-[a-z_]+" data-area="([a-z_]+)"', latest) == SECTION_ORDER
 
 
 def test_caseloads_has_its_own_section(latest: str) -> None:

@@ -406,12 +406,12 @@ def base_children(profile: str) -> int:
 
 def run_bench(out: Callable[[str], None], work: Path, landing: Path | None, profile: str,
               sizes: list[float], runs: int = 1, floor: bool = True, file_format: str = "parquet",
-              echo: Callable[[str], None] | None = None) -> list[SizeResult]:
+              echo: Callable[[str], None] | None = None, landing_part: str = "all") -> list[SizeResult]:
     """Synthesise (unless ``landing`` is given), build ``runs`` times and print every section."""
     csc = [sys.executable, "-m", "csc.cli"]
     results: list[SizeResult] = []
     plans: list[tuple[str, Path | None, float]] = [("given", landing, 1.0)] if landing else \
-        [(f"x{size:g}", None, size) for size in sizes]
+        [(f"x{size:g}" + ("" if landing_part == "all" else f"-part{landing_part}"), None, size) for size in sizes]
     for label, given, size in plans:
         folder = work / label
         folder.mkdir(parents=True, exist_ok=True)
@@ -422,7 +422,8 @@ def run_bench(out: Callable[[str], None], work: Path, landing: Path | None, prof
             if not source.is_dir():
                 begin = time.perf_counter()
                 subprocess.run([*csc, "synth", "--quiet", "--out", str(source), "--profile", profile,
-                                "--children", str(children), "--format", file_format], check=True)
+                                "--children", str(children), "--format", file_format,
+                                "--landing-part", landing_part], check=True)
                 out(f"== synth {profile} x{size:g} ({children:,} children): {time.perf_counter() - begin:.1f} s")
         rows = landing_rows(source)
         db, target = folder / "warehouse.duckdb", folder / "target"

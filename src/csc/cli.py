@@ -413,6 +413,8 @@ def run_month_command(landing: str | None, db: str | None, out: str | None, mont
               help="Sizes as multiples of the profile's child population, e.g. 1,4,16 for a series.")
 @click.option("--format", "file_format", type=click.Choice(["parquet", "csv"]), default="parquet",
               show_default=True, help="File format of the synthesised extracts.")
+@click.option("--landing-part", type=click.Choice(["1", "all"]), default="all", show_default=True,
+              help="As csc synth --landing-part: 1 gives the part-1 files only (the national profile's ~45 M rows).")
 @click.option("--runs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Builds of each extract into the same warehouse; the figures are the last one's "
                    "(2 shows a re-run, with dbt's partial parse).")
@@ -421,8 +423,8 @@ def run_month_command(landing: str | None, db: str | None, out: str | None, mont
                    "already there is reused.")
 @click.option("--no-floor", is_flag=True, help="Skip running the compiled SQL raw in DuckDB.")
 @click.option("--verbose", is_flag=True, help="Also print the builds' own output.")
-def bench_command(landing: Path | None, profile: str, sizes: str, file_format: str, runs: int,
-                  work: Path | None, no_floor: bool, verbose: bool) -> None:
+def bench_command(landing: Path | None, profile: str, sizes: str, file_format: str, landing_part: str,
+                  runs: int, work: Path | None, no_floor: bool, verbose: bool) -> None:
     """Build an extract and print where the time and memory go: steps, dbt layers and nodes,
     statements per node, peak memory per process, rows per second, the raw-DuckDB floor and,
     for several sizes, how cost grows. Figures only."""
@@ -436,7 +438,8 @@ def bench_command(landing: Path | None, profile: str, sizes: str, file_format: s
         _fail(f"--sizes {sizes!r}: expected positive numbers, e.g. 1,4,16")
     folder = work or _paths(None, None).build_dir / "bench"
     run_bench(click.echo, folder.resolve(), landing.resolve() if landing else None, profile, factors,
-              runs=runs, floor=not no_floor, file_format=file_format, echo=click.echo if verbose else None)
+              runs=runs, floor=not no_floor, file_format=file_format, echo=click.echo if verbose else None,
+              landing_part=landing_part)
 
 
 main.add_command(synth, name="synth")

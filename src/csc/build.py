@@ -16,12 +16,22 @@ build recorded as rebuilt (``warehouse_meta.rebuilt_relations``: the models and 
 incremental ones), so the new tables take the old ones' space and a re-run on the same extract
 leaves a file of the same size; without it each re-run left the replaced tables' blocks free
 inside a larger file. Incremental history, the identity and csc validate's findings are kept.
+
+dbt parses the project again on every build unless it finds its partial-parse file from an
+earlier one, and it keeps that file only while the profile it renders is the same, the
+warehouse path included. So dbt always sees the working copy through the same path,
+``.csc-<db name>/work/<db name>``, where ``work`` is a link to this build's run folder, and the
+partial-parse file is kept beside the warehouse (``.csc-<db name>/dbt-partial-parse/``) from
+build to build. dbt itself decides whether it still applies (its version, the vars, the
+profile, the environment variables the project reads and the checksum of every file) and
+parses again whatever changed; a wrong or unreadable file only costs a full parse.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -57,6 +67,11 @@ REBUILT_TABLE = "rebuilt_relations"
 # dbt arguments that limit what is built: such a build keeps every other relation as it is.
 SELECTING_ARGS = ("--select", "-s", "--selector", "--exclude", "--resource-type", "--resource-types")
 GX_FOLDER = "checks"
+# The link dbt sees the working copy through (the same path on every build) and the folder
+# keeping dbt's partial-parse file from build to build (see the module docstring).
+WORK_LINK = "work"
+PARSE_CACHE_FOLDER = "dbt-partial-parse"
+PARTIAL_PARSE_FILE = "partial_parse.msgpack"
 
 
 class BuildError(RuntimeError):
@@ -212,6 +227,57 @@ def _drop_rebuilt_relations(work: Path) -> None:
         con.execute("checkpoint")
 
 
+def _parse_cache(state: Path, project_dir: Path) -> Path:
+    """Where the partial-parse file of this project is kept between builds of this warehouse:
+    one per project folder, so two checkouts building the same warehouse never share one."""
+    project = hashlib.sha256(str(project_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+    return state / PARSE_CACHE_FOLDER / f"{project}.msgpack"
+
+
+def _restore_parse_cache(cache: Path, target: Path) -> None:
+    """Give dbt the previous build's partial-parse file (it checks the file applies itself)."""
+    if cache.is_file() and not (target / PARTIAL_PARSE_FILE).exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache, target / PARTIAL_PARSE_FILE)
+
+
+def _keep_parse_cache(target: Path, cache: Path) -> None:
+    """Keep the partial-parse file dbt wrote for the next build (replaced whole, never half
+    written); a failure to keep it only costs the next build a full parse."""
+    written = target / PARTIAL_PARSE_FILE
+    if not written.is_file():
+        return
+    try:
+        cache.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        partial = cache.with_name(cache.name + ".tmp")
+        shutil.copyfile(written, partial)
+        os.replace(partial, cache)
+    except OSError:
+        cache.unlink(missing_ok=True)
+
+
+def _link_work_folder(state: Path, run_dir: Path) -> Path:
+    """The stable path of the run folder for dbt (``state/work`` links to it), or the run folder
+    itself where links cannot be made (dbt then parses the whole project each time)."""
+    link = state / WORK_LINK
+    try:
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(run_dir.name, target_is_directory=True)
+    except OSError:
+        return run_dir
+    return link
+
+
+def _unlink_work_folder(state: Path, run_dir: Path) -> None:
+    link = state / WORK_LINK
+    try:
+        if link.is_symlink() and os.readlink(link) == run_dir.name:
+            link.unlink()
+    except OSError:
+        pass
+
+
 def _fingerprint(path: Path) -> tuple[int, int, int, int] | None:
     """Device, inode, size and change time of ``path``, None when absent: the same file, not merely
     the same name (an inode number is reused at once for a file created after a removal)."""
@@ -303,6 +369,9 @@ def _clear_leftovers(state: Path, db_path: Path) -> None:
     """Run folders of earlier builds that did not finish (we hold the lock: nobody else builds)."""
     for leftover in state.glob("run-*"):
         shutil.rmtree(leftover, ignore_errors=True)
+    link = state / WORK_LINK
+    if link.is_symlink():
+        link.unlink(missing_ok=True)
     legacy = db_path.parent / ".building" / db_path.name  # before per-build folders
     for path in _database_files(legacy):
         path.unlink(missing_ok=True)
@@ -352,12 +421,13 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
     key = resolve_pseudonym_key(db_path)
 
     run_dir = state / f"run-{_run_stamp()}"
-    work = run_dir / db_path.name
     target = paths.target_dir or run_dir / "target"
-    work_paths = dataclasses.replace(paths, db_path=work, target_dir=target)
+    parse_cache = _parse_cache(state, paths.project_dir)
     step = "creating the build folder"
     try:
         run_dir.mkdir(mode=0o700, parents=True)  # compiled SQL and logs may name the key
+        work = _link_work_folder(state, run_dir) / db_path.name
+        work_paths = dataclasses.replace(paths, db_path=work, target_dir=target)
         step = "copying the warehouse to its working copy"
         _copy_previous(db_path, work)
         full_build = is_full_build(dbt_args)
@@ -368,7 +438,9 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
             step = "preparing the working copy"
             before_build(work_paths, key)
         step = "running dbt build"
+        _restore_parse_cache(parse_cache, target)
         result = run_dbt(work_paths, ["build", *dbt_args], echo=echo, pseudonym_key=key)
+        _keep_parse_cache(target, parse_cache)
         if result.disk_full:
             raise _os_error(OSError(errno.ENOSPC, "No space left on device"), db_path, step)
         if not result.ok:
@@ -401,4 +473,5 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
         raise BuildError(f"{step} failed: {str(error).splitlines()[0]}; the warehouse {db_path} is "
                          f"unchanged") from None
     finally:
+        _unlink_work_folder(state, run_dir)
         shutil.rmtree(run_dir, ignore_errors=True)

@@ -405,6 +405,43 @@ def run_month_command(landing: str | None, db: str | None, out: str | None, mont
             click.echo(f"  {path.relative_to(folder)} ({path.stat().st_size:,} bytes)")
 
 
+@main.command(name="bench")
+@click.option("--landing", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
+              help="Build this landing folder instead of synthesising one (--profile and --sizes are then unused).")
+@click.option("--profile", default="county", show_default=True, help="csc synth profile of the extracts.")
+@click.option("--sizes", default="1", show_default=True, metavar="K[,K...]",
+              help="Sizes as multiples of the profile's child population, e.g. 1,4,16 for a series.")
+@click.option("--format", "file_format", type=click.Choice(["parquet", "csv"]), default="parquet",
+              show_default=True, help="File format of the synthesised extracts.")
+@click.option("--landing-part", type=click.Choice(["1", "all"]), default="all", show_default=True,
+              help="As csc synth --landing-part: 1 gives the part-1 files only (the national profile's ~45 M rows).")
+@click.option("--runs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Builds of each extract into the same warehouse; the figures are the last one's "
+                   "(2 shows a re-run, with dbt's partial parse).")
+@click.option("--work", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Work folder for the extracts and warehouses (default: build/bench); an extract "
+                   "already there is reused.")
+@click.option("--no-floor", is_flag=True, help="Skip running the compiled SQL raw in DuckDB.")
+@click.option("--verbose", is_flag=True, help="Also print the builds' own output.")
+def bench_command(landing: Path | None, profile: str, sizes: str, file_format: str, landing_part: str,
+                  runs: int, work: Path | None, no_floor: bool, verbose: bool) -> None:
+    """Build an extract and print where the time and memory go: steps, dbt layers and nodes,
+    statements per node, peak memory per process, rows per second, the raw-DuckDB floor and,
+    for several sizes, how cost grows. Figures only."""
+    from csc.bench import run_bench
+
+    try:
+        factors = [float(item) for item in sizes.split(",") if item.strip()]
+    except ValueError:
+        _fail(f"--sizes {sizes!r}: expected numbers separated by commas, e.g. 1,4,16")
+    if not factors or any(factor <= 0 for factor in factors):
+        _fail(f"--sizes {sizes!r}: expected positive numbers, e.g. 1,4,16")
+    folder = work or _paths(None, None).build_dir / "bench"
+    run_bench(click.echo, folder.resolve(), landing.resolve() if landing else None, profile, factors,
+              runs=runs, floor=not no_floor, file_format=file_format, echo=click.echo if verbose else None,
+              landing_part=landing_part)
+
+
 main.add_command(synth, name="synth")
 main.add_command(report_command, name="report")
 main.add_command(publish_command, name="publish")

@@ -15,7 +15,7 @@ import secrets
 import stat
 from pathlib import Path
 
-from csc.dbt_plugins.pseudonym import KEY_ENV, PseudonymKeyError, parse_key
+from csc.pseudonym import KEY_ENV, PseudonymKeyError, parse_key
 from csc.paths import key_file
 
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")

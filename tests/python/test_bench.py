@@ -1,0 +1,59 @@
+"""csc bench on the hand-made landing folder: every section is printed (figures, not timings)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from csc.bench import split_steps, statements_per_node
+from warehouse_helpers import MINIMAL_LANDING, run_csc
+
+SECTIONS = ("== extract", "== build:", "== steps", "== layers", "== nodes", "== statements", "== memory",
+            "== throughput", "== floor", "== series")
+
+
+def test_bench_prints_every_section(tmp_path):
+    completed = run_csc("bench", "--landing", str(MINIMAL_LANDING), "--work", str(tmp_path / "bench"),
+                        "--runs", "2", cwd=tmp_path, target=tmp_path / "unused-target")
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    out = completed.stdout
+    positions = [out.find(section) for section in SECTIONS]
+    assert all(position >= 0 for position in positions), out
+    assert positions == sorted(positions), "the sections are printed in order"
+    assert "csc build OK" in out
+    # the second build of the same project reuses dbt's partial-parse file
+    assert "dbt did a partial parse" in out, out
+    for step in ("csc start-up", "dbt start-up and parse", "dbt nodes", "Great Expectations checks"):
+        assert step in out, f"step {step!r} missing:\n{out}"
+    for kind in ("model", "test"):
+        assert re.search(rf"^  {kind}\s+\d+\s+[\d.]+\s+\d+$", out, re.M), f"no {kind} line in the nodes section"
+        assert re.search(rf"^  {kind}\s+\d+ nodes\s+\d+ statements", out, re.M), f"no {kind} statements line"
+    assert re.search(r"^  (csc|python\S*)\s+pid \d+", out, re.M) and re.search(r"^  dbt\s+pid \d+", out, re.M), out
+    floor = re.search(r"^  (\d+) models: raw DuckDB ([\d.]+) s, dbt ([\d.]+) s", out, re.M)
+    assert floor and int(floor.group(1)) > 100, "the floor ran the compiled SQL of the table and view models"
+    assert "not in the floor" not in out, out
+    assert re.search(r"^  given\s+[\d,]+\s+[\d.]+", out, re.M), "the series has a row for the extract"
+
+
+def test_steps_are_split_at_the_lines_ending_them():
+    lines = [(0.5, "Building x from y"), (2.0, "20:00:00  Running with dbt=1.12.6"),
+             (5.0, "20:00:03  Found 224 models, 803 data tests"), (9.0, "20:00:07  Finished running 4 view models"),
+             (9.5, "Running Great Expectations checks ..."), (12.0, "  23 suites, 103 expectations: no failure"),
+             (12.5, "Build OK (803 pass)")]
+    steps = dict(split_steps(lines, 13.0))
+    assert steps["csc start-up (imports, manifest, authority, working copy)"] == 2.0
+    assert steps["dbt start-up and parse"] == 3.0
+    assert steps["dbt nodes (hooks, seeds, models, tests)"] == 4.0
+    assert steps["Great Expectations checks"] == 2.5
+    assert steps["summary and exit"] == 0.5
+
+
+def test_statements_are_counted_per_node(tmp_path: Path):
+    log = tmp_path / "dbt.log"
+    log.write_text(
+        "20:29:54.081270 [debug] [Thread-1 (]: On model.p.stg_a: BEGIN\n"
+        "20:29:54.094866 [debug] [Thread-1 (]: On model.p.stg_a: /* {} */ create table\n"
+        "20:29:54.094866 [debug] [Thread-1 (]: SQL status: OK in 0.1 seconds\n"
+        "20:29:55.000000 [debug] [Thread-1 (]: On test.p.not_null_stg_a_id.1a2b: select 1\n",
+        encoding="utf-8")
+    assert statements_per_node(log) == {"model.p.stg_a": 2, "test.p.not_null_stg_a_id.1a2b": 1}

@@ -18,12 +18,12 @@ import pytest
 from click.testing import CliRunner
 
 from csc.cli import main
+from shared_builds import copy_warehouse, small_demo
 
 pytestmark = pytest.mark.slow
 
 PROJECT = Path(__file__).resolve().parents[2]
 SEED = PROJECT / "seeds" / "reference" / "annex_a_headings.csv"
-CHILDREN = 4000
 
 
 def _months_before(day: date, months: int) -> date:
@@ -52,9 +52,8 @@ def _invoke(args: list[str], env: dict[str, str] | None = None) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("annex_a_demo")
-    landing, db_path, out = work / "landing", work / "warehouse.duckdb", work / "out"
-    _invoke(["synth", "--out", str(landing), "--children", str(CHILDREN), "--quiet"])
-    _invoke(["build", "--landing", str(landing), "--db", str(db_path), "--no-checks"])
+    shared = small_demo(tmp_path_factory)  # built once for this module and test_published_demo_bi
+    landing, db_path, out = shared["landing"], copy_warehouse(shared["db"], work), work / "out"
     _invoke(["annex-a", "--db", str(db_path), "--out", str(out)], env={"CSC_LANDING_DIR": str(landing)})
     published = work / "published.duckdb"
     _invoke(["publish", "--db", str(db_path), "--out", str(published)])

@@ -27,18 +27,16 @@ PYTHON_TESTS = Path(__file__).resolve().parents[1]
 if str(PYTHON_TESTS) not in sys.path:
     sys.path.insert(0, str(PYTHON_TESTS))
 
+from shared_builds import copy_warehouse, small_demo  # noqa: E402
 from warehouse_helpers import invoke_csc as _invoke  # noqa: E402
 
-CHILDREN = 4000
 ROW_LABEL = re.compile(r'<th scope="row">(.*?)</th>', flags=re.S)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("published_demo")
-    landing, db_path = work / "landing", work / "warehouse.duckdb"
-    _invoke(["synth", "--out", str(landing), "--children", str(CHILDREN), "--quiet"])
-    _invoke(["build", "--landing", str(landing), "--db", str(db_path), "--no-checks", "--quiet"])
+    db_path = copy_warehouse(small_demo(tmp_path_factory)["db"], work)  # shared with test_annex_a_demo
     _invoke(["report", "--db", str(db_path), "--out", str(work / "report")])
     published = work / "published.duckdb"
     _invoke(["publish", "--db", str(db_path), "--out", str(published)])

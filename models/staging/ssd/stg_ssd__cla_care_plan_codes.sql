@@ -6,21 +6,18 @@
 #}
 with source as (select * from {{ ref('base_ssd__cla_care_plan') }}),
 
--- the plans stg_ssd__cla_care_plans keeps, with their ids and child key as staged there, so
--- the file is de-duplicated and each person id pseudonymised once; the code set comes from
--- the same landing row
-staged_plans as (select * from {{ ref('stg_ssd__cla_care_plans') }}),
+plans as (
+    select
+        {{ clean_text('lacp_table_id') }} as cla_care_plan_id,
+        {{ clean_text('lacp_person_id') }} as person_id,
+        {{ pseudonymise('lacp_person_id') }} as child_key,
+        lacp_cla_care_plan_json,
+        landing_row_number
+    from source
+),
 
 kept_plans as (
-    select
-        staged_plans.cla_care_plan_id,
-        staged_plans.person_id,
-        staged_plans.child_key,
-        source.lacp_cla_care_plan_json,
-        staged_plans.landing_row_number
-    from staged_plans
-    inner join source
-        on staged_plans.landing_row_number = source.landing_row_number
+    {{ keep_first_per_key('plans', 'cla_care_plan_id') }}
 ),
 
 plan_codes as (

@@ -1,26 +1,23 @@
 {#
     One row per contact and outcome code (landing-inspection.md: the outcome keys are a code
-    set, code_set_codes), for the contacts stg_ssd__contacts keeps (first row per id), read from it. A code
+    set, code_set_codes), for the contacts stg_ssd__contacts keeps (first row per id). A code
     repeated in one set is one row. The contact's date and source are in stg_ssd__contacts
     (join on contact_id).
 #}
 with source as (select * from {{ ref('base_ssd__contacts') }}),
 
--- the contacts stg_ssd__contacts keeps, with their ids and child key as staged there, so the
--- file is de-duplicated and each person id pseudonymised once; the outcome set comes from
--- the same landing row
-staged_contacts as (select * from {{ ref('stg_ssd__contacts') }}),
+contacts as (
+    select
+        {{ clean_text('cont_contact_id') }} as contact_id,
+        {{ clean_text('cont_person_id') }} as person_id,
+        {{ pseudonymise('cont_person_id') }} as child_key,
+        cont_contact_outcome_json,
+        landing_row_number
+    from source
+),
 
 kept_contacts as (
-    select
-        staged_contacts.contact_id,
-        staged_contacts.person_id,
-        staged_contacts.child_key,
-        source.cont_contact_outcome_json,
-        staged_contacts.landing_row_number
-    from staged_contacts
-    inner join source
-        on staged_contacts.landing_row_number = source.landing_row_number
+    {{ keep_first_per_key('contacts', 'contact_id') }}
 ),
 
 outcome_codes as (

@@ -52,6 +52,7 @@ from csc.authority import (
     write_identity,
 )
 from csc.dbt_runner import DbtResult, run_dbt
+from csc.duckdb_settings import resolve_settings
 from csc.fsync import fsync_path
 from csc.keys import KeyFileError, resolve_pseudonym_key
 from csc.lock import WarehouseBusyError, WarehouseLock
@@ -399,14 +400,16 @@ def build_warehouse(paths: WarehousePaths, dbt_args: Sequence[str],
                 notify(f"A previous run did not finish ({lock.stale.describe()}); its lock and working "
                        f"files were cleared")
             _clear_leftovers(state_dir(db_path), db_path)
-            return _build_locked(paths, dbt_args, manifest, echo, after_build, new_warehouse, before_build)
+            return _build_locked(paths, dbt_args, manifest, echo, after_build, new_warehouse, before_build,
+                                 notify=notify)
     except OSError as error:
         raise _os_error(error, db_path, "taking the build lock") from None
 
 
 def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Manifest | None,
                   echo: Callable[[str], None] | None, after_build: AfterBuild | None,
-                  new_warehouse: bool, before_build: BeforeBuild | None = None) -> BuildOutcome:
+                  new_warehouse: bool, before_build: BeforeBuild | None = None,
+                  notify: Callable[[str], None] | None = None) -> BuildOutcome:
     db_path = paths.db_path
     state = state_dir(db_path)
     previous: Identity | None = None
@@ -439,6 +442,8 @@ def _build_locked(paths: WarehousePaths, dbt_args: Sequence[str], manifest: Mani
             before_build(work_paths, key)
         step = "running dbt build"
         _restore_parse_cache(parse_cache, target)
+        if notify is not None:
+            notify(resolve_settings(work, os.environ).describe())
         result = run_dbt(work_paths, ["build", *dbt_args], echo=echo, pseudonym_key=key)
         _keep_parse_cache(target, parse_cache)
         if result.disk_full:

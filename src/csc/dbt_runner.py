@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
+from csc.duckdb_settings import resolve_settings, spill_limit_message
 from csc.keys import resolve_pseudonym_key
 from csc.paths import WarehousePaths
 
@@ -45,6 +46,9 @@ class DbtResult:
 
     def failure_reason(self) -> str:
         """One line saying why the command failed, taken from dbt's own error output."""
+        spill_limit = spill_limit_message(self.output)
+        if spill_limit is not None:
+            return spill_limit
         lines = [_TIMESTAMP.sub("", line).strip() for line in self.output]
         for index, line in enumerate(lines):
             if line.startswith("Landing folder") and "cannot be loaded" in line:
@@ -78,8 +82,10 @@ def dbt_executable() -> str:
 
 
 def dbt_environment(paths: WarehousePaths, pseudonym_key: str) -> dict[str, str]:
-    """Environment for dbt: the project's profile, absolute paths, the pseudonym key, no telemetry."""
+    """Environment for dbt: the project's profile, absolute paths, the pseudonym key, no telemetry,
+    and DuckDB's memory and spill settings (csc.duckdb_settings: yours, else from the machine)."""
     env = dict(os.environ)
+    env.update(resolve_settings(paths.db_path, env).environment())
     env.pop("CSC_PSEUDONYM_SALT", None)  # retired: the key below replaces it
     env.update(
         {

@@ -182,21 +182,6 @@ placements_in_12m as (
 
 ),
 
--- seen visits within the visiting standard of P (the period-of-care start is checked later)
-seen_visits_in_standard as (
-
-    select
-        visits.child_key,
-        reporting_periods.period_end,
-        visits.cla_visit_date
-    from visits
-    inner join reporting_periods
-        on visits.cla_visit_date <= reporting_periods.period_end
-        and visits.cla_visit_date >= reporting_periods.visit_standard_start_date
-    where visits.is_child_seen
-
-),
-
 health_checks_in_12m as (
 
     select
@@ -215,16 +200,60 @@ health_checks_in_12m as (
 
 ),
 
+-- the latest seen visit on or before P, carried forward in one ordered stream per child of
+-- seen visits and the child's period ends (a visit on P sorts before P, so it counts): a
+-- seen visit within the visiting standard that is on or after the period-of-care start exists
+-- exactly when this latest one is on or after both (checked in final). One sort of
+-- visits + child-periods, so the cost is linear in what the model outputs; a join of
+-- visits to periods and then to children, planned by DuckDB on the child alone at 4x county
+-- size, made every visit-period of a child meet every period of that child.
+visit_events as (
+
+    select
+        child_key,
+        period_end as event_date,
+        1 as event_order,
+        period_end,
+        cast(null as date) as seen_visit_date
+    from children_in_care_at_period
+
+    union all
+
+    select
+        child_key,
+        cla_visit_date as event_date,
+        0 as event_order,
+        cast(null as date) as period_end,
+        cla_visit_date as seen_visit_date
+    from visits
+    where
+        is_child_seen
+        and cla_visit_date is not null
+        and child_key is not null
+
+),
+
+latest_seen_visits as (
+
+    select
+        child_key,
+        period_end,
+        max(seen_visit_date) over (
+            partition by child_key order by event_date, event_order
+            rows between unbounded preceding and current row
+        ) as latest_seen_visit_date
+    from visit_events
+
+),
+
 visits_matched as (
 
-    select distinct
-        children_in_care_at_period.child_key,
-        children_in_care_at_period.period_end
-    from children_in_care_at_period
-    inner join seen_visits_in_standard
-        on children_in_care_at_period.child_key = seen_visits_in_standard.child_key
-        and children_in_care_at_period.period_end = seen_visits_in_standard.period_end
-        and children_in_care_at_period.period_start_date <= seen_visits_in_standard.cla_visit_date
+    select
+        latest_seen_visits.child_key,
+        latest_seen_visits.period_end,
+        latest_seen_visits.latest_seen_visit_date
+    from latest_seen_visits
+    where latest_seen_visits.period_end is not null
 
 ),
 
@@ -247,7 +276,11 @@ joined as (
         placement_at_period.placement_start_date as current_placement_start_date,
         coalesce(placements_in_12m.placements_in_12m_count, 0) as placements_in_12m_count,
         {{ age_at('persons.birth_date', 'children_in_care_at_period.period_end') }} as age_at_period,
-        visits_matched.child_key is not null as has_seen_visit_in_standard,
+        coalesce(
+            visits_matched.latest_seen_visit_date >= reporting_periods.visit_standard_start_date
+            and visits_matched.latest_seen_visit_date >= children_in_care_at_period.period_start_date,
+            false
+        ) as has_seen_visit_in_standard,
         coalesce(health_checks_in_12m.has_health_assessment, 0) = 1 as has_health_assessment_12m,
         coalesce(health_checks_in_12m.has_dental_check, 0) = 1 as has_dental_check_12m,
         reporting_periods.visit_standard_start_date,

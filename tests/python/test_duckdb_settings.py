@@ -1,0 +1,120 @@
+"""DuckDB's memory limit and spill folder from the machine (csc.duckdb_settings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from csc import duckdb_settings
+from csc.duckdb_settings import (
+    GIB,
+    MIB,
+    derive_max_temp_size,
+    derive_memory_limit,
+    format_size,
+    parse_cgroup_limit,
+    resolve_settings,
+    spill_limit_message,
+)
+
+
+def test_memory_limit_is_half_the_physical_memory_in_whole_mib():
+    assert derive_memory_limit(24 * GIB, None) == 12 * GIB
+    assert derive_memory_limit(24 * GIB + 3, None) == 12 * GIB
+    assert derive_memory_limit(8 * GIB + 3 * MIB, None) == 4 * GIB + MIB
+
+
+def test_a_smaller_cgroup_limit_wins_and_a_larger_one_is_ignored():
+    assert derive_memory_limit(24 * GIB, 6 * GIB) == 3 * GIB
+    assert derive_memory_limit(8 * GIB, 64 * GIB) == 4 * GIB
+
+
+def test_memory_limit_has_a_floor():
+    assert derive_memory_limit(256 * MIB, None) == 512 * MIB
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("max\n", None),
+    ("", None),
+    ("9223372036854771712\n", None),  # cgroup v1: no limit
+    ("6442450944\n", 6 * GIB),
+    ("not a number", None),
+])
+def test_cgroup_files_are_read_as_a_limit_or_none(text, expected):
+    assert parse_cgroup_limit(text) == expected
+
+
+def test_spill_cap_is_half_the_free_disk_with_a_floor():
+    assert derive_max_temp_size(100 * GIB) == 50 * GIB
+    assert derive_max_temp_size(100 * MIB) == GIB
+    # whole GiB, so the partial-parse file survives a few MiB more or less free disk
+    assert derive_max_temp_size(100 * GIB + 700 * MIB) == derive_max_temp_size(100 * GIB + 900 * MIB) == 50 * GIB
+
+
+def test_sizes_are_written_in_mib_as_duckdb_reads_them():
+    assert format_size(12 * GIB + 5) == "12288MiB"
+    with duckdb.connect() as con:
+        con.execute(f"set memory_limit = '{format_size(3 * GIB)}'")
+        assert con.execute("select current_setting('memory_limit')").fetchall() == [("3.0 GiB",)]
+
+
+def test_defaults_come_from_the_machine(tmp_path, monkeypatch):
+    monkeypatch.setattr(duckdb_settings, "physical_memory", lambda: 16 * GIB)
+    monkeypatch.setattr(duckdb_settings, "cgroup_memory_limit", lambda: None)
+    settings = resolve_settings(tmp_path / "wh.duckdb", {})
+    assert settings.memory_limit == "8192MiB"
+    assert "half of the 16.0 GiB of physical memory" in settings.memory_source
+    assert settings.temp_dir == tmp_path / "wh.duckdb.tmp"
+    assert settings.max_temp_size.endswith("MiB")
+    env = settings.environment()
+    assert env["CSC_DUCKDB_MEMORY_LIMIT"] == "8192MiB"
+    assert env["CSC_DUCKDB_TEMP_DIR"] == str(tmp_path / "wh.duckdb.tmp")
+    assert "memory limit 8192MiB" in settings.describe()
+
+
+def test_cgroup_limit_is_named_when_it_sets_the_default(tmp_path, monkeypatch):
+    monkeypatch.setattr(duckdb_settings, "physical_memory", lambda: 16 * GIB)
+    monkeypatch.setattr(duckdb_settings, "cgroup_memory_limit", lambda: 4 * GIB)
+    settings = resolve_settings(tmp_path / "wh.duckdb", {})
+    assert settings.memory_limit == "2048MiB"
+    assert "cgroup" in settings.memory_source
+
+
+def test_the_environment_overrides_every_default(tmp_path):
+    settings = resolve_settings(tmp_path / "wh.duckdb", {
+        "CSC_DUCKDB_MEMORY_LIMIT": "6GB",
+        "CSC_DUCKDB_TEMP_DIR": str(tmp_path / "spill"),
+        "CSC_DUCKDB_MAX_TEMP_SIZE": "10GB",
+    })
+    assert (settings.memory_limit, settings.temp_dir, settings.max_temp_size) == ("6GB", tmp_path / "spill", "10GB")
+    assert settings.memory_source == "CSC_DUCKDB_MEMORY_LIMIT"
+
+
+def test_a_full_spill_folder_is_one_line_saying_what_to_do(tmp_path):
+    # DuckDB's own error when the spill cap is reached, from a real query
+    with duckdb.connect(str(tmp_path / "wh.duckdb")) as con:
+        con.execute(f"set temp_directory = '{tmp_path / 'spill'}'")
+        con.execute("set memory_limit = '64MiB'")
+        con.execute("set max_temp_directory_size = '1MiB'")
+        con.execute("set preserve_insertion_order = false")
+        with pytest.raises(duckdb.Error) as raised:
+            con.execute("create table t as select i, md5(i::varchar) as h from range(3000000) t(i) order by h")
+    output = ["Runtime Error in model x", str(raised.value)]
+    message = spill_limit_message(output)
+    assert message is not None
+    assert "CSC_DUCKDB_MAX_TEMP_SIZE" in message and "CSC_DUCKDB_TEMP_DIR" in message
+    assert spill_limit_message(["Database Error: something else"]) is None
+
+
+def test_dbt_gets_the_settings(tmp_path, monkeypatch):
+    from csc.dbt_runner import dbt_environment
+    from csc.paths import WarehousePaths
+
+    monkeypatch.setenv("CSC_DUCKDB_MEMORY_LIMIT", "5GB")
+    paths = WarehousePaths(project_dir=tmp_path, db_path=tmp_path / "wh.duckdb", landing_dir=tmp_path)
+    env = dbt_environment(paths, "k" * 64)
+    assert env["CSC_DUCKDB_MEMORY_LIMIT"] == "5GB"
+    assert env["CSC_DUCKDB_TEMP_DIR"] == str(Path(tmp_path / "wh.duckdb.tmp"))
+    assert env["CSC_DUCKDB_MAX_TEMP_SIZE"].endswith("MiB")

@@ -11,7 +11,10 @@ The rules, in the spirit of dbt-project-evaluator:
   `dq_` in data_quality;
 - a model reads at most six models and sources (more is a sign that it does several things);
 - no model reads a parent's parent again when that parent has no other child (the parent
-  could have carried the columns).
+  could have carried the columns);
+- every model has a primary-key test: `unique` and `not_null` on one column, a test of a
+  combination of columns (`unique_combination_of_columns`), or a `primary_key` constraint in
+  its enforced contract.
 
 A model may break a rule on purpose: `config: meta: structure_exceptions: {rule: why}` in its
 YAML, with the reason. The project keeps to a dozen such exceptions at most.
@@ -39,7 +42,9 @@ RULES = (
     "naming",
     "too_many_joins",
     "rejoining_upstream",
+    "missing_primary_key_test",
 )
+KEY_COMBINATION_TESTS = ("unique_combination_of_columns",)
 MAX_PARENTS = 6
 # Issue 12 added four (the CLA review chain, since gone with Annex A List 8 as its second
 # reader, and three KPI area models that union many sources); issue 16 (one rule in one
@@ -64,8 +69,34 @@ def exceptions(node: dict) -> dict[str, str]:
     return (node["config"].get("meta") or {}).get("structure_exceptions") or {}
 
 
+def key_tested(manifest: dict) -> set[str]:
+    """The models with a primary key: unique and not_null tests on one column, a key-combination test, or
+    a primary-key constraint of the model's contract."""
+    tests: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for node in manifest["nodes"].values():
+        if node["resource_type"] != "test":
+            continue
+        meta = node.get("test_metadata") or {}
+        for parent in node["depends_on"]["nodes"]:
+            tests[parent].add((meta.get("name", ""), (meta.get("kwargs") or {}).get("column_name")))
+    tested = set()
+    for model_id, found in tests.items():
+        unique = {column for name, column in found if name == "unique"}
+        not_null = {column for name, column in found if name == "not_null"}
+        if unique & not_null or any(name in KEY_COMBINATION_TESTS for name, _ in found):
+            tested.add(model_id)
+    for model_id, node in manifest["nodes"].items():
+        constraints = list(node.get("constraints") or [])
+        for column in (node.get("columns") or {}).values():
+            constraints += column.get("constraints") or []
+        if any(constraint.get("type") == "primary_key" for constraint in constraints):
+            tested.add(model_id)  # an enforced contract's primary key
+    return tested
+
+
 def findings(manifest: dict) -> list[tuple[str, str, str]]:
     """(rule, model, detail) for every rule broken, exceptions not yet applied."""
+    keyed = key_tested(manifest)
     models = {
         node_id: node for node_id, node in manifest["nodes"].items()
         if node["resource_type"] == "model" and node["package_name"] == PROJECT
@@ -103,6 +134,8 @@ def findings(manifest: dict) -> list[tuple[str, str, str]]:
                 again = [g for g in parent["depends_on"]["nodes"] if g in parents]
                 if again:
                     found.append(("rejoining_upstream", name, f"{', '.join(again)} again beside {parent['name']}"))
+        if node_id not in keyed:
+            found.append(("missing_primary_key_test", name, "no unique and not_null column, no key-combination test"))
     return found
 
 
@@ -152,7 +185,18 @@ def test_the_checks_find_what_they_look_for():
         model("summary", "marts", [ref("int_a")]),
         model("dq_reads_marts", "data_quality", [ref("dim_z")]),
     ]
-    found = {(rule, name) for rule, name, _ in findings({"nodes": {n["unique_id"]: n for n in nodes}})}
+
+    def data_test(name, model_name, column=None):
+        return {"unique_id": f"test.{PROJECT}.{name}_{model_name}_{column}", "resource_type": "test",
+                "test_metadata": {"name": name, "kwargs": {"column_name": column}},
+                "depends_on": {"nodes": [ref(model_name)]}}
+
+    tests = [
+        data_test("unique", "base_x", "x_id"), data_test("not_null", "base_x", "x_id"),
+        data_test("unique_combination_of_columns", "stg_y"),
+        data_test("unique", "int_a", "a_id"), data_test("not_null", "int_a", "other_id"),
+    ]
+    found = {(rule, name) for rule, name, _ in findings({"nodes": {n["unique_id"]: n for n in nodes + tests}})}
     assert {
         ("source_outside_base", "stg_y"),
         ("staging_reads_beyond_base", "stg_x"),
@@ -161,5 +205,9 @@ def test_the_checks_find_what_they_look_for():
         ("naming", "summary"),
         ("too_many_joins", "fct_wide"),
         ("rejoining_upstream", "int_c"),
+        ("missing_primary_key_test", "int_a"),
+        ("missing_primary_key_test", "stg_x"),
     } <= found
     assert ("source_outside_base", "base_x") not in found
+    assert ("missing_primary_key_test", "base_x") not in found
+    assert ("missing_primary_key_test", "stg_y") not in found

@@ -135,7 +135,7 @@ def findings(manifest: dict) -> list[tuple[str, str, str]]:
                 if again:
                     found.append(("rejoining_upstream", name, f"{', '.join(again)} again beside {parent['name']}"))
         if node_id not in keyed:
-            found.append(("missing_primary_key_test", name, "no unique and not_null column, no key-combination test"))
+            found.append(("missing_primary_key_test", name, "no unique and not_null column, no key-combination test, no contract primary key"))
     return found
 
 
@@ -184,6 +184,8 @@ def test_the_checks_find_what_they_look_for():
         model("int_only_child", "intermediate", [ref("stg_x")]),
         model("summary", "marts", [ref("int_a")]),
         model("dq_reads_marts", "data_quality", [ref("dim_z")]),
+        dict(model("fct_contracted", "marts", [ref("int_a")]),
+             columns={"id": {"constraints": [{"type": "not_null"}, {"type": "primary_key"}]}}),
     ]
 
     def data_test(name, model_name, column=None):
@@ -211,3 +213,4 @@ def test_the_checks_find_what_they_look_for():
     assert ("source_outside_base", "base_x") not in found
     assert ("missing_primary_key_test", "base_x") not in found
     assert ("missing_primary_key_test", "stg_y") not in found
+    assert ("missing_primary_key_test", "fct_contracted") not in found

@@ -9,7 +9,9 @@ use from ``requirements-dfe.lock`` alone (``pip install --require-hashes --no-de
   a changed lock file no longer matches the marker and rebuilds the environment.
 - An OS file lock (``flock``, released by the kernel when its holder dies) beside the
   environment makes concurrent ``csc validate`` runs wait for one install instead of both
-  installing.
+  installing. The ``venv`` and ``pip`` processes inherit the lock's file descriptor, so when a
+  run is killed mid-install the lock stays held until its orphaned ``pip`` has exited too: the
+  next run never deletes a folder that a leftover process is still writing into.
 
 ``python -m csc.returns.dfe_env`` (what ``make dfe-env`` runs) makes it and prints its Python.
 """
@@ -73,23 +75,24 @@ def is_ready(env_dir: Path, lock_file: Path) -> bool:
         return False
 
 
-def _run(command: list[str], what: str) -> None:
-    completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+def _run(command: list[str], what: str, lock_fd: int) -> None:
+    completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               pass_fds=(lock_fd,))
     if completed.returncode != 0:
         tail = " | ".join(line for line in completed.stdout.strip().splitlines()[-5:])
         raise DfeEnvironmentError(f"{what} failed (exit {completed.returncode}): {tail}")
 
 
-def _install(env_dir: Path, lock_file: Path, python: str, echo: Callable[[str], None]) -> None:
+def _install(env_dir: Path, lock_file: Path, python: str, echo: Callable[[str], None], lock_fd: int) -> None:
     digest = lock_digest(lock_file)
     if env_dir.exists():  # an earlier install that did not finish, or one from another lock
         echo(f"Removing the incomplete or outdated DfE environment {env_dir}")
         shutil.rmtree(env_dir)
     echo(f"Creating the DfE environment {env_dir} from {lock_file.name} (first use; about a minute)")
-    _run([python, "-m", "venv", str(env_dir)], f"creating the virtual environment {env_dir}")
+    _run([python, "-m", "venv", str(env_dir)], f"creating the virtual environment {env_dir}", lock_fd)
     _run([str(env_python(env_dir)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
           "--no-input", "--require-hashes", "--no-deps", "-r", str(lock_file)],
-         f"installing {lock_file} into {env_dir}")
+         f"installing {lock_file} into {env_dir}", lock_fd)
     marker = env_dir / MARKER_NAME
     partial = marker.with_suffix(".partial")
     with partial.open("w", encoding="utf-8") as handle:
@@ -121,7 +124,7 @@ def ensure_dfe_env(env_dir: Path | None = None, lock_file: Path | None = None,
             fcntl.flock(fd, fcntl.LOCK_EX)
         if is_ready(env_dir, lock_file):  # the other process made it meanwhile
             return DfeEnvironment(env_dir, env_python(env_dir), installed_now=False)
-        _install(env_dir, lock_file, python or os.environ.get(PYTHON_VAR) or sys.executable, say)
+        _install(env_dir, lock_file, python or os.environ.get(PYTHON_VAR) or sys.executable, say, fd)
         return DfeEnvironment(env_dir, env_python(env_dir), installed_now=True)
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)

@@ -64,6 +64,16 @@ ENSURE = ("import sys; from pathlib import Path; from csc.returns.dfe_env import
           "print(ensure_dfe_env(Path(sys.argv[1]), Path(sys.argv[2])).installed_now)")
 
 
+def _kill_once_started(script: str, env_dir: Path, lock: Path) -> None:
+    """Run ``script`` in a new Python and SIGKILL it as soon as the environment folder appears."""
+    process = subprocess.Popen([sys.executable, "-c", script, str(env_dir), str(lock)])
+    deadline = time.monotonic() + 60
+    while not env_dir.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
 def test_created_on_first_use_then_reused(tiny: tuple[Path, Path]) -> None:
     env_dir, lock = tiny
     first = ensure_dfe_env(env_dir, lock)
@@ -91,14 +101,24 @@ def test_an_install_left_without_its_marker_is_redone(tiny: tuple[Path, Path]) -
 
 def test_a_killed_install_is_redone(tiny: tuple[Path, Path]) -> None:
     env_dir, lock = tiny
-    process = subprocess.Popen([sys.executable, "-c", ENSURE, str(env_dir), str(lock)])
-    deadline = time.monotonic() + 60
-    while not env_dir.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    _kill_once_started(ENSURE, env_dir, lock)
     assert not (env_dir / MARKER_NAME).exists(), "killed before the marker: the install counts as not done"
     assert ensure_dfe_env(env_dir, lock).installed_now and _imports(env_dir)
+
+
+def test_a_killed_runs_leftover_install_is_waited_for(tiny: tuple[Path, Path], tmp_path: Path) -> None:
+    """A run killed while its venv step is still going leaves that step running as an orphan;
+    the next run waits for it (the orphan holds the install lock) instead of deleting the
+    folder under it."""
+    env_dir, lock = tiny
+    slow_python = tmp_path / "slow-python"
+    slow_python.write_text(f'#!/bin/sh\nmkdir -p "$3"\nsleep 2\nexec {sys.executable} "$@"\n', encoding="utf-8")
+    slow_python.chmod(0o755)
+    ensure = ENSURE.replace("Path(sys.argv[2]))", f"Path(sys.argv[2]), python={str(slow_python)!r})")
+    _kill_once_started(ensure, env_dir, lock)
+    said: list[str] = []
+    assert ensure_dfe_env(env_dir, lock, echo=said.append).installed_now and _imports(env_dir)
+    assert any(line.startswith("Waiting for another process") for line in said), said
 
 
 def test_a_failed_install_leaves_no_marker(tmp_path: Path) -> None:

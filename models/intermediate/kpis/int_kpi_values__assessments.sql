@@ -105,12 +105,11 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'assessment_timeliness' then case when is_within_timescale then 1 else 0 end
-            when kpi_id = 'assessment_child_seen_rate' then case when is_child_seen then 1 else 0 end
-            when kpi_id = 'assessment_nfa_rate' then case when is_outcome_nfa then 1 else 0 end
-            else 1
-        end as numerator,
+        {{ kpi_indicator({
+            'assessment_timeliness': 'is_within_timescale',
+            'assessment_child_seen_rate': 'is_child_seen',
+            'assessment_nfa_rate': 'is_outcome_nfa',
+        }) }} as numerator,
         1 as denominator,
         locality,
         coalesce(team_id, 'unknown') as team

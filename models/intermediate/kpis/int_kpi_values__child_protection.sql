@@ -80,11 +80,10 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'icpc_timeliness' then case when is_within_timescale then 1 else 0 end
-            when kpi_id = 'icpc_conversion_rate' then case when is_outcome_cp_plan then 1 else 0 end
-            else 1
-        end as numerator,
+        {{ kpi_indicator({
+            'icpc_timeliness': 'is_within_timescale',
+            'icpc_conversion_rate': 'is_outcome_cp_plan',
+        }) }} as numerator,
         1 as denominator,
         locality,
         cast(null as varchar) as category_of_abuse,
@@ -100,11 +99,10 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'cp_repeat_plan_rate' then case when is_repeat_plan then 1 else 0 end
-            when kpi_id = 'cp_plans_ended_2y_plus' then case when has_lasted_2y_plus then 1 else 0 end
-            else 1
-        end as numerator,
+        {{ kpi_indicator({
+            'cp_repeat_plan_rate': 'is_repeat_plan',
+            'cp_plans_ended_2y_plus': 'has_lasted_2y_plus',
+        }) }} as numerator,
         1 as denominator,
         locality,
         category_of_abuse,
@@ -116,16 +114,11 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'cp_plans_2y_plus' then case when duration_band = '2y_plus' then 1 else 0 end
-            when kpi_id = 'cp_visit_timeliness'
-                then case
-                        when working_days_since_last_seen_visit <= {{ var('cp_visit_interval_working_days') }}
-                            then 1
-                        else 0
-                    end
-            else 1
-        end as numerator,
+        {{ kpi_indicator({
+            'cp_plans_2y_plus': "duration_band = '2y_plus'",
+            'cp_visit_timeliness':
+                'working_days_since_last_seen_visit <= ' ~ var('cp_visit_interval_working_days'),
+        }) }} as numerator,
         1 as denominator,
         locality,
         category_of_abuse,

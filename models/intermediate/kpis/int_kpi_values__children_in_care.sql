@@ -96,28 +96,21 @@ units as (
     select
         kpi_id,
         period_end,
-        case kpi_id
-            when 'cla_visit_timeliness'
-                then case when is_visit_in_standard then 1 else 0 end
-            when 'cla_health_assessment_rate'
-                then case when is_in_care_12_months and has_health_assessment_12m then 1 else 0 end
-            when 'cla_dental_check_rate'
-                then case when is_in_care_12_months and has_dental_check_12m then 1 else 0 end
-            when 'cla_stability_short'
-                then case when has_3_plus_placements_in_12m then 1 else 0 end
-            when 'cla_stability_long'
-                then case when is_in_long_term_stability_cohort and is_in_placement_2_years then 1 else 0 end
-            when 'cla_placed_over_20_miles' then case when is_placed_over_20_miles then 1 else 0 end
-            when 'cla_placed_outside_la' then case when placement_la_location = 'outside' then 1 else 0 end
-            when 'uasc_cla_share' then case when is_uasc then 1 else 0 end
-            else 1
-        end as numerator,
-        case kpi_id
-            when 'cla_health_assessment_rate' then case when is_in_care_12_months then 1 else 0 end
-            when 'cla_dental_check_rate' then case when is_in_care_12_months then 1 else 0 end
-            when 'cla_stability_long' then case when is_in_long_term_stability_cohort then 1 else 0 end
-            else 1
-        end as denominator,
+        {{ kpi_indicator({
+            'cla_visit_timeliness': 'is_visit_in_standard',
+            'cla_health_assessment_rate': 'is_in_care_12_months and has_health_assessment_12m',
+            'cla_dental_check_rate': 'is_in_care_12_months and has_dental_check_12m',
+            'cla_stability_short': 'has_3_plus_placements_in_12m',
+            'cla_stability_long': 'is_in_long_term_stability_cohort and is_in_placement_2_years',
+            'cla_placed_over_20_miles': 'is_placed_over_20_miles',
+            'cla_placed_outside_la': "placement_la_location = 'outside'",
+            'uasc_cla_share': 'is_uasc',
+        }) }} as numerator,
+        {{ kpi_indicator({
+            'cla_health_assessment_rate': 'is_in_care_12_months',
+            'cla_dental_check_rate': 'is_in_care_12_months',
+            'cla_stability_long': 'is_in_long_term_stability_cohort',
+        }) }} as denominator,
         legal_status_group as legal_status,
         placement_type_group as placement_type
     from children_in_stock_kpis

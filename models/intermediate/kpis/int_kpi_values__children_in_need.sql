@@ -6,6 +6,13 @@
     cin_episodes_open and of cin_rate_per_10k (over the child population).
 #}
 
+{#- cin_visit_timeliness: the last seen visit in the current plan, or else the plan start, at
+    most var cin_visit_interval_days calendar days before P #}
+{%- set cin_visit_in_time -%}
+    coalesce(last_seen_visit_date, cin_plan_start_date)
+    >= cast({{ dbt.dateadd('day', -1 * (var('cin_visit_interval_days') | int), 'period_end') }} as date)
+{%- endset %}
+
 with
 
 {{ kpi_periods('children_in_need') }},
@@ -66,18 +73,10 @@ units as (
         period_end,
         case
             when is_a_year_before then -1
-            when kpi_id = 'cin_supervision_order' then case when has_supervision_order then 1 else 0 end
-            when kpi_id = 'cin_visit_timeliness'
-                then case
-                        when
-                            coalesce(last_seen_visit_date, cin_plan_start_date)
-                            >= cast({{ dbt.dateadd(
-                            'day', -1 * (var('cin_visit_interval_days') | int), 'period_end'
-                        ) }} as date)
-                            then 1
-                        else 0
-                    end
-            else 1
+            else {{ kpi_indicator({
+                'cin_supervision_order': 'has_supervision_order',
+                'cin_visit_timeliness': cin_visit_in_time,
+            }) }}
         end as numerator,
         case when kpi_id = 'cin_children_change_12m' and not is_a_year_before then 0 else 1 end
             as denominator,

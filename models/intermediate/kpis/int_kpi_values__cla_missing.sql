@@ -82,12 +82,11 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'missing_rhi_offered_72h'
-                then case when is_rhi_offered_in_time and rhi_offered_date <= period_end then 1 else 0 end
-            when kpi_id = 'missing_rhi_offered' then case when is_rhi_offered then 1 else 0 end
-            when kpi_id = 'missing_rhi_accepted' then case when is_rhi_accepted then 1 else 0 end
-        end as numerator,
+        {{ kpi_indicator({
+            'missing_rhi_offered_72h': 'is_rhi_offered_in_time and rhi_offered_date <= period_end',
+            'missing_rhi_offered': 'is_rhi_offered',
+            'missing_rhi_accepted': 'is_rhi_accepted',
+        }, otherwise=none) }} as numerator,
         1 as denominator
     from returned_in_windows
     where is_missing and (kpi_id != 'missing_rhi_accepted' or is_rhi_offered)

@@ -28,11 +28,10 @@ units as (
     select
         kpi_id,
         period_end,
-        case
-            when kpi_id = 'referral_nfa_rate' then case when is_referral_nfa then 1 else 0 end
-            when kpi_id = 'rereferral_rate' then case when is_re_referral then 1 else 0 end
-            else 1
-        end as numerator,
+        {{ kpi_indicator({
+            'referral_nfa_rate': 'is_referral_nfa',
+            'rereferral_rate': 'is_re_referral',
+        }) }} as numerator,
         1 as denominator,
         locality,
         case when is_known_referral_source then referral_source_code else 'unknown' end

@@ -13,7 +13,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test lint lint-fix venv browser lock clean dfe-env dfe-lock
+.PHONY: demo test lint lint-fix venv browser lock clean dfe-env dfe-lock postgres
 
 venv: $(VENV)/.installed
 
@@ -39,6 +39,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "Installing Debian's chromium for the browser tests"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# A local PostgreSQL for the postgres target (README "PostgreSQL"): Debian's package installed when
+# missing, data in build/postgres, 127.0.0.1 port $$CSC_PG_PORT (55432), trust for its own user
+# only; prints the CSC_PG_* variables to set.
+postgres:
+	sh scripts/start_postgres.sh
 
 test: venv browser dfe-env
 	$(BIN)/python -m pytest

@@ -5,5 +5,5 @@
     and a published figure must be reproducible.
 #}
 {% macro exact_sum(expression) -%}
-    cast(sum(cast({{ expression }} as decimal(18, 6))) as double)
+    cast(sum(cast({{ expression }} as decimal(18, 6))) as {{ type_double() }})
 {%- endmacro %}

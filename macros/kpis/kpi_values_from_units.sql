@@ -45,9 +45,9 @@ catalogue_units as (
         kpis.unit,
         kpis.breakdown_list,
         case
-            when kpis.unit = 'count' then cast(null as double)
-            when kpis.unit = 'rate_per_10k' then cast(0 as double)
-            else cast(units.denominator as double)
+            when kpis.unit = 'count' then cast(null as {{ type_double() }})
+            when kpis.unit = 'rate_per_10k' then cast(0 as {{ type_double() }})
+            else cast(units.denominator as {{ type_double() }})
         end as unit_denominator
     from units
     inner join periods
@@ -68,7 +68,7 @@ unit_breakdowns as (
         period_end,
         {{ breakdown }} as breakdown,
         {{ breakdown_value }} as breakdown_value,
-        cast(numerator as double) as numerator,
+        cast(numerator as {{ type_double() }}) as numerator,
         unit_denominator as denominator,
         unit
     from catalogue_units
@@ -95,13 +95,13 @@ unit_breakdowns as (
         kpi_periods.period_end,
         'all' as breakdown,
         'all' as breakdown_value,
-        cast(0 as double) as numerator,
+        cast(0 as {{ type_double() }}) as numerator,
         case
-            when kpi_periods.unit = 'count' then cast(null as double)
+            when kpi_periods.unit = 'count' then cast(null as {{ type_double() }})
             {%- if rate_base %}
-            when kpi_periods.unit = 'rate_per_10k' then cast({{ rate_base }}.rate_base as double)
+            when kpi_periods.unit = 'rate_per_10k' then cast({{ rate_base }}.rate_base as {{ type_double() }})
             {%- endif %}
-            else cast(0 as double)
+            else cast(0 as {{ type_double() }})
         end as denominator,
         kpi_periods.unit
     from kpi_periods

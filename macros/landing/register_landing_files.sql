@@ -44,6 +44,12 @@
 {%- endmacro %}
 
 
+{#- PostgreSQL: nothing to register; the runner loads the checked landing rows into schema
+    `landing` (and landing_register.landing_files) before dbt runs. -#}
+{% macro postgres__register_landing_files() -%}
+{%- endmacro %}
+
+
 {% macro duckdb__register_landing_files() -%}
     {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'snapshot', 'freshness', 'source', 'retry'] -%}
         {{ return('') }}

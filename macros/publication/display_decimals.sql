@@ -12,7 +12,7 @@
     case
         when {{ value }} is null or {{ reference }} is null then null
         when {{ polarity }} is null or {{ polarity }} not in ('higher_is_better', 'lower_is_better') then null
-        when round({{ value }} - {{ reference }}, {{ display_decimals(unit) }}) = 0 then 'same'
+        when {{ round_double(value ~ ' - ' ~ reference, display_decimals(unit)) }} = 0 then 'same'
         when ({{ value }} > {{ reference }}) = ({{ polarity }} = 'higher_is_better') then 'better'
         else 'worse'
     end

@@ -12,8 +12,8 @@ with
 check_dates as (
     select
         as_at.as_at_date,
-        as_at.as_at_date - interval {{ var('annex_a_months') }} month as w6_start,
-        as_at.as_at_date - interval 12 month as w12_start
+        {{ dbt.dateadd('month', '-' ~ var('annex_a_months'), 'as_at.as_at_date') }} as w6_start,
+        {{ dbt.dateadd('month', -12, 'as_at.as_at_date') }} as w12_start
     from (
         select
             {%- if var('annex_a_as_at') %}

@@ -47,6 +47,33 @@
 {%- endmacro %}
 
 
+{#- PostgreSQL: the same rules through json (not jsonb, which reorders keys) and the
+    on-run-start function csc_try_json (create_portability_functions). -#}
+{% macro postgres__code_set_codes(relation, columns, code_set_column) -%}
+    {%- set value = clean_text(code_set_column) -%}
+    {%- set parsed = target.schema ~ '.csc_try_json(' ~ value ~ ')' -%}
+    select
+        {% for column in columns -%} code_sets.{{ column }}, {% endfor -%}
+        btrim(code_set_items.raw_code, ' "' || chr(9)) as raw_code,
+        code_set_items.code_position
+    from {{ relation }} as code_sets
+    cross join lateral unnest(
+        case
+            when not ({{ is_code_set_readable(code_set_column) }}) then cast(array[] as text [])
+            when left({{ value }}, 1) = '[' then array(select json_array_elements_text({{ parsed }}))
+            when left({{ value }}, 1) = '{' then array(
+                select code_keys.code_key
+                from json_each_text({{ parsed }}) with ordinality as code_keys (code_key, code_value, key_position)
+                where coalesce(lower(btrim(code_keys.code_value)), '') not in ('', 'n', 'no', '0', 'false')
+                order by code_keys.key_position
+            )
+            else regexp_split_to_array({{ value }}, '[,;|]')
+        end
+    ) with ordinality as code_set_items (raw_code, code_position)
+    where nullif(btrim(code_set_items.raw_code, ' "' || chr(9)), '') is not null
+{%- endmacro %}
+
+
 {#
     False when a code-set value starts with `[` or `{` but is not a JSON array or object
     (code_set_codes gives it no codes); true otherwise; null when the value is blank. Dispatched.
@@ -66,6 +93,17 @@
         when {{ value }} is null then null
         when left({{ value }}, 1) = '[' then coalesce(json_type(try_cast({{ value }} as json)) = 'ARRAY', false)
         when left({{ value }}, 1) = '{' then coalesce(json_type(try_cast({{ value }} as json)) = 'OBJECT', false)
+        else true
+    end
+{%- endmacro %}
+
+{% macro postgres__is_code_set_readable(code_set_column) -%}
+    {%- set value = clean_text(code_set_column) -%}
+    {%- set parsed = target.schema ~ '.csc_try_json(' ~ value ~ ')' -%}
+    case
+        when {{ value }} is null then null
+        when left({{ value }}, 1) = '[' then coalesce(json_typeof({{ parsed }}) = 'array', false)
+        when left({{ value }}, 1) = '{' then coalesce(json_typeof({{ parsed }}) = 'object', false)
         else true
     end
 {%- endmacro %}

@@ -25,3 +25,33 @@
             then cast(try_strptime({{ value }}, '%d/%m/%Y') as date)
     end
 {%- endmacro %}
+
+{#- PostgreSQL has no try_cast: the shapes are matched first, then the day is checked against
+    its month before make_date, so invalid text gives null, never an error. Year 0 is null. -#}
+{% macro postgres__parse_date(column) -%}
+    {%- set value = clean_text(column) -%}
+    case
+        when {{ value }} ~ '^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?)?$'
+            then {{ postgres__date_from_parts(
+                'cast(substr(' ~ value ~ ', 1, 4) as integer)',
+                'cast(substr(' ~ value ~ ', 6, 2) as integer)',
+                'cast(substr(' ~ value ~ ', 9, 2) as integer)') }}
+        when {{ value }} ~ '^\d{1,2}/\d{1,2}/\d{4}$'
+            then {{ postgres__date_from_parts(
+                "cast(split_part(" ~ value ~ ", '/', 3) as integer)",
+                "cast(split_part(" ~ value ~ ", '/', 2) as integer)",
+                "cast(split_part(" ~ value ~ ", '/', 1) as integer)") }}
+    end
+{%- endmacro %}
+
+{#- The date of year, month and day (integer expressions) when it exists; null otherwise (nested cases: PostgreSQL
+    does not promise the order of `and`). -#}
+{% macro postgres__date_from_parts(year, month, day) -%}
+    case
+        when {{ year }} >= 1 and {{ month }} between 1 and 12 and {{ day }} >= 1
+            then case
+                when {{ day }} <= extract(day from make_date({{ year }}, {{ month }}, 1) + interval '1 month' - interval '1 day')
+                    then make_date({{ year }}, {{ month }}, {{ day }})
+            end
+    end
+{%- endmacro %}

@@ -18,3 +18,17 @@
     end
 {%- endmacro %}
 
+
+{#- PostgreSQL has no try_cast: after the shape check the value is read as numeric (exact)
+    and cast to double precision only when it fits, so a huge number is null, not an error. Nested
+    cases, as PostgreSQL does not promise the order of `and`. -#}
+{% macro postgres__parse_number(column) -%}
+    {%- set value = clean_text(column) -%}
+    case
+        when {{ value }} ~ '^[+-]?(\d+(\.\d*)?|\.\d+)$'
+            then case
+                when abs(cast({{ value }} as numeric)) <= 1.7976931348623157e308
+                    then cast({{ value }} as double precision)
+            end
+    end
+{%- endmacro %}

@@ -7,5 +7,17 @@
     the plugin. Null ids give null keys. See macros/_macros.yml for other databases.
 #}
 {% macro pseudonymise(column) -%}
+    {{ return(adapter.dispatch('pseudonymise')(column)) }}
+{%- endmacro %}
+
+{% macro default__pseudonymise(column) -%}
     csc_pseudonym({{ clean_text(column) }})
+{%- endmacro %}
+
+{#- PostgreSQL: pgcrypto's hmac under the key in the session setting csc.pseudonym_key, which
+    csc build passes in the connection options (PGOPTIONS) from CSC_PSEUDONYM_KEY, so the key
+    is not rendered into SQL here either. -#}
+{% macro postgres__pseudonymise(column) -%}
+    encode(hmac(convert_to({{ clean_text(column) }}, 'UTF8'),
+        decode(current_setting('csc.pseudonym_key'), 'hex'), 'sha256'), 'hex')
 {%- endmacro %}

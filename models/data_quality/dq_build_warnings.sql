@@ -27,7 +27,7 @@ unknown_team_share as (
         'unknown_team_share' as warning_id,
         records_with_missing_team as affected_records,
         records_with_team as total_records,
-        cast(records_with_missing_team as double) / records_with_team as affected_share,
+        cast(records_with_missing_team as {{ type_double() }}) / records_with_team as affected_share,
         cast(records_with_missing_team as varchar) || ' of ' || cast(records_with_team as varchar)
         || ' records with a team (' || cast(round(100.0 * records_with_missing_team / records_with_team, 1) as varchar)
         || '%) name one of ' || cast(missing_teams as varchar)
@@ -36,7 +36,7 @@ unknown_team_share as (
         || ' see csc_team_not_in_team_structure in dq_rule_failures)' as warning
     from team_use_counts
     where records_with_team > 0
-        and cast(records_with_missing_team as double) / records_with_team > {{ threshold }}
+        and cast(records_with_missing_team as {{ type_double() }}) / records_with_team > {{ threshold }}
 ),
 
 final as (

@@ -30,8 +30,8 @@ final as (
         coalesce(failure_counts.records_failing, 0) as records_failing,
         coalesce(reconciliation.rows_staged, 0) as rows_checked,
         case
-            when coalesce(reconciliation.rows_staged, 0) = 0 then cast(null as double)
-            else cast(coalesce(failure_counts.records_failing, 0) as double) / reconciliation.rows_staged
+            when coalesce(reconciliation.rows_staged, 0) = 0 then cast(null as {{ type_double() }})
+            else cast(coalesce(failure_counts.records_failing, 0) as {{ type_double() }}) / reconciliation.rows_staged
         end as failure_rate,
         rules.description
     from rules

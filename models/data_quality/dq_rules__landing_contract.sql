@@ -248,7 +248,7 @@ parse_{{ table }} as (
         {{ dq_record_identity(keys[table]) }}
         parse_error
     from {{ ref(keys[table].model) }},
-        unnest(string_split(parse_errors, '; ')) as split_errors (parse_error)
+        {{ split_to_rows('parse_errors', "'; '") }} as split_errors (parse_error)
     where parse_errors is not null
 ),
 {%- endfor %}
@@ -268,14 +268,14 @@ parse_findings as (
         split_part(parse_error, ': ', 1) as field,
         case
             when split_part(parse_error, ': ', 1) not in ('{{ identifying | join("', '") }}')
-                then regexp_extract(parse_error, ': ''(.*)''$', 1)
+                then {{ regexp_group('parse_error', "': ''(.*)''$'", 1) }}
         end as value,
         case
             when split_part(parse_error, ': ', 1) in ('{{ identifying | join("', '") }}')
                 then 'The value of ' || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
                     || ' (the value identifies the child and is not shown here: see row '
                     || cast(landing_row_number as varchar) || ' of the landing file)'
-            else 'The value ''' || regexp_extract(parse_error, ': ''(.*)''$', 1) || ''' of '
+            else 'The value ''' || {{ regexp_group('parse_error', "': ''(.*)''$'", 1) }} || ''' of '
                 || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
         end as message
     from parse_{{ table }}

@@ -10,7 +10,7 @@ extract_manifest as (select * from {{ ref('stg_la__extract_manifests') }}),
 
 final as (
 
-    select coalesce(max(cast(child_population as double)), 0) as rate_base
+    select coalesce(max(cast(child_population as {{ type_double() }})), 0) as rate_base
     from extract_manifest
 
 )

@@ -19,7 +19,7 @@ unioned as (
         'england' as comparator,
         collection_year,
         cast(year_end_date as date) as year_end_date,
-        cast(benchmark_value as double) as benchmark_value,
+        cast(benchmark_value as {{ type_double() }}) as benchmark_value,
         source as benchmark_source
     from england
 

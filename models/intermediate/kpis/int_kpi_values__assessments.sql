@@ -163,8 +163,8 @@ factor_breakdown_rows as (
         carriers.period_end,
         carriers.breakdown,
         carriers.breakdown_value,
-        cast(count(distinct carriers.assessment_id) as double) as numerator,
-        cast(max(population_counts.population) as double) as denominator,
+        cast(count(distinct carriers.assessment_id) as {{ type_double() }}) as numerator,
+        cast(max(population_counts.population) as {{ type_double() }}) as denominator,
         max(kpis.unit) as unit
     from factor_values_in_windows as carriers
     inner join periods

@@ -25,7 +25,7 @@ caseload_rows as (
         period_end,
         case when grouping(service) = 1 then 'all' else 'service' end as breakdown,
         case when grouping(service) = 1 then 'all' else service end as breakdown_value,
-        cast(sum(open_involvement_count) as double) as numerator,
+        cast(sum(open_involvement_count) as {{ type_double() }}) as numerator,
         {{ exact_sum('fte') }} as denominator
     from caseloads
     group by grouping sets ((period_end), (period_end, service))

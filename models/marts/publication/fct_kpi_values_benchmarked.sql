@@ -189,8 +189,8 @@ judged as (
         -- how far the value is better than the target (negative: worse), at the displayed decimals
         case
             when value is null or target is null then null
-            when polarity = 'higher_is_better' then round(value - target, {{ display_decimals('unit') }})
-            when polarity = 'lower_is_better' then round(target - value, {{ display_decimals('unit') }})
+            when polarity = 'higher_is_better' then {{ round_double('value - target', display_decimals('unit')) }}
+            when polarity = 'lower_is_better' then {{ round_double('target - value', display_decimals('unit')) }}
         end as target_margin
     from joined
 

@@ -12,7 +12,7 @@ with final as (
         ['comparator', 'varchar', 'trim(comparator)'],
         ['collection_year', 'varchar', 'trim(collection_year)'],
         ['year_end_date', 'date', 'cast(trim(year_end_date) as date)'],
-        ['benchmark_value', 'double', 'cast(trim(benchmark_value) as double)'],
+        ['benchmark_value', type_double(), 'cast(trim(benchmark_value) as ' ~ type_double() ~ ')'],
         ['benchmark_source', 'varchar', 'trim(source)'],
     ]) }}
 

@@ -10,8 +10,8 @@ with final as (
 
     {{ authority_file_rows(var('kpi_targets_file'), [
         ['kpi_id', 'varchar', 'trim(kpi_id)'],
-        ['target', 'double', 'cast(trim(target) as double)'],
-        ['amber_band', 'double', 'cast(trim(amber_band) as double)'],
+        ['target', type_double(), 'cast(trim(target) as ' ~ type_double() ~ ')'],
+        ['amber_band', type_double(), 'cast(trim(amber_band) as ' ~ type_double() ~ ')'],
         ['applies_from', 'date',
             "cast(nullif(trim(to_json(source_rows) ->> 'applies_from'), '') || '-01' as date)"],
     ]) }}

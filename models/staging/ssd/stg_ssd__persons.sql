@@ -39,7 +39,7 @@ plausibility_checked as (
             when typed.recorded_birth_date > extract_manifest.extract_date
                 then 'after_extract_date'
             when typed.recorded_birth_date
-                < extract_manifest.extract_date - interval {{ var('max_person_age_years') }} years
+                < {{ dbt.dateadd('year', '-' ~ var('max_person_age_years'), 'extract_manifest.extract_date') }}
                 then 'more_than_{{ var('max_person_age_years') }}_years_before_extract_date'
         end as birth_date_implausibility
     from typed

@@ -48,8 +48,12 @@ from csc.checks.suites import CRITICAL, SuiteSpec, all_suites  # noqa: E402
 DATASOURCE = "csc_warehouse_frames"
 #: DuckDB's vector: batches are whole vectors
 VECTOR = 2048
-#: rows validated at a time: a staging suite's frame is ~100-300 bytes a row
-BATCH_ROWS = 256 * VECTOR
+#: rows validated at a time (a staging suite's frame is ~100-300 bytes a row): 262,144 rows held the
+#: step at 1.2 GB at 16x county, 524,288 at 1.3 GB (scripts/bench_checks.py)
+BATCH_ROWS = 128 * VECTOR
+#: DuckDB's memory for the checks' queries: its cache of the table blocks read would otherwise
+#: grow with the tables (to half the machine's memory), in the csc process
+DUCKDB_MEMORY_LIMIT = "256MB"
 #: a batch size no table reaches: the whole table in one frame
 WHOLE = 1 << 40
 
@@ -138,7 +142,7 @@ def run(db_path: Path, out_dir: Path) -> ChecksResult:
     if not db_path.is_file():
         result.failures.append(f"GX: warehouse {db_path} not found")
         return result
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with duckdb.connect(str(db_path), read_only=True, config={"memory_limit": DUCKDB_MEMORY_LIMIT}) as con:
         _validate(con, _suites(con), out_dir, result)
     return result
 

@@ -1,9 +1,10 @@
 """Great Expectations checks run after `dbt build` (issue 6).
 
-`run_checks(db_path, out_dir)` opens the warehouse read-only, queries each checked table into
-a pandas frame (GX 1.24's SQL datasource does not work on DuckDB),
-validates it against its suite (csc.checks.suites) with one GX checkpoint per table in a file
-context under ``out_dir`` (never in the repository), and writes the Data Docs there.
+`run_checks(db_path, out_dir)` opens the warehouse read-only, streams each checked table into
+pandas frames of a bounded number of rows (GX 1.24's SQL datasource does not work on DuckDB),
+validates them against its suite (csc.checks.suites) with one GX checkpoint per table in a file
+context under ``out_dir`` (never in the repository), combining the batches' results into the
+table's (csc.checks.runner, csc.checks.batches), and writes the Data Docs there.
 
 A failed *critical* expectation makes ``ChecksResult.ok`` false and is listed in ``failures``;
 a failed *warning* expectation is listed in ``warnings`` only.

@@ -14,15 +14,12 @@ statuses as (select * from {{ ref('stg_ssd__immigration_statuses') }}),
 
 final as (
 
-    select distinct
-        statuses.child_key,
-        periods.period_end
-    from statuses
-    inner join periods
-        on
-        (statuses.immigration_status_start_date is null or statuses.immigration_status_start_date <= periods.period_end)
-        and (statuses.immigration_status_end_date is null or statuses.immigration_status_end_date > periods.period_end)
-    where statuses.immigration_status_code = 'UASC' and statuses.child_key is not null
+    {{ children_open_at_period_end(
+        'statuses',
+        "coalesce(statuses.immigration_status_start_date, cast('0001-01-01' as date))",
+        'statuses.immigration_status_end_date',
+        "statuses.immigration_status_code = 'UASC'"
+    ) }}
 
 )
 

@@ -15,15 +15,10 @@ legal_statuses as (select * from {{ ref('stg_ssd__legal_statuses') }}),
 
 final as (
 
-    select distinct
-        legal_statuses.child_key,
-        periods.period_end
-    from legal_statuses
-    inner join periods
-        on {{ is_open_at(
-            'legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date', 'periods.period_end'
-        ) }}
-    where legal_statuses.legal_status_code in ('SO', 'ISO') and legal_statuses.child_key is not null
+    {{ children_open_at_period_end(
+        'legal_statuses', 'legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
+        "legal_statuses.legal_status_code in ('SO', 'ISO')"
+    ) }}
 
 )
 

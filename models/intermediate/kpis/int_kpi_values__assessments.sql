@@ -10,6 +10,7 @@
     one assessment of the window, the numerator is the assessments carrying it and the
     denominator the whole population (not only those carrying it), so they are not a sum.
 #}
+{%- set breakdowns = ['locality', 'team'] %}
 
 with
 
@@ -102,42 +103,28 @@ overdue_at_period_end as (
 
 units as (
 
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'authorised_in_windows', breakdowns,
+        numerator=kpi_indicator({
             'assessment_timeliness': 'is_within_timescale',
             'assessment_child_seen_rate': 'is_child_seen',
             'assessment_nfa_rate': 'is_outcome_nfa',
-        }) }} as numerator,
-        1 as denominator,
-        locality,
-        coalesce(team_id, 'unknown') as team
-    from authorised_in_windows
+        }),
+        values={'locality': 'locality', 'team': "coalesce(team_id, 'unknown')"}
+    ) }}
     where kpi_id != 'assessment_timeliness' or is_in_timeliness_population
 
     union all
 
-    select
-        'assessments_overdue' as kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        locality,
-        coalesce(team_id, 'unknown') as team
-    from overdue_at_period_end
+    {{ kpi_units(
+        'overdue_at_period_end', breakdowns, kpi_id="'assessments_overdue'",
+        values={'locality': 'locality', 'team': "coalesce(team_id, 'unknown')"}
+    ) }}
 
     union all
 
     -- assessment_factor_share, all row: assessments with a factor other than 21
-    select
-        kpi_id,
-        period_end,
-        case when has_factor_other_than_21 then 1 else 0 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as team
-    from factor_population
+    {{ kpi_units('factor_population', breakdowns, numerator='case when has_factor_other_than_21 then 1 else 0 end') }}
 
 ),
 
@@ -152,7 +139,7 @@ factor_population_counts as (
 
 ),
 
-{{ kpi_values_from_units(['locality', 'team']) }},
+{{ kpi_values_from_units(breakdowns) }},
 
 factor_breakdown_rows as (
 

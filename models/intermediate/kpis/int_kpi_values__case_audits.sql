@@ -5,6 +5,7 @@
     the rolling 6 months of `audit_good_or_better` is a unit of it. A local measure with no
     national figure.
 #}
+{%- set breakdowns = ['audit_theme', 'grade', 'locality'] %}
 
 with
 
@@ -20,20 +21,16 @@ audits_in_windows as (
 
 units as (
 
-    select
-        kpi_id,
-        period_end,
-        case when kpi_id = 'audit_good_or_better' and not is_good_or_better then 0 else 1 end as numerator,
-        1 as denominator,
-        audit_theme,
-        grade,
-        locality
-    from audits_in_windows
+    {{ kpi_units(
+        'audits_in_windows', breakdowns,
+        numerator="case when kpi_id = 'audit_good_or_better' and not is_good_or_better then 0 else 1 end",
+        values={'audit_theme': 'audit_theme', 'grade': 'grade', 'locality': 'locality'}
+    ) }}
     -- audit_good_or_better: graded audits of the activity filter only
     where kpi_id = 'case_audits' or (is_graded and is_in_activity_filter)
 
 ),
 
-{{ kpi_values_from_units(['audit_theme', 'grade', 'locality']) }}
+{{ kpi_values_from_units(breakdowns) }}
 
 select * from final

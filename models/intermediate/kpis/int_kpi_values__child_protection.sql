@@ -8,6 +8,7 @@
 
 {#- the KPIs of the children on a plan at P; the others count events dated in a window #}
 {%- set stock_kpi_ids = ['cp_children', 'cp_plans_2y_plus', 'cp_visit_timeliness', 'cp_rate_per_10k', 'cp_plans_by_length'] %}
+{%- set breakdowns = ['locality', 'category_of_abuse', 'cp_duration_band'] %}
 
 with
 
@@ -63,32 +64,20 @@ children_in_stock_kpis as (
 
 units as (
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        locality,
-        cast(null as varchar) as category_of_abuse,
-        cast(null as varchar) as cp_duration_band
-    from enquiries_in_windows
+    {{ kpi_units('enquiries_in_windows', breakdowns, values={'locality': 'locality'}) }}
 
     union all
 
     -- icpcs: transfer-ins included; timeliness, conversion and the rate leave them out (a
     -- null or unknown transfer-in flag is not a transfer-in)
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'icpcs_in_windows', breakdowns,
+        numerator=kpi_indicator({
             'icpc_timeliness': 'is_within_timescale',
             'icpc_conversion_rate': 'is_outcome_cp_plan',
-        }) }} as numerator,
-        1 as denominator,
-        locality,
-        cast(null as varchar) as category_of_abuse,
-        cast(null as varchar) as cp_duration_band
-    from icpcs_in_windows
+        }),
+        values={'locality': 'locality'}
+    ) }}
     where
         kpi_id = 'icpcs'
         or (kpi_id = 'icpc_timeliness' and is_in_timeliness_population)
@@ -96,34 +85,34 @@ units as (
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'plans_in_windows', breakdowns,
+        numerator=kpi_indicator({
             'cp_repeat_plan_rate': 'is_repeat_plan',
             'cp_plans_ended_2y_plus': 'has_lasted_2y_plus',
-        }) }} as numerator,
-        1 as denominator,
-        locality,
-        category_of_abuse,
-        case when kpi_id = 'cp_plans_ended_by_length' then ended_duration_band end as cp_duration_band
-    from plans_in_windows
+        }),
+        values={
+            'locality': 'locality',
+            'category_of_abuse': 'category_of_abuse',
+            'cp_duration_band': "case when kpi_id = 'cp_plans_ended_by_length' then ended_duration_band end",
+        }
+    ) }}
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'children_in_stock_kpis', breakdowns,
+        numerator=kpi_indicator({
             'cp_plans_2y_plus': "duration_band = '2y_plus'",
             'cp_visit_timeliness':
                 'working_days_since_last_seen_visit <= ' ~ var('cp_visit_interval_working_days'),
-        }) }} as numerator,
-        1 as denominator,
-        locality,
-        category_of_abuse,
-        case when kpi_id = 'cp_plans_by_length' then duration_band end as cp_duration_band
-    from children_in_stock_kpis
+        }),
+        values={
+            'locality': 'locality',
+            'category_of_abuse': 'category_of_abuse',
+            'cp_duration_band': "case when kpi_id = 'cp_plans_by_length' then duration_band end",
+        }
+    ) }}
     -- cp_visit_timeliness: the working days are null only when the date counted from is
     -- outside the working-day calendar: such a child is left out at P
     -- (csc_date_outside_calendar), never counted as late
@@ -131,6 +120,6 @@ units as (
 
 ),
 
-{{ kpi_values_from_units(['locality', 'category_of_abuse', 'cp_duration_band'], rate_base='child_population') }}
+{{ kpi_values_from_units(breakdowns, rate_base='child_population') }}
 
 select * from final

@@ -12,6 +12,7 @@
 #}
 
 {%- set reunification_min_months = var('reunification_min_months') | int %}
+{%- set breakdowns = ['legal_status', 'placement_type'] %}
 {#- the KPIs of the children looked after at P; cla_started and cla_ceased count periods of care #}
 {%- set stock_kpi_ids = [
     'cla_children',
@@ -93,10 +94,9 @@ children_in_stock_kpis as (
 
 units as (
 
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'children_in_stock_kpis', breakdowns,
+        numerator=kpi_indicator({
             'cla_visit_timeliness': 'is_visit_in_standard',
             'cla_health_assessment_rate': 'is_in_care_12_months and has_health_assessment_12m',
             'cla_dental_check_rate': 'is_in_care_12_months and has_dental_check_12m',
@@ -105,15 +105,14 @@ units as (
             'cla_placed_over_20_miles': 'is_placed_over_20_miles',
             'cla_placed_outside_la': "placement_la_location = 'outside'",
             'uasc_cla_share': 'is_uasc',
-        }) }} as numerator,
-        {{ kpi_indicator({
+        }),
+        denominator=kpi_indicator({
             'cla_health_assessment_rate': 'is_in_care_12_months',
             'cla_dental_check_rate': 'is_in_care_12_months',
             'cla_stability_long': 'is_in_long_term_stability_cohort',
-        }) }} as denominator,
-        legal_status_group as legal_status,
-        placement_type_group as placement_type
-    from children_in_stock_kpis
+        }),
+        values={'legal_status': 'legal_status_group', 'placement_type': 'placement_type_group'}
+    ) }}
     -- the counts of UASC and of reunification plans count only those children
     where
         (kpi_id != 'uasc_cla' or is_uasc)
@@ -121,17 +120,10 @@ units as (
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as legal_status,
-        cast(null as varchar) as placement_type
-    from started_or_ceased_in_windows
+    {{ kpi_units('started_or_ceased_in_windows', breakdowns) }}
 
 ),
 
-{{ kpi_values_from_units(['legal_status', 'placement_type'], rate_base='child_population') }}
+{{ kpi_values_from_units(breakdowns, rate_base='child_population') }}
 
 select * from final

@@ -12,6 +12,7 @@
     coalesce(last_seen_visit_date, cin_plan_start_date)
     >= cast({{ dbt.dateadd('day', -1 * (var('cin_visit_interval_days') | int), 'period_end') }} as date)
 {%- endset %}
+{%- set breakdowns = ['locality', 'service', 'duration_band'] %}
 
 with
 
@@ -99,18 +100,10 @@ units as (
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as duration_band
-    from children_with_open_episodes
+    {{ kpi_units('children_with_open_episodes', breakdowns) }}
 
 ),
 
-{{ kpi_values_from_units(['locality', 'service', 'duration_band'], rate_base='child_population') }}
+{{ kpi_values_from_units(breakdowns, rate_base='child_population') }}
 
 select * from final

@@ -56,39 +56,27 @@ returned_in_windows as (
 
 units as (
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator
-    from missing_started_in_windows
+    {{ kpi_units('missing_started_in_windows', []) }}
     where
         (kpi_id = 'cla_missing_episodes' and is_missing)
         or (kpi_id = 'cla_away_episodes' and is_away)
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator
-    from children_missing_in_windows
+    {{ kpi_units('children_missing_in_windows', []) }}
 
     union all
 
     -- of M episodes returned in the window: offered within rhi_offer_days of the return and
     -- by P; offered at all (flag Y); accepted, of those offered
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'returned_in_windows', [],
+        numerator=kpi_indicator({
             'missing_rhi_offered_72h': 'is_rhi_offered_in_time and rhi_offered_date <= period_end',
             'missing_rhi_offered': 'is_rhi_offered',
             'missing_rhi_accepted': 'is_rhi_accepted',
-        }, otherwise=none) }} as numerator,
-        1 as denominator
-    from returned_in_windows
+        }, otherwise=none)
+    ) }}
     where is_missing and (kpi_id != 'missing_rhi_accepted' or is_rhi_offered)
 
 ),

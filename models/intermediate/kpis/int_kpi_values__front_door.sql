@@ -5,6 +5,7 @@
     every early help episode started in it of `early_help_started`, and every child with an
     early help episode open at P of `early_help_open`.
 #}
+{%- set breakdowns = ['locality', 'service', 'contact_source'] %}
 
 with
 
@@ -37,42 +38,22 @@ early_help_children_in_kpis as (
 units as (
 
     -- contacts: a contact with a null person is never converted and stays in the base
-    select
-        kpi_id,
-        period_end,
-        case when kpi_id = 'contact_referral_conversion' and not is_converted then 0 else 1 end as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        contact_source
-    from contacts_in_windows
+    {{ kpi_units(
+        'contacts_in_windows', breakdowns,
+        numerator="case when kpi_id = 'contact_referral_conversion' and not is_converted then 0 else 1 end",
+        values={'contact_source': 'contact_source'}
+    ) }}
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        cast(null as varchar) as locality,
-        cast(null as varchar) as service,
-        cast(null as varchar) as contact_source
-    from early_help_started_in_windows
+    {{ kpi_units('early_help_started_in_windows', breakdowns) }}
 
     union all
 
-    select
-        kpi_id,
-        period_end,
-        1 as numerator,
-        1 as denominator,
-        locality,
-        service,
-        cast(null as varchar) as contact_source
-    from early_help_children_in_kpis
+    {{ kpi_units('early_help_children_in_kpis', breakdowns, values={'locality': 'locality', 'service': 'service'}) }}
 
 ),
 
-{{ kpi_values_from_units(['locality', 'service', 'contact_source']) }}
+{{ kpi_values_from_units(breakdowns) }}
 
 select * from final

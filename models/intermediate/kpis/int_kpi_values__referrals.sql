@@ -6,6 +6,7 @@
 #}
 
 {%- set referral_kpi_ids = ['referrals', 'rereferral_rate', 'referral_nfa_rate', 'referral_rate_per_10k'] %}
+{%- set breakdowns = ['locality', 'referral_source'] %}
 
 with
 
@@ -21,25 +22,24 @@ referrals_in_windows as (
 
 ),
 
+-- the denominator is the catalogue unit's: none for a count, the child population
+-- (added once per period by the scaffold) for the rate
 units as (
 
-    -- the denominator is the catalogue unit's: none for a count, the child population
-    -- (added once per period by the scaffold) for the rate
-    select
-        kpi_id,
-        period_end,
-        {{ kpi_indicator({
+    {{ kpi_units(
+        'referrals_in_windows', breakdowns,
+        numerator=kpi_indicator({
             'referral_nfa_rate': 'is_referral_nfa',
             'rereferral_rate': 'is_re_referral',
-        }) }} as numerator,
-        1 as denominator,
-        locality,
-        case when is_known_referral_source then referral_source_code else 'unknown' end
-            as referral_source
-    from referrals_in_windows
+        }),
+        values={
+            'locality': 'locality',
+            'referral_source': "case when is_known_referral_source then referral_source_code else 'unknown' end",
+        }
+    ) }}
 
 ),
 
-{{ kpi_values_from_units(['locality', 'referral_source'], rate_base='child_population') }}
+{{ kpi_values_from_units(breakdowns, rate_base='child_population') }}
 
 select * from final

@@ -47,7 +47,7 @@ born as (
         persons.person_id,
         persons.sex_code,
         persons.ethnicity_code,
-        case when persons.birth_date <= parameters.as_at_date then persons.birth_date end as date_of_birth,
+        {{ annex_a_by_r('persons.birth_date') }} as date_of_birth,
         parameters.as_at_date
     from persons
     cross join parameters

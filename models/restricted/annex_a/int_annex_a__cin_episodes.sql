@@ -76,10 +76,8 @@ final as (
         in_window.referral_id,
         in_window.referral_date,
         in_window.primary_need_code,
-        case when in_window.close_date <= parameters.as_at_date then in_window.close_date end as close_date,
-        case
-            when in_window.close_date <= parameters.as_at_date then in_window.close_reason_code
-        end as close_reason_code,
+        {{ annex_a_by_r('in_window.close_date') }} as close_date,
+        {{ annex_a_by_r('in_window.close_date', 'in_window.close_reason_code') }} as close_reason_code,
         case
             when in_window.close_date <= parameters.as_at_date then 'e) Closed episode'
             when looked_after_at_r.child_key is not null then 'a) Looked after child'
@@ -88,10 +86,7 @@ final as (
             when assessment_at_r.child_key is not null then 'd) Open assessment'
             else 'c) Child in need plan'
         end as case_status,
-        case
-            when in_window.close_date <= parameters.as_at_date then in_window.close_date
-            else parameters.as_at_date
-        end as last_seen_until,
+        {{ annex_a_end_or_r('in_window.close_date') }} as last_seen_until,
         in_window.referral_team_id,
         in_window.referral_worker_id,
         parameters.as_at_date,

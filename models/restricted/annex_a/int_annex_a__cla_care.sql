@@ -44,17 +44,10 @@ latest_reviews as (
 ),
 
 last_visits as (
-    select
-        periods.child_key,
-        max(visits.visit_date) as last_social_work_visit_date
-    from periods
-    inner join visits
-        on
-        periods.person_id = visits.person_id
-        and visits.visit_type = 'cla'
-        and periods.period_start_date <= visits.visit_date
-        and coalesce(periods.period_end_date, periods.as_at_date) >= visits.visit_date
-    group by periods.child_key
+    {{ annex_a_last_visit(
+        'periods', 'child_key', 'period_start_date', 'coalesce(periods.period_end_date, periods.as_at_date)',
+        "visits.visit_type = 'cla'", 'last_social_work_visit_date'
+    ) }}
 ),
 
 plans_at_d as (

@@ -63,13 +63,8 @@ chosen as (
         in_window.period_of_care_id,
         in_window.is_own_period_of_care,
         in_window.period_start_date,
-        case
-            when in_window.period_end_date <= parameters.as_at_date then in_window.period_end_date
-        end as period_end_date,
-        case
-            when in_window.period_end_date <= parameters.as_at_date then in_window.period_end_date
-            else parameters.as_at_date
-        end as status_date,
+        {{ annex_a_by_r('in_window.period_end_date') }} as period_end_date,
+        {{ annex_a_end_or_r('in_window.period_end_date') }} as status_date,
         in_window.period_end_date <= parameters.as_at_date as has_ended
     from in_window
     cross join parameters
@@ -146,9 +141,7 @@ final as (
         chosen.status_date,
         earlier_periods.child_key is not null as is_second_period,
         first_episode.primary_need_code,
-        case
-            when last_episode.last_iro_contact_date <= parameters.as_at_date then last_episode.last_iro_contact_date
-        end as last_iro_contact_date,
+        {{ annex_a_by_r('last_episode.last_iro_contact_date') }} as last_iro_contact_date,
         last_episode.referral_id,
         case when chosen.has_ended then last_episode.ceased_reason_code end as ceased_reason_code,
         statuses_at_d.legal_status_code,

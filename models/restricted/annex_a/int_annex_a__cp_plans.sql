@@ -79,13 +79,8 @@ final as (
         in_window.cp_plan_start_date,
         in_window.initial_category_code,
         in_window.latest_category_code,
-        case
-            when in_window.cp_plan_end_date <= parameters.as_at_date then in_window.cp_plan_end_date
-        end as cp_plan_end_date,
-        case
-            when in_window.cp_plan_end_date <= parameters.as_at_date then in_window.cp_plan_end_date
-            else parameters.as_at_date
-        end as last_visit_until,
+        {{ annex_a_by_r('in_window.cp_plan_end_date') }} as cp_plan_end_date,
+        {{ annex_a_end_or_r('in_window.cp_plan_end_date') }} as last_visit_until,
         latest_reviews.latest_review_conference_date,
         protected_in_w6.child_key is not null as has_epo_or_police_protection,
         coalesce(previous_plans.previous_cp_plans, 0) as previous_cp_plans,

@@ -18,9 +18,7 @@ final as (
     select
         {{ annex_a_common_columns('episodes.person_id', with_disability=false) }},
         episodes.early_help_start_date as assessment_start_date,
-        case
-            when episodes.early_help_end_date <= parameters.as_at_date then episodes.early_help_end_date
-        end as assessment_completion_date,
+        {{ annex_a_by_r('episodes.early_help_end_date') }} as assessment_completion_date,
         episodes.early_help_organisation as assessment_organisation,
         episodes.early_help_episode_id as source_id
     from episodes

@@ -21,9 +21,7 @@ teams as (select * from {{ ref('int_teams') }}),
 in_window as (
     select
         assessments.*,
-        case
-            when assessments.assessment_auth_date <= parameters.as_at_date then assessments.assessment_auth_date
-        end as authorised_by_r
+        {{ annex_a_by_r('assessments.assessment_auth_date') }} as authorised_by_r
     from assessments
     cross join parameters
     where {{ is_open_during('assessments.assessment_start_date', 'assessments.assessment_auth_date',

@@ -25,17 +25,10 @@ teams as (select * from {{ ref('int_teams') }}),
 care_leavers as (select * from {{ ref('int_annex_a__care_leavers') }}),
 
 last_seen as (
-    select
-        episodes.referral_id,
-        max(visits.visit_date) as date_child_last_seen
-    from episodes
-    inner join visits
-        on
-        episodes.person_id = visits.person_id
-        and visits.is_child_seen
-        and episodes.referral_date <= visits.visit_date
-        and episodes.last_seen_until >= visits.visit_date
-    group by episodes.referral_id
+    {{ annex_a_last_visit(
+        'episodes', 'referral_id', 'referral_date', 'episodes.last_seen_until',
+        'visits.is_child_seen', 'date_child_last_seen'
+    ) }}
 ),
 
 allocated as (

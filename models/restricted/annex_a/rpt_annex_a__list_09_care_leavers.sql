@@ -29,13 +29,9 @@ final as (
         {{ annex_a_allocated('cohort.allocated_team_id', 'cohort.worker_id') }},
         cast(null as varchar) as allocated_personal_advisor,
         {{ annex_a_label('eligibility', 'cohort.eligibility_code') }} as eligibility_category,
-        case
-            when cohort.pathway_plan_review_date <= parameters.as_at_date then cohort.pathway_plan_review_date
-        end as latest_pathway_plan_date,
+        {{ annex_a_by_r('cohort.pathway_plan_review_date') }} as latest_pathway_plan_date,
         {{ annex_a_label('in_touch', 'cohort.in_touch_code') }} as la_in_touch,
-        case
-            when cohort.latest_contact_date <= parameters.as_at_date then cohort.latest_contact_date
-        end as latest_contact_date,
+        {{ annex_a_by_r('cohort.latest_contact_date') }} as latest_contact_date,
         {{ annex_a_label('accommodation_type', 'substr(cohort.accommodation_code, 1, 1)') }} as accommodation_type,
         case
             when not cohort.is_accommodation_suitable_recorded and coalesce(length(cohort.accommodation_code), 0) <> 2

@@ -73,17 +73,13 @@ final as (
         in_list.adoption_decision_date,
         {%- for milestone in ['placement_order_date', 'matched_date', 'placed_for_adoption_date',
                               'adoption_order_date', 'decision_reversed_date'] %}
-        case
-            when in_list.{{ milestone }} <= parameters.as_at_date then in_list.{{ milestone }}
-        end as {{ milestone }},
+        {{ annex_a_by_r('in_list.' ~ milestone) }} as {{ milestone }},
         {%- endfor %}
-        case
-            when in_list.decision_reversed_date <= parameters.as_at_date
-                then {{ annex_a_label('decision_reversed_reason', 'in_list.decision_reversed_reason_code') }}
-        end as decision_reversed_reason,
-        case
-            when in_list.placed_ffa_cp_date <= parameters.as_at_date then in_list.placed_ffa_cp_date
-        end as placed_ffa_cp_date,
+        {{ annex_a_by_r(
+            'in_list.decision_reversed_date',
+            annex_a_label('decision_reversed_reason', 'in_list.decision_reversed_reason_code')
+        ) }} as decision_reversed_reason,
+        {{ annex_a_by_r('in_list.placed_ffa_cp_date') }} as placed_ffa_cp_date,
         in_list.permanence_id as source_id
     from in_list
     cross join parameters

@@ -50,15 +50,11 @@ final as (
         in_window.disability,
         in_window.is_the_prospective_adopter_fostering_for_adoption as is_fostering_for_adoption,
         {%- for source_column, column in dates %}
-        case
-            when in_window.{{ source_column }} <= parameters.as_at_date then in_window.{{ source_column }}
-        end as {{ column }},
+        {{ annex_a_by_r('in_window.' ~ source_column) }} as {{ column }},
         {%- endfor %}
         in_window.children_placed,
         {%- for source_column, column in later_dates %}
-        case
-            when in_window.{{ source_column }} <= parameters.as_at_date then in_window.{{ source_column }}
-        end as {{ column }},
+        {{ annex_a_by_r('in_window.' ~ source_column) }} as {{ column }},
         {%- endfor %}
         case
             when in_window.date_of_leaving_adoption_process > parameters.as_at_date then null

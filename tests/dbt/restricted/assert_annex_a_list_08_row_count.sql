@@ -48,7 +48,6 @@ left join status_at_start
     and status_at_start.status_order = 1
 where
     coalesce(status_at_start.legal_status_code, '') not in ('V3', 'V4')
-    and periods.period_start <= check_dates.as_at_date
-    and (periods.period_end is null or periods.period_end > check_dates.w6_start)
+    and {{ annex_a_check_open_in_w6('periods.period_start', 'periods.period_end') }}
 {% endset %}
 {{ annex_a_row_count_check('rpt_annex_a__list_08_cla', expected) }}

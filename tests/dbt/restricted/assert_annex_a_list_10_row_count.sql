@@ -7,10 +7,8 @@ cross join check_dates
 where
     permanence.adoption_decision_date <= check_dates.as_at_date
     and (
-        (permanence.adoption_order_date > check_dates.w12_start
-            and permanence.adoption_order_date <= check_dates.as_at_date)
-        or (permanence.decision_reversed_date > check_dates.w12_start
-            and permanence.decision_reversed_date <= check_dates.as_at_date)
+        ({{ annex_a_check_dated_in('permanence.adoption_order_date', 'w12') }})
+        or ({{ annex_a_check_dated_in('permanence.decision_reversed_date', 'w12') }})
         or ((permanence.adoption_order_date is null or permanence.adoption_order_date > check_dates.as_at_date)
             and (permanence.decision_reversed_date is null
                 or permanence.decision_reversed_date > check_dates.as_at_date))

@@ -13,7 +13,7 @@ where exists (
         (adopters.date_child_children_placed_with_adopter_s), (adopters.date_of_adoption_order),
         (adopters.date_of_leaving_adoption_process)
     ) as dates (contact_date)
-    where dates.contact_date > check_dates.w12_start and dates.contact_date <= check_dates.as_at_date
+    where {{ annex_a_check_dated_in('dates.contact_date', 'w12') }}
 )
 {% endset %}
 {{ annex_a_row_count_check('rpt_annex_a__list_11_adopters', expected) }}

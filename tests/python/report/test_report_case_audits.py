@@ -48,6 +48,21 @@ def _copy(warehouse: Path, tmp_path: Path) -> Path:
     return copy
 
 
+def _copy_with_kpi_unavailable(
+    warehouse: Path, tmp_path: Path, kpi_id: str, reason: str, landing_table: str | None = None
+) -> Path:
+    """A copy of the warehouse where dim_kpi_availability leaves the KPI out, as the build does."""
+    copy = _copy(warehouse, tmp_path)
+    with duckdb.connect(str(copy)) as con:
+        con.execute(
+            "update marts.dim_kpi_availability set is_available = false, unavailable_reason = ?"
+            + (", requires_landing_table = ?" if landing_table else "")
+            + " where kpi_id = ?",
+            [reason, *([landing_table] if landing_table else []), kpi_id],
+        )
+    return copy
+
+
 @pytest.fixture(scope="module")
 def page(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     return render_report(warehouse, None, None, tmp_path_factory.mktemp("audits")).read_text(encoding="utf-8")
@@ -133,12 +148,10 @@ def test_with_every_file_there_is_no_notice(page: str) -> None:
 
 def test_a_kpi_of_a_missing_file_is_named_with_the_file(warehouse: Path, tmp_path: Path) -> None:
     """As the build leaves a KPI out (int_kpi_availability): no values, and the reason."""
-    copy = _copy(warehouse, tmp_path)
+    copy = _copy_with_kpi_unavailable(
+        warehouse, tmp_path, "cla_children", "the extract has no ssd_cla_reviews file (csv or parquet)", "ssd_cla_reviews"
+    )
     with duckdb.connect(str(copy)) as con:
-        con.execute(
-            "update marts.dim_kpi_availability set is_available = false, requires_landing_table = 'ssd_cla_reviews', "
-            "unavailable_reason = 'the extract has no ssd_cla_reviews file (csv or parquet)' where kpi_id = 'cla_children'"
-        )
         for table in ("fct_kpi_values", "fct_kpi_values_published", "fct_kpi_values_benchmarked"):
             con.execute(f"delete from marts.{table} where kpi_id = 'cla_children'")
     page = render_report(copy, None, None, tmp_path).read_text(encoding="utf-8")
@@ -153,12 +166,7 @@ def test_a_kpi_of_a_missing_file_is_named_with_the_file(warehouse: Path, tmp_pat
 
 
 def test_the_published_database_gives_the_same_chart_and_notice(warehouse: Path, tmp_path: Path) -> None:
-    copy = _copy(warehouse, tmp_path)
-    with duckdb.connect(str(copy)) as con:
-        con.execute(
-            "update marts.dim_kpi_availability set is_available = false, "
-            "unavailable_reason = 'ssd_person has no column x' where kpi_id = 'referrals'"
-        )
+    copy = _copy_with_kpi_unavailable(warehouse, tmp_path, "referrals", "ssd_person has no column x")
     published = publish(copy, tmp_path / "published" / "csc_kpis.duckdb")
     with duckdb.connect(str(published), read_only=True) as con:
         assert con.execute(

@@ -114,16 +114,14 @@ unit_breakdowns as (
 final as (
 
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
+        {%- for column in kpi_key_columns() %}
+        {{ column }},
+        {%- endfor %}
         sum(numerator) as numerator,
         sum(denominator) as denominator,
         unit
     from unit_breakdowns
-    group by 1, 2, 3, 4, 5, 8
+    group by {{ kpi_key_columns() | join(', ') }}, unit
 
 )
 {%- endmacro %}

@@ -9,7 +9,8 @@
       numerator or a denominator greater than 0 and at most t;
     * secondary: within one KPI, period and breakdown (not `all`), when exactly one row is
       primary-suppressed, the smallest other row of that breakdown is suppressed too, so the
-      hidden cell cannot be recovered as the `all` row minus the others.
+      hidden cell cannot be recovered as the `all` row minus the others (macro
+      secondary_suppression, shared with fct_case_audit_grades_published).
 
     A suppressed row keeps its keys and unit and has numerator, denominator and value null.
 -#}
@@ -30,53 +31,22 @@ flagged as (
 
 ),
 
-grouped as (
-
-    select
-        *,
-        sum(case when is_primary then 1 else 0 end) over breakdown_group as primary_in_group,
-        count(*) over breakdown_group as rows_in_group,
-        row_number() over (
-            partition by kpi_id, period_end, breakdown
-            order by is_primary, coalesce(denominator, numerator), breakdown_value
-        ) as size_rank
-    from flagged
-    window breakdown_group as (partition by kpi_id, period_end, breakdown)
-
-),
-
-decided as (
-
-    select
-        *,
-        (
-            not is_primary
-            and breakdown <> 'all'
-            and primary_in_group = 1
-            and rows_in_group > 1
-            and size_rank = 1
-        ) as is_secondary
-    from grouped
-
-),
+{{ secondary_suppression(
+    'flagged', ['kpi_id', 'period_end', 'breakdown'],
+    ['coalesce(denominator, numerator)', 'breakdown_value'], eligible="breakdown <> 'all'"
+) }},
 
 final as (
 
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
-        case when is_primary or is_secondary then null else numerator end as numerator,
-        case when is_primary or is_secondary then null else denominator end as denominator,
-        case when is_primary or is_secondary then null else value end as value,
+        {%- for column in kpi_key_columns() %}
+        {{ column }},
+        {%- endfor %}
+        {{ suppressed('numerator') }} as numerator,
+        {{ suppressed('denominator') }} as denominator,
+        {{ suppressed('value') }} as value,
         unit,
-        is_primary or is_secondary as is_suppressed,
-        case
-            when is_primary then 'small_number'
-            when is_secondary then 'secondary'
-        end as suppression_reason,
+        {{ suppression_flags() }},
         {{ suppression_threshold() }} as suppression_threshold
     from decided
 

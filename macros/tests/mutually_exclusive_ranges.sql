@@ -29,6 +29,8 @@
     {%- set partition_columns = partition_by -%}
 {%- endif -%}
 {%- set partition_clause = ('partition by ' ~ (partition_columns | join(', '))) if partition_columns else '' -%}
+{#- the columns of a failing row, before its failure_reason -#}
+{%- set failure_columns = partition_columns + ['lower_bound', 'upper_bound'] -%}
 
 with
 
@@ -86,11 +88,9 @@ ranges_with_earlier_ends as (
 overlapping_ranges as (
 
     select
-        {%- for partition_column in partition_columns %}
-        {{ partition_column }},
+        {%- for column in failure_columns %}
+        {{ column }},
         {%- endfor %}
-        lower_bound,
-        upper_bound,
         'overlaps an earlier range' as failure_reason
     from ranges_with_earlier_ends
     where has_earlier_open_range = 1
@@ -101,11 +101,9 @@ overlapping_ranges as (
 invalid_ranges as (
 
     select
-        {%- for partition_column in partition_columns %}
-        {{ partition_column }},
+        {%- for column in failure_columns %}
+        {{ column }},
         {%- endfor %}
-        lower_bound,
-        upper_bound,
         invalid_reason as failure_reason
     from classified_ranges
     where invalid_reason is not null

@@ -3,6 +3,10 @@
 -- continues its predecessor (the previous remaining row of the same child) when it starts on
 -- the day the predecessor ends and the predecessor's change reason is PLACE (a change of
 -- status, not of carer). Rows without a start date cannot be ordered or open and are dropped.
+{%- set placement_columns = [
+    'placement_start_date', 'placement_end_date', 'placement_type_code', 'is_known_placement_type',
+    'placement_provider_code', 'change_reason_code', 'is_known_change_reason', 'placement_distance',
+] %}
 
 with
 
@@ -14,14 +18,9 @@ non_temporary_rows as (
         cla_placement_id,
         cla_id,
         child_key,
-        placement_start_date,
-        placement_end_date,
-        placement_type_code,
-        is_known_placement_type,
-        placement_provider_code,
-        change_reason_code,
-        is_known_change_reason,
-        placement_distance,
+        {%- for column in placement_columns %}
+        {{ column }},
+        {%- endfor %}
         -- kpis-inspection.md `cla_placed_over_20_miles`: a distance above 20 miles; null,
         -- negative or 999.9 as a number ("distance not known") is not known, never over 20
         coalesce(placement_distance > 20 and placement_distance <> 999.9, false) as is_placed_over_20_miles,
@@ -87,14 +86,9 @@ final as (
             rows between unbounded preceding and unbounded following
         ) as merged_placement_id,
         is_continuation,
-        placement_start_date,
-        placement_end_date,
-        placement_type_code,
-        is_known_placement_type,
-        placement_provider_code,
-        change_reason_code,
-        is_known_change_reason,
-        placement_distance,
+        {%- for column in placement_columns %}
+        {{ column }},
+        {%- endfor %}
         is_placed_over_20_miles,
         placement_la_location
     from numbered

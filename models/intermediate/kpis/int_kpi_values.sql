@@ -26,11 +26,9 @@ availability as (select * from {{ ref('int_kpi_availability') }}),
 area_values as (
     {%- for area_model in area_models %}
     select
-        kpi_id,
-        period_month,
-        period_end,
-        breakdown,
-        breakdown_value,
+        {%- for column in kpi_key_columns() %}
+        {{ column }},
+        {%- endfor %}
         numerator,
         denominator,
         unit

@@ -31,13 +31,12 @@ audits_in_periods as (
 final as (
 
     select
-        period_month,
-        period_end,
-        audit_theme,
-        grade,
+        {%- for column in case_audit_grade_keys() %}
+        {{ column }},
+        {%- endfor %}
         count(*) as audit_count
     from audits_in_periods
-    group by period_month, period_end, audit_theme, grade
+    group by {{ case_audit_grade_keys() | join(', ') }}
 
 )
 

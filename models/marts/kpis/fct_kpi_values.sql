@@ -17,11 +17,9 @@ periods as (select * from {{ ref('dim_reporting_periods') }}),
 
 final as (
     select
-        kpi_values.kpi_id,
-        kpi_values.period_month,
-        kpi_values.period_end,
-        kpi_values.breakdown,
-        kpi_values.breakdown_value,
+        {%- for column in kpi_key_columns() %}
+        kpi_values.{{ column }},
+        {%- endfor %}
         kpi_values.numerator,
         kpi_values.denominator,
         kpi_values.value,

@@ -17,11 +17,9 @@ periods as (select * from {{ ref('int_reporting_periods') }}),
 kpi_values as (
 
     select
-        all_kpi_values.kpi_id,
-        all_kpi_values.period_month,
-        all_kpi_values.period_end,
-        all_kpi_values.breakdown,
-        all_kpi_values.breakdown_value,
+        {%- for column in kpi_key_columns() %}
+        all_kpi_values.{{ column }},
+        {%- endfor %}
         all_kpi_values.numerator,
         all_kpi_values.denominator,
         all_kpi_values.value,

@@ -60,11 +60,11 @@ SQL_DIRS := models macros analyses tests/dbt
 LINT_ENV = CSC_DUCKDB_PATH=:memory: CSC_PSEUDONYM_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_hex(32))')
 
 lint: venv
-	$(LINT_ENV) $(BIN)/sqlfluff lint --processes 0 $(SQL_DIRS)
+	$(LINT_ENV) $(BIN)/python scripts/run_sqlfluff.py lint --processes 0 $(SQL_DIRS)
 	$(BIN)/ruff check src tests scripts
 
 lint-fix: venv
-	$(LINT_ENV) $(BIN)/sqlfluff fix --processes 0 $(SQL_DIRS)
+	$(LINT_ENV) $(BIN)/python scripts/run_sqlfluff.py fix --processes 0 $(SQL_DIRS)
 	$(MAKE) lint
 
 # Regenerate requirements.lock from requirements.in (needs uv; see README "Dependencies").

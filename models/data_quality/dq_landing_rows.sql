@@ -46,10 +46,10 @@ with
         {{ pseudonymise('landing.' ~ t.person) if t.person else 'cast(null as varchar)' }} as child_key
     from {{ ref(t.base_model) }} as landing
     where not exists (
-        select 1
-        from {{ t.table }}_staged as staged
-        where staged.landing_row_number = landing.landing_row_number
-    )
+            select 1
+            from {{ t.table }}_staged as staged
+            where staged.landing_row_number = landing.landing_row_number
+        )
 ),
 
 {{ t.table }}_rows as (
@@ -72,7 +72,7 @@ with
     from {{ t.table }}_not_staged as not_staged
     left join {{ t.table }}_staged as kept
         on not_staged.primary_key = kept.primary_key
-        and kept.landing_row_number < not_staged.landing_row_number
+        and not_staged.landing_row_number > kept.landing_row_number
 ),
 {%- endfor %}
 

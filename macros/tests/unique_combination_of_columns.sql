@@ -5,7 +5,9 @@
     same values and a null in the same column are duplicates; add not_null tests
     for key columns that must be filled.
 
-    combination_of_columns: a list of column names (a single name is accepted).
+    combination_of_columns: a list of column names (a single name is accepted). A name
+    with upper-case letters (the returns' DfE names) is quoted, so it keeps its case on an
+    engine that folds unquoted names to lower case (PostgreSQL).
 #}
 {% test unique_combination_of_columns(model, combination_of_columns) %}
 
@@ -17,7 +19,11 @@
         "unique_combination_of_columns on " ~ model ~ ": combination_of_columns must name at least one column"
     ) }}
 {%- endif -%}
-{%- set column_list = combination_of_columns | join(', ') -%}
+{%- set quoted = [] -%}
+{%- for column_name in combination_of_columns -%}
+    {%- do quoted.append(adapter.quote(column_name) if column_name != column_name | lower else column_name) -%}
+{%- endfor -%}
+{%- set column_list = quoted | join(', ') -%}
 
 with
 

@@ -18,6 +18,7 @@ from csc.authority_files import AuthorityFileError, authority_file_vars
 from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
+from csc.engines import TARGETS, postgres
 from csc.export import export_command
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
@@ -130,25 +131,30 @@ def main() -> None:
 @click.option("--var", "dbt_vars", multiple=True, metavar="NAME=VALUE",
               help="Set a dbt var for this build (repeatable), e.g. suppression_threshold=10; "
                    "the defaults are in dbt_project.yml.")
+@click.option("--target", "engine", type=click.Choice(TARGETS), default="duckdb", show_default=True,
+              help="Where to build: the DuckDB file --db, or the PostgreSQL database of the CSC_PG_* "
+                   "variables (README \"PostgreSQL\"; the landing folder is checked as for DuckDB, "
+                   "then loaded into schema landing; no Great Expectations checks there yet).")
 @benchmarks_option
 @targets_option
 def build(landing: str | None, db: str | None, select: str | None, full_refresh: bool,
           no_checks: bool, unit_tests: bool, new_warehouse: bool, quiet: bool,
-          dbt_vars: tuple[str, ...], benchmarks: Path | None, targets: Path | None) -> None:
+          dbt_vars: tuple[str, ...], engine: str, benchmarks: Path | None, targets: Path | None) -> None:
     """Build the warehouse from a landing folder: `dbt build` (models and data tests), then the
     Great Expectations checks; the warehouse is replaced only when both pass."""
     run_build(_paths(db, landing), select, full_refresh, no_checks, new_warehouse, quiet, dbt_vars,
-              unit_tests=unit_tests, benchmarks=benchmarks, targets=targets)
+              unit_tests=unit_tests, benchmarks=benchmarks, targets=targets, engine=engine)
 
 
 def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bool = False,
               no_checks: bool = False, new_warehouse: bool = False, quiet: bool = False,
               dbt_vars: tuple[str, ...] = (), *, unit_tests: bool = False,
-              benchmarks: Path | None = None, targets: Path | None = None) -> None:
+              benchmarks: Path | None = None, targets: Path | None = None, engine: str = "duckdb") -> None:
     """The build step of `csc build` (and of `csc run-month`); a failure is one line and exit 1."""
     if not paths.landing_dir.is_dir():
         _fail(f"landing folder {paths.landing_dir} does not exist (set --landing or CSC_LANDING_DIR)")
-    click.echo(f"Building {paths.db_path} from {paths.landing_dir}")
+    where = f"PostgreSQL {postgres.describe_server()}" if engine == postgres.TARGET else paths.db_path
+    click.echo(f"Building {where} from {paths.landing_dir}")
     args: list[str] = []
     if select:
         # cautious: a test runs only when every model it reads is in the selection. Eager (dbt's
@@ -167,6 +173,9 @@ def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bo
         _fail(f"build refused: {error}")
     if build_vars:
         args += ["--vars", json.dumps(build_vars)]
+    if engine == postgres.TARGET:
+        _build_on_postgres(paths, args, quiet, select)
+        return
     run_the_checks = not (no_checks or select)
     if select and not no_checks:
         click.echo("Partial build (--select): Great Expectations checks skipped")
@@ -198,6 +207,22 @@ def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bo
     if not select:  # a partial build leaves the data-quality tables of an earlier build
         for line in outcome.summary:
             click.echo(line)
+
+
+def _build_on_postgres(paths: WarehousePaths, args: list[str], quiet: bool, select: str | None) -> None:
+    """csc build --target postgres (csc.engines.postgres); a failure is one line and exit 1."""
+    try:
+        result = postgres.build_on_postgres(paths, args, echo=None if quiet else click.echo, notify=click.echo)
+    except (postgres.PostgresError, *REFUSALS) as error:
+        _fail(f"build refused: {error}")
+    except KeyboardInterrupt:
+        _fail("build interrupted; tables dbt had replaced on PostgreSQL stay replaced")
+    except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
+        _fail_unexpectedly("build", error)
+    if not result.ok:
+        _fail(f"build failed: {_existing_paths_only(result.failure_reason())}")
+    click.echo(f"Build OK ({_summary(result)}) on PostgreSQL {postgres.describe_server()}"
+               f"{'' if select else '; Great Expectations checks are not run on PostgreSQL'}")
 
 
 @main.command()

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Mapping, Sequence
 
 from csc.duckdb_settings import resolve_settings, spill_limit_message
 from csc.keys import resolve_pseudonym_key
@@ -102,11 +102,12 @@ def dbt_environment(paths: WarehousePaths, pseudonym_key: str) -> dict[str, str]
 
 def run_dbt(paths: WarehousePaths, args: Sequence[str],
             echo: Callable[[str], None] | None = None,
-            pseudonym_key: str | None = None) -> DbtResult:
+            pseudonym_key: str | None = None, extra_env: Mapping[str, str] | None = None) -> DbtResult:
     """Run ``dbt <args>`` for the project, streaming each output line to ``echo``.
 
     ``pseudonym_key`` defaults to the warehouse's key (csc.keys: the environment, else the key
     file beside ``paths.db_path``, created on first use). ``paths.target_dir`` must be set.
+    ``extra_env`` adds variables for dbt (another engine's connection options).
     """
     if paths.target_dir is None:
         raise ValueError("run_dbt needs a dbt target folder (paths.target_dir)")
@@ -126,7 +127,7 @@ def run_dbt(paths: WarehousePaths, args: Sequence[str],
     with subprocess.Popen(
         command,
         cwd=paths.project_dir,
-        env=dbt_environment(paths, pseudonym_key),
+        env={**dbt_environment(paths, pseudonym_key), **(extra_env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

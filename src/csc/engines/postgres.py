@@ -1,0 +1,198 @@
+"""``csc build --target postgres``: the warehouse built in a PostgreSQL database.
+
+The landing folder is read and checked exactly as for DuckDB: dbt runs the project's own
+on-run-start hook (register_landing_files) on the duckdb target, into a scratch DuckDB file,
+so the same contract checks give the same error messages. The checked views (every contract
+column as text, plus ``landing_row_number``) and the register ``landing_register.landing_files``
+are then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees
+the previous extract or the new one, never half of one. Then ``dbt build --target postgres``
+builds every model there. The connection comes from the CSC_PG_* variables the profile reads;
+the pseudonym key reaches the server as the session setting ``csc.pseudonym_key`` in the
+connection options (PGOPTIONS), never in SQL.
+
+What a DuckDB build does and this does not (yet): the Great Expectations checks, the
+warehouse identity (authority check) and the build lock are DuckDB-file features; a failed
+dbt build on PostgreSQL leaves the models it built (dbt replaces each table whole).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from csc.dbt_runner import DbtResult, run_dbt
+from csc.keys import resolve_pseudonym_key
+from csc.manifest_check import check_manifest
+from csc.paths import WarehousePaths
+
+TARGET = "postgres"
+DUCKDB_TARGET = "dev"  # the profile's DuckDB target (csc build --target duckdb)
+LANDING_SCHEMAS = ("landing", "landing_register")
+# The model whose build runs the on-run-start hook on the scratch DuckDB file: the smallest one
+# reading the landing register (any model would do; the hook is what is wanted).
+HOOK_MODEL = "base_landing_register__landing_files"
+# Connection settings: the variable, its default (as in profiles.yml) and psycopg2's name.
+CONNECTION = (
+    ("CSC_PG_HOST", "127.0.0.1", "host"),
+    ("CSC_PG_PORT", "55432", "port"),
+    ("CSC_PG_USER", "postgres", "user"),
+    ("CSC_PG_PASSWORD", "", "password"),
+    ("CSC_PG_DATABASE", "csc", "dbname"),
+)
+
+
+class PostgresError(RuntimeError):
+    """The PostgreSQL build cannot go on; the message says why and what to do (one line)."""
+
+
+def connection_settings(env: Mapping[str, str] | None = None) -> dict[str, str]:
+    """psycopg2's keyword arguments from the CSC_PG_* variables (the profile's defaults)."""
+    env = os.environ if env is None else env
+    return {name: env.get(variable) or default for variable, default, name in CONNECTION}
+
+
+def describe_server(env: Mapping[str, str] | None = None) -> str:
+    settings = connection_settings(env)
+    return f"{settings['user']}@{settings['host']}:{settings['port']}/{settings['dbname']}"
+
+
+def connect(env: Mapping[str, str] | None = None) -> Any:
+    """A psycopg2 connection to the database the postgres target builds in."""
+    import psycopg2
+
+    try:
+        return psycopg2.connect(**connection_settings(env), connect_timeout=10)
+    except psycopg2.OperationalError as error:
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise PostgresError(
+            f"cannot connect to PostgreSQL at {describe_server(env)} ({first}); start it (make postgres) "
+            f"or set CSC_PG_HOST, CSC_PG_PORT, CSC_PG_USER, CSC_PG_PASSWORD and CSC_PG_DATABASE"
+        ) from None
+
+
+def session_environment(pseudonym_key: str) -> dict[str, str]:
+    """Variables for dbt's PostgreSQL sessions: the pseudonym key as a session setting."""
+    options = os.environ.get("PGOPTIONS", "")
+    return {"PGOPTIONS": f"{options} -c csc.pseudonym_key={pseudonym_key}".strip()}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _relation_columns(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, list[tuple[str, str]]]:
+    """Each view of ``schema`` in the scratch DuckDB file: its columns and their types, in order."""
+    rows = con.execute(
+        "select table_name, column_name, data_type from information_schema.columns "
+        "where table_schema = ? order by table_name, ordinal_position", [schema]).fetchall()
+    relations: dict[str, list[tuple[str, str]]] = {}
+    for table, column, data_type in rows:
+        relations.setdefault(table, []).append((column, data_type))
+    return relations
+
+
+def _pg_type(duckdb_type: str) -> str:
+    kind = duckdb_type.upper()
+    if kind == "BOOLEAN":
+        return "boolean"
+    if kind in ("BIGINT", "INTEGER", "HUGEINT"):
+        return "bigint"
+    return "text"
+
+
+def _existing_columns(cursor: Any, schema: str, table: str) -> list[tuple[str, str]]:
+    cursor.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = %s and table_name = %s order by ordinal_position", (schema, table))
+    return [(name, data_type) for name, data_type in cursor.fetchall()]
+
+
+def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[str, int]:
+    """Copy the checked landing views of the scratch DuckDB file into PostgreSQL (one transaction).
+
+    A table whose columns are unchanged is emptied and filled again, so the staging views built
+    on it stay; one whose columns changed (a new contract) is dropped with what depends on it
+    and made again (dbt then rebuilds the dependants). Returns the rows loaded per table.
+    """
+    loaded: dict[str, int] = {}
+    with duckdb.connect(str(scratch), read_only=True) as con, tempfile.TemporaryDirectory(
+            prefix="csc-pg-landing-") as folder:
+        with pg.cursor() as cursor:
+            for schema in LANDING_SCHEMAS:
+                cursor.execute(f"create schema if not exists {_quote(schema)}")
+                for table, columns in _relation_columns(con, schema).items():
+                    wanted = [(name, _pg_type(data_type)) for name, data_type in columns]
+                    relation = f"{_quote(schema)}.{_quote(table)}"
+                    if _existing_columns(cursor, schema, table) != wanted:
+                        cursor.execute(f"drop table if exists {relation} cascade")
+                        cursor.execute(f"create table {relation} ("
+                                       + ", ".join(f"{_quote(name)} {kind}" for name, kind in wanted) + ")")
+                    else:
+                        cursor.execute(f"truncate table {relation}")
+                    csv = Path(folder) / f"{schema}.{table}.csv"
+                    # null is an empty field, an empty text "" (DuckDB's CSV and PostgreSQL's agree)
+                    con.execute(f"copy (select * from {_quote(schema)}.{_quote(table)}) to ? "
+                                f"(format csv, header false)", [str(csv)])
+                    column_list = ", ".join(_quote(name) for name, _ in wanted)
+                    with csv.open("r", encoding="utf-8") as rows:
+                        cursor.copy_expert(f"copy {relation} ({column_list}) from stdin with (format csv)", rows)
+                    loaded[f"{schema}.{table}"] = cursor.rowcount
+                    csv.unlink()
+                    cursor.execute(f"analyze {relation}")
+    pg.commit()
+    landing_rows = sum(rows for name, rows in loaded.items() if name.startswith("landing."))
+    echo(f"Loaded {len([n for n in loaded if n.startswith('landing.')])} landing tables "
+         f"({landing_rows:,} rows) into PostgreSQL")
+    return loaded
+
+
+@contextmanager
+def _scratch_folder(paths: WarehousePaths) -> Iterator[Path]:
+    folder = Path(tempfile.mkdtemp(prefix="csc-pg-build-"))
+    try:
+        folder.chmod(0o700)  # compiled SQL and logs may name the key
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_landing(paths: WarehousePaths, folder: Path, key: str,
+                  echo: Callable[[str], None] | None) -> tuple[Path, DbtResult]:
+    """Read and check the landing folder with the DuckDB hook, into a scratch DuckDB file."""
+    scratch = dataclasses.replace(paths, db_path=folder / "landing-check.duckdb",
+                                  target_dir=folder / "landing-target")
+    result = run_dbt(scratch, ["run", "--target", DUCKDB_TARGET, "--select", HOOK_MODEL], echo=echo,
+                     pseudonym_key=key)
+    return scratch.db_path, result
+
+
+def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
+                      echo: Callable[[str], None] | None = None,
+                      notify: Callable[[str], None] | None = None) -> DbtResult:
+    """Check the landing folder, load it into PostgreSQL and run ``dbt build`` on the postgres
+    target. Returns dbt's result (of the landing check when that failed)."""
+    say = notify or (lambda _line: None)
+    check_manifest(paths.landing_dir)
+    key = resolve_pseudonym_key(paths.db_path)
+    pg = connect()
+    try:
+        with _scratch_folder(paths) as folder:
+            say(f"Checking the landing folder {paths.landing_dir} (as a DuckDB build does)")
+            scratch, checked = check_landing(paths, folder, key, echo)
+            if not checked.ok:
+                return checked
+            load_landing(scratch, pg, say)
+            say(f"Building on PostgreSQL {describe_server()}")
+            work = dataclasses.replace(paths, target_dir=folder / "target")
+            return run_dbt(work, ["build", "--target", TARGET, *dbt_args], echo=echo, pseudonym_key=key,
+                           extra_env=session_environment(key))
+    finally:
+        pg.close()

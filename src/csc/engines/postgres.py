@@ -155,7 +155,7 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[st
 
 
 @contextmanager
-def _scratch_folder(paths: WarehousePaths) -> Iterator[Path]:
+def _scratch_folder() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="csc-pg-build-"))
     try:
         folder.chmod(0o700)  # compiled SQL and logs may name the key
@@ -184,7 +184,7 @@ def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
     key = resolve_pseudonym_key(paths.db_path)
     pg = connect()
     try:
-        with _scratch_folder(paths) as folder:
+        with _scratch_folder() as folder:
             say(f"Checking the landing folder {paths.landing_dir} (as a DuckDB build does)")
             scratch, checked = check_landing(paths, folder, key, echo)
             if not checked.ok:

@@ -64,7 +64,7 @@ def _csc(*args: str, env: dict[str, str]) -> None:
 
 
 def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], tmp_path: Path) -> None:
-    import psycopg2
+    from csc.engines.postgres import connect
 
     env = {**os.environ, **postgres, "CSC_PSEUDONYM_KEY": KEY}
     landing = tmp_path / "landing"
@@ -75,8 +75,7 @@ def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], t
 
     with duckdb.connect(str(db), read_only=True) as con:
         on_duckdb = {row[:5]: row[5:] for row in con.execute(KPI_QUERY).fetchall()}
-    connection = psycopg2.connect(host=postgres["CSC_PG_HOST"], port=postgres["CSC_PG_PORT"],
-                                  user=postgres["CSC_PG_USER"], dbname="csc")
+    connection = connect(postgres)  # the connection csc build --target postgres makes
     try:
         with connection.cursor() as cursor:
             cursor.execute(KPI_QUERY)

@@ -1,13 +1,1 @@
-with
-
-enquiries as (select * from {{ ref('int_s47_enquiries_teamed') }}),
-
-final as (
-
-    select
-        {{ contracted_columns() }}
-    from enquiries
-
-)
-
-select * from final
+{{ contracted_mart('int_s47_enquiries_teamed') }}

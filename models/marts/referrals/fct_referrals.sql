@@ -1,13 +1,1 @@
-with
-
-referrals as (select * from {{ ref('int_referrals_sequenced') }}),
-
-final as (
-
-    select
-        {{ contracted_columns() }}
-    from referrals
-
-)
-
-select * from final
+{{ contracted_mart('int_referrals_sequenced') }}

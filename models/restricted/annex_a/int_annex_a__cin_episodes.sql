@@ -25,18 +25,8 @@ cin_plans as (select * from {{ ref('stg_ssd__cin_plans') }}),
 assessments as (select * from {{ ref('stg_ssd__cin_assessments') }}),
 
 in_window as (
-    select
-        episodes.*,
-        {{ current_record_rank(['episodes.person_id'],
-                               ['episodes.referral_date', 'cast(episodes.referral_id as varchar)']) }}
-            as episode_recency_rank
-    from episodes
-    cross join parameters
-    where
-        episodes.person_id is not null
-        and not coalesce(episodes.is_referral_nfa, false)
-        and {{ is_open_during('episodes.referral_date', 'episodes.close_date',
-                              'parameters.w6_start', 'parameters.as_at_date') }}
+    {{ annex_a_open_in_w6('episodes', 'person_id', 'referral_date', 'close_date', 'referral_id',
+                          'coalesce(episodes.is_referral_nfa, false)', 'episode_recency_rank') }}
 ),
 
 looked_after_at_r as (

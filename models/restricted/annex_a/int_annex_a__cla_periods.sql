@@ -43,18 +43,8 @@ persons as (
 ),
 
 in_window as (
-    select
-        periods.*,
-        {{ current_record_rank(['periods.child_key'],
-                               ['periods.period_start_date', 'cast(periods.period_of_care_id as varchar)']) }}
-            as period_recency_rank
-    from periods
-    cross join parameters
-    where
-        periods.child_key is not null
-        and not periods.is_short_break_period
-        and {{ is_open_during('periods.period_start_date', 'periods.period_end_date',
-                              'parameters.w6_start', 'parameters.as_at_date') }}
+    {{ annex_a_open_in_w6('periods', 'child_key', 'period_start_date', 'period_end_date', 'period_of_care_id',
+                          'periods.is_short_break_period', 'period_recency_rank') }}
 ),
 
 chosen as (

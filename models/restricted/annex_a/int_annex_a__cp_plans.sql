@@ -23,18 +23,8 @@ reviews as (select * from {{ ref('int_cp_reviews_matched') }}),
 legal_statuses as (select * from {{ ref('int_cla_legal_statuses') }}),
 
 in_window as (
-    select
-        plans.*,
-        {{ current_record_rank(['plans.person_id'],
-                               ['plans.cp_plan_start_date', 'cast(plans.cp_plan_id as varchar)']) }}
-            as plan_recency_rank
-    from plans
-    cross join parameters
-    where
-        plans.person_id is not null
-        and not plans.is_other_la_plan
-        and {{ is_open_during('plans.cp_plan_start_date', 'plans.cp_plan_end_date',
-                              'parameters.w6_start', 'parameters.as_at_date') }}
+    {{ annex_a_open_in_w6('plans', 'person_id', 'cp_plan_start_date', 'cp_plan_end_date', 'cp_plan_id',
+                          'plans.is_other_la_plan', 'plan_recency_rank') }}
 ),
 
 latest_reviews as (

@@ -5,19 +5,8 @@
 -- children with an open plan, so shares can add up to more than 100%.
 -- Run: dbt compile --select cin_children_by_service_at_extract, or `dbt show --select` it.
 
-with extract_period as (
-    select period_end as extract_date
-    from {{ ref('dim_reporting_periods') }}
-    where is_latest_period
-),
-
-open_plans as (
-    select
-        plans.child_key,
-        plans.service
-    from {{ ref('fct_cin_plans') }} as plans
-    cross join extract_period
-    where {{ is_open_at('plans.cin_plan_start_date', 'plans.cin_plan_end_date', 'extract_period.extract_date') }}
+with open_plans as (
+    {{ cin_plans_open_at_extract() }}
 ),
 
 all_children as (

@@ -6,21 +6,13 @@
 -- Run: dbt compile --select cin_plan_durations_at_extract, then run the compiled SQL
 -- (target/compiled/.../analyses/) against the warehouse, or `dbt show --select` it.
 
-with extract_period as (
-    select period_end as extract_date
-    from {{ ref('dim_reporting_periods') }}
-    where is_latest_period
-),
-
-open_plans as (
+with open_plans as (
     select
-        plans.child_key,
-        min(plans.cin_plan_start_date) as earliest_open_start_date,
-        extract_period.extract_date
-    from {{ ref('fct_cin_plans') }} as plans
-    cross join extract_period
-    where {{ is_open_at('plans.cin_plan_start_date', 'plans.cin_plan_end_date', 'extract_period.extract_date') }}
-    group by plans.child_key, extract_period.extract_date
+        child_key,
+        min(cin_plan_start_date) as earliest_open_start_date,
+        extract_date
+    from ({{ cin_plans_open_at_extract() }}) as plans_open_at_extract
+    group by child_key, extract_date
 ),
 
 banded as (

@@ -77,12 +77,9 @@ with
 {%- endfor %}
 
 all_rows as (
-    {%- for t in tables %}
-    select * from {{ t.table }}_rows
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+    {%- set row_ctes = [] %}
+    {%- for t in tables %}{% do row_ctes.append(t.table ~ '_rows') %}{% endfor %}
+    {{ dq_union_all(row_ctes) }}
 ),
 
 final as (

@@ -17,13 +17,28 @@ The workbook (``--xlsx PATH``) has these sheets:
   the same month columns;
 * ``Catalogue``: every column of the KPI catalogue (definitions, benchmarks and their sources).
 
-The command is built for more formats: ``--format`` names the writer (only ``xlsx`` so far)
-and ``--xlsx PATH`` is short for ``--format xlsx --out PATH``; a CSV or Parquet writer of the
-same tables slots into ``WRITERS``.
+``--format`` names the writer and ``--xlsx PATH`` is short for ``--format xlsx --out PATH``.
+
+``--format csv`` and ``--format parquet`` (issue 15) write a different thing: ``fct_kpi_values``
+itself, **unsuppressed** (small numbers as they are: a restricted output, for the authority's
+own analysts, never to be published), from the engine ``--target`` names (duckdb, postgres),
+read through ``csc.engines.readers.read_relation``. Every column of the model's contract
+(models/marts/kpis/_kpis__models.yml), in its order and types, one row per KPI key, sorted by
+kpi_id, period_month, period_end, breakdown, breakdown_value (sorted here, byte-wise, so that
+no engine's collation decides). Numbers are doubles (in CSV: the shortest text that reads back
+as the same double, whole numbers without ``.0``; an empty field is null), dates ISO
+(``YYYY-MM-DD``; Parquet's date type). The restriction is stated where a reader meets it:
+the command's output line, the Parquet file's key-value metadata (``csc.classification`` =
+``RESTRICTED``, ``csc.notice``, ``csc.source``, ...) and, for CSV (which has no metadata), a
+companion file ``PATH.RESTRICTED.txt`` written before the CSV itself. Each file is written to a
+temporary file beside it and moved into place (``os.replace``): a failed or killed run leaves
+no file, or the previous one, at PATH. ``--target postgres`` with ``--format xlsx`` copies what
+the workbook reads into a temporary DuckDB file first (csc.engines.snapshot).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import os
 import re
@@ -34,13 +49,16 @@ from typing import Any
 
 import click
 import duckdb
+import yaml
 
+from csc.engines.readers import ReadError, Source, read_relation
+from csc.fsync import fsync_path
 from csc.paths import ProjectNotFoundError, resolve_paths
 from csc.report.disclosure import BENCHMARKED_KPI_MODEL, ThresholdError, built_threshold, check_threshold
 from csc.report.benchmarks import COMPARATORS
 from csc.report.formatting import SUPPRESSED_SYMBOL, UNIT_LABELS, WINDOW_LABELS, date_label
 from csc.report.labels import BreakdownLabels, load_breakdown_labels
-from csc.report.options import db_option, threshold_option
+from csc.report.options import db_option, target_option, threshold_option
 from csc.report.periods import PeriodError, select_period
 from csc.report.warehouse import MissingTableError, fetch_dicts, find_table, open_read_only, require_table
 
@@ -262,10 +280,19 @@ def write_workbook(table: KpiTable, path: Path) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    return write_atomically(path, workbook.save)
+
+
+def write_atomically(path: Path, write: Callable[[Path], Any]) -> Path:
+    """``write(tmp)`` a temporary file beside ``path``, then move it onto ``path``: a failed or
+    killed run leaves the previous file (or none) at ``path``, never half of one."""
+    path = Path(path)
     tmp_path = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        workbook.save(tmp_path)
+        write(tmp_path)
+        fsync_path(tmp_path)
         os.replace(tmp_path, path)
+        fsync_path(path.parent, directory=True)
     finally:
         tmp_path.unlink(missing_ok=True)
     return path
@@ -283,36 +310,184 @@ def export_workbook(db_path: Path, out_path: Path, month: str | None = None, mon
     return write_workbook(table, out_path)
 
 
-# --format NAME -> the writer of that format (issue 15 adds csv and parquet).
+KPI_VALUES_MODEL = "fct_kpi_values"
+KPI_VALUES_CONTRACT = Path("models") / "marts" / "kpis" / "_kpis__models.yml"
+# The export's row order (the model's key, with period_month first).
+KPI_VALUES_ORDER = ("kpi_id", "period_month", "period_end", "breakdown", "breakdown_value")
+RESTRICTED = "RESTRICTED"
+RESTRICTED_NOTICE = (
+    "RESTRICTED: fct_kpi_values unsuppressed (counts of 1 to the suppression threshold, and figures "
+    "that would reveal them, are shown as they are). For the authority's own analysts only: do not "
+    "publish or share it; csc publish and csc export --xlsx give the suppressed figures."
+)
+NOTICE_SUFFIX = ".RESTRICTED.txt"
+# A contract data_type -> its Arrow type.
+ARROW_TYPES = {"varchar": "string", "text": "string", "date": "date32", "double precision": "float64",
+               "double": "float64", "bigint": "int64", "integer": "int64", "boolean": "bool_"}
+
+
+def kpi_values_contract(project_dir: Path) -> list[tuple[str, str]]:
+    """(column, data_type) of fct_kpi_values' contract, in order (the model's YAML)."""
+    path = Path(project_dir) / KPI_VALUES_CONTRACT
+    models = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("models") or []
+    model = next((m for m in models if m.get("name") == KPI_VALUES_MODEL), None)
+    if model is None:
+        raise ExportError(f"{path}: no model {KPI_VALUES_MODEL}")
+    return [(column["name"], str(column.get("data_type", "varchar")).lower()) for column in model["columns"]]
+
+
+def kpi_values_table(source: Source, project_dir: Path) -> Any:
+    """fct_kpi_values from ``source``: the contract's columns and types, sorted (a pyarrow Table)."""
+    import pyarrow as pa
+
+    table = read_relation(source, KPI_VALUES_MODEL)
+    contract = kpi_values_contract(project_dir)
+    missing = [name for name, _ in contract if name not in table.column_names]
+    if missing:
+        raise ExportError(f"{KPI_VALUES_MODEL} on {source.describe()} lacks the contract's column(s) "
+                          f"{', '.join(missing)}: rebuild it with csc build --target {source.target}")
+    fields = []
+    for name, data_type in contract:
+        kind = ARROW_TYPES.get(data_type)
+        if kind is None:
+            raise ExportError(f"{KPI_VALUES_CONTRACT}: {name} has data_type {data_type!r}, which csc export "
+                              f"cannot write (known: {', '.join(sorted(ARROW_TYPES))})")
+        column_field = table.schema.field(name)
+        fields.append(pa.field(name, getattr(pa, kind)(), metadata=column_field.metadata))
+    table = table.select([name for name, _ in contract]).cast(pa.schema(fields, metadata=table.schema.metadata))
+    return table.sort_by([(name, "ascending") for name in KPI_VALUES_ORDER])
+
+
+def provenance(source: Source, table: Any) -> dict[str, str]:
+    """What a restricted export says about itself (Parquet metadata; the CSV's notice file)."""
+    return {
+        "csc.classification": RESTRICTED,
+        "csc.notice": RESTRICTED_NOTICE,
+        "csc.relation": KPI_VALUES_MODEL,
+        "csc.source": source.describe(),
+        "csc.rows": str(table.num_rows),
+        "csc.order": ", ".join(KPI_VALUES_ORDER),
+        "csc.generated_at": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def _csv_text(value: Any) -> str:
+    """A cell as the CSV shows it, the same from every engine: null empty, dates ISO, a double
+    as the shortest text reading back as it (a whole number without .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def write_kpi_values_csv(table: Any, path: Path, about: dict[str, str]) -> list[Path]:
+    """The CSV (header, then one row per KPI key) and, first, its notice ``PATH.RESTRICTED.txt``."""
+    notice = path.with_name(path.name + NOTICE_SUFFIX)
+    lines = [RESTRICTED_NOTICE, "", f"File: {path.name}",
+             *(f"{key.removeprefix('csc.')}: {value}" for key, value in about.items() if key != "csc.notice"),
+             "columns: " + ", ".join(table.column_names), ""]
+    write_atomically(notice, lambda tmp: tmp.write_text("\n".join(lines), encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(table.column_names)
+            for batch in table.to_batches():
+                for row in zip(*(column.to_pylist() for column in batch.columns)):
+                    writer.writerow([_csv_text(value) for value in row])
+
+    return [write_atomically(path, write), notice]
+
+
+def write_kpi_values_parquet(table: Any, path: Path, about: dict[str, str]) -> list[Path]:
+    """The Parquet file, with ``about`` (the restriction first of all) in its key-value metadata."""
+    import pyarrow.parquet as pq
+
+    metadata = {**(table.schema.metadata or {}), **{key.encode(): value.encode() for key, value in about.items()}}
+    stamped = table.replace_schema_metadata(metadata)
+    return [write_atomically(path, lambda tmp: pq.write_table(stamped, tmp))]
+
+
+def check_output_folder(out_path: Path) -> None:
+    """The output's folder must exist and be writable; ``out_path`` must not be a folder."""
+    folder = Path(out_path).absolute().parent
+    if not folder.is_dir():
+        raise ExportError(f"output folder {folder} does not exist: create it or choose another --out")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"output folder {folder} is not writable: choose another --out")
+    if Path(out_path).is_dir():
+        raise ExportError(f"--out {out_path} is a folder: give a file name")
+
+
+def export_kpi_values(source: Source, out_path: Path, format_name: str, project_dir: Path) -> list[Path]:
+    """Write fct_kpi_values from ``source`` (unsuppressed: restricted) as ``format_name``; returns
+    the files written, the export first."""
+    check_output_folder(out_path)
+    try:
+        table = kpi_values_table(source, project_dir)
+    except ReadError as exc:
+        raise ExportError(str(exc)) from None
+    return KPI_VALUES_WRITERS[format_name](table, Path(out_path), provenance(source, table))
+
+
+# --format NAME -> the writer of that format: the suppressed workbook (from a DuckDB file) ...
 WRITERS: dict[str, Callable[..., Path]] = {"xlsx": export_workbook}
+# ... and fct_kpi_values unsuppressed, from any engine (restricted).
+KPI_VALUES_WRITERS: dict[str, Callable[[Any, Path, dict[str, str]], list[Path]]] = {
+    "csv": write_kpi_values_csv, "parquet": write_kpi_values_parquet}
+XLSX_ONLY_OPTIONS = ("month", "months", "threshold")
 
 
 @click.command("export")
 @click.option("--xlsx", "xlsx_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Write the Excel workbook here (short for --format xlsx --out PATH).")
-@click.option("--format", "format_name", type=click.Choice(sorted(WRITERS)), default=None,
-              help="Output format (so far: xlsx).")
+@click.option("--format", "format_name", type=click.Choice(sorted({*WRITERS, *KPI_VALUES_WRITERS})), default=None,
+              help="xlsx: the suppressed workbook; csv or parquet: fct_kpi_values UNSUPPRESSED (restricted).")
 @click.option("--out", "out_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Where to write the export (with --format).")
+@target_option
 @click.option("--month", metavar="YYYY-MM", default=None,
-              help="The last month of the table (default: the latest period).")
+              help="The last month of the table (default: the latest period). xlsx only.")
 @click.option("--months", type=click.IntRange(min=0), default=DEFAULT_MONTHS, show_default=True,
-              help="How many months up to --month; 0 for every month.")
+              help="How many months up to --month; 0 for every month. xlsx only.")
 @db_option("Warehouse or published database to read (default: $CSC_DUCKDB_PATH, else build/warehouse.duckdb).")
 @threshold_option
-def export_command(xlsx_path: Path | None, format_name: str | None, out_path: Path | None, month: str | None,
-                   months: int, db_path: Path | None, threshold: int | None) -> None:
-    """Export the KPI table as analysts use it: KPI x month, breakdowns, catalogue (suppressed
-    figures stay 'c')."""
+@click.pass_context
+def export_command(ctx: click.Context, xlsx_path: Path | None, format_name: str | None, out_path: Path | None,
+                   engine: str, month: str | None, months: int, db_path: Path | None, threshold: int | None) -> None:
+    """Export the KPI table: as analysts use it (--xlsx: KPI x month, breakdowns, catalogue;
+    suppressed figures stay 'c'), or fct_kpi_values unsuppressed from any engine (--format
+    csv|parquet: a RESTRICTED output)."""
     if xlsx_path is not None:
         if (format_name not in (None, "xlsx")) or out_path is not None:
             raise click.UsageError("--xlsx PATH is --format xlsx --out PATH: give one or the other")
         format_name, out_path = "xlsx", xlsx_path
     if format_name is None or out_path is None:
-        raise click.UsageError("say what to write: --xlsx PATH (or --format xlsx --out PATH)")
+        raise click.UsageError("say what to write: --xlsx PATH (or --format xlsx|csv|parquet --out PATH)")
+    if format_name in KPI_VALUES_WRITERS:
+        given = [name for name in XLSX_ONLY_OPTIONS
+                 if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT]
+        if given:
+            raise click.UsageError(f"--{', --'.join(given)}: for --format xlsx only (csv and parquet hold "
+                                   "every month, unsuppressed)")
     try:
         paths = resolve_paths(db=db_path)
-        written = WRITERS[format_name](paths.db_path, out_path, month, months, threshold)
-    except (ExportError, ProjectNotFoundError) as exc:
+        source = Source(engine, paths.db_path)
+        if format_name in KPI_VALUES_WRITERS:
+            written = export_kpi_values(source, out_path, format_name, paths.project_dir)
+            click.echo(f"export: {written[0]} ({RESTRICTED}: fct_kpi_values unsuppressed, from "
+                       f"{source.describe()}; do not publish or share"
+                       + (f"; notice {written[1].name}" if len(written) > 1 else "") + ")")
+            return
+        from csc.engines.snapshot import snapshot
+
+        with snapshot(source) as db:
+            written_xlsx = WRITERS[format_name](db, out_path, month, months, threshold)
+    except (ExportError, ProjectNotFoundError, ReadError) as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"export: {written}")
+    click.echo(f"export: {written_xlsx}")

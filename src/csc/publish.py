@@ -69,7 +69,7 @@ from csc.report.disclosure import (
     threshold_comment,
 )
 from csc.report.benchmarks import COMPARATORS
-from csc.report.options import db_option, threshold_option
+from csc.report.options import db_option, target_option, threshold_option
 from csc.report.periods import MONTH_TO_DATE_MODEL
 from csc.report.section_dates import HR_RETURN_MODEL, HR_RETURNS_TABLE
 from csc.report.warehouse import MissingTableError, find_table, require_table, table_columns
@@ -492,17 +492,26 @@ def publish(
     show_default=True,
     help="DuckDB storage version of the file (oldest DuckDB able to read it); '' for current.",
 )
+@target_option
 def publish_command(
-    db_path: Path | None, out_path: Path | None, threshold: int | None, storage_version: str
+    db_path: Path | None, out_path: Path | None, threshold: int | None, storage_version: str, engine: str
 ) -> None:
     """Write the read-only, aggregate-only database for BI tools."""
+    from csc.engines.readers import ReadError, Source
+    from csc.engines.snapshot import snapshot
+
     try:
         paths = resolve_paths(db=db_path)
         out_path = out_path if out_path is not None else paths.build_dir / PUBLISHED_RELATIVE_PATH
+        if engine != "duckdb":  # a temporary DuckDB copy of what is published, then as below
+            with snapshot(Source(engine, paths.db_path)) as db:
+                path = publish(db, out_path, threshold, storage_version=storage_version or None)
+            click.echo(f"published: {path}")
+            return
         if not paths.db_path.is_file():
             raise FileNotFoundError(f"warehouse not found: {paths.db_path}")
         with WarehouseLock(paths.db_path, "csc publish"):  # never checkpoint while a build copies it
             path = publish(paths.db_path, out_path, threshold, storage_version=storage_version or None)
-    except (PublishError, FileNotFoundError, ProjectNotFoundError, WarehouseBusyError) as exc:
+    except (PublishError, FileNotFoundError, ProjectNotFoundError, WarehouseBusyError, ReadError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"published: {path}")

@@ -196,3 +196,67 @@ def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
                            extra_env=session_environment(key))
     finally:
         pg.close()
+
+
+# --- reading a built relation back (csc export / report / publish --target postgres) ---
+
+# PostgreSQL's type names (format_type) -> the Arrow type a reader gives; anything else is text.
+_ARROW_TYPES = (
+    ("double precision", "float64"), ("real", "float64"), ("numeric", "float64"),
+    ("bigint", "int64"), ("integer", "int64"), ("smallint", "int64"),
+    ("boolean", "bool_"), ("date", "date32"),
+    ("timestamp with time zone", "timestamp_tz"), ("timestamp without time zone", "timestamp"),
+)
+
+
+def _arrow_type(pg_type: str) -> Any:
+    import pyarrow as pa
+
+    for prefix, kind in _ARROW_TYPES:
+        if pg_type.startswith(prefix):
+            if kind == "timestamp_tz":
+                return pa.timestamp("us", tz="UTC")
+            if kind == "timestamp":
+                return pa.timestamp("us")
+            return getattr(pa, kind)()
+    return pa.string()
+
+
+def read_relation(name: str, schemas: Sequence[str], env: Mapping[str, str] | None = None) -> Any:
+    """Table or view ``name`` of the database the postgres target builds in, as a pyarrow Table
+    (its comment and its columns' comments, as dbt persisted them, in the schema metadata
+    under ``comment``), from the first of ``schemas`` holding it; None when none does."""
+    import pyarrow as pa
+
+    from csc.report.warehouse import choose_schema
+
+    pg = connect(env)
+    try:
+        with pg.cursor() as cursor:
+            cursor.execute(
+                "select n.nspname, c.oid, coalesce(obj_description(c.oid, 'pg_class'), '') from pg_class as c "
+                "join pg_namespace as n on n.oid = c.relnamespace "
+                "where c.relname = %s and c.relkind in ('r', 'v', 'm', 'p', 'f')", (name,))
+            found = {schema: (oid, comment) for schema, oid, comment in cursor.fetchall()}
+            schema = choose_schema(set(found), schemas)
+            if schema is None:
+                return None
+            oid, comment = found[schema]
+            cursor.execute(
+                "select attname, format_type(atttypid, atttypmod), coalesce(col_description(attrelid, attnum), '') "
+                "from pg_attribute where attrelid = %s and attnum > 0 and not attisdropped order by attnum", (oid,))
+            columns = cursor.fetchall()
+            cursor.execute(f"select {', '.join(_quote(c) for c, _, _ in columns)} "
+                           f"from {_quote(schema)}.{_quote(name)}")
+            rows = cursor.fetchall()
+    finally:
+        pg.close()
+    fields = [pa.field(column, _arrow_type(kind), metadata={"comment": text} if text else None)
+              for column, kind, text in columns]
+    arrays = []
+    for index, field in enumerate(fields):
+        values = [row[index] for row in rows]
+        if pa.types.is_floating(field.type):  # numeric arrives as Decimal
+            values = [None if v is None else float(v) for v in values]
+        arrays.append(pa.array(values, type=field.type))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields, metadata={"comment": comment} if comment else None))

@@ -31,3 +31,22 @@ threshold_option: Callable[[F], F] = click.option(
         "(csc build --var suppression_threshold=N); a different value is an error."
     ),
 )
+
+
+def _target_option() -> Callable[[F], F]:
+    from csc.engines import TARGETS
+
+    return click.option(
+        "--target",
+        "engine",
+        type=click.Choice(TARGETS),
+        default="duckdb",
+        show_default=True,
+        help=(
+            "The engine the warehouse was built on (csc build --target): duckdb reads --db; another "
+            "engine is read through its connection settings (PostgreSQL: CSC_PG_*)."
+        ),
+    )
+
+
+target_option: Callable[[F], F] = _target_option()

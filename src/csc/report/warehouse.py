@@ -52,12 +52,20 @@ def find_table(
         """,
         [catalog, name],
     ).fetchall()
-    found = {row[0] for row in rows}
+    schema = choose_schema({row[0] for row in rows}, schemas)
+    if schema is None:
+        return None
+    return ".".join(quote_identifier(part) for part in (catalog, schema, name))
+
+
+def choose_schema(found: set[str], schemas: Sequence[str] = SEARCH_SCHEMAS) -> str | None:
+    """Of the schemas ``found`` holding a relation, the one to read (any engine): the first of
+    ``schemas``, else the only one, else None."""
     for schema in schemas:
         if schema in found:
-            return ".".join(quote_identifier(part) for part in (catalog, schema, name))
+            return schema
     if len(found) == 1:  # e.g. dbt's default schema names (main_marts) when not overridden
-        return ".".join(quote_identifier(part) for part in (catalog, found.pop(), name))
+        return next(iter(found))
     return None
 
 

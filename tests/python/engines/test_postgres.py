@@ -63,15 +63,23 @@ def _csc(*args: str, env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
-def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], tmp_path: Path) -> None:
-    from csc.engines.postgres import connect
-
+@pytest.fixture(scope="module")
+def built(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The small extract built once on DuckDB and on PostgreSQL, for every test of this module."""
+    folder = tmp_path_factory.mktemp("built")
     env = {**os.environ, **postgres, "CSC_PSEUDONYM_KEY": KEY}
-    landing = tmp_path / "landing"
+    landing = folder / "landing"
     _csc("synth", "--out", str(landing), "--children", "3000", "--years", "2", "--quiet", env=env)
-    db = tmp_path / "warehouse.duckdb"
+    db = folder / "warehouse.duckdb"
     _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", env=env)
     _csc("build", "--target", "postgres", "--landing", str(landing), "--db", str(db), "--quiet", env=env)
+    return {"env": env, "db": db}
+
+
+def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], built: dict) -> None:
+    from csc.engines.postgres import connect
+
+    db = built["db"]
 
     with duckdb.connect(str(db), read_only=True) as con:
         on_duckdb = {row[:5]: row[5:] for row in con.execute(KPI_QUERY).fetchall()}
@@ -92,3 +100,80 @@ def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], t
             assert pg_value is None, key
         else:
             assert pg_value == pytest.approx(value, abs=1e-9), key
+
+
+def _assert_kpi_rows_equal(ours: list[tuple], theirs: list[tuple]) -> None:
+    """Rows of fct_kpi_values' contract columns, in order: keys and text exact, numbers within 1e-9."""
+    assert ours, "no KPI rows"
+    assert len(theirs) == len(ours)
+    for mine, other in zip(ours, theirs):
+        assert (mine[:5], mine[8]) == (other[:5], other[8])
+        for a, b in zip(mine[5:8], other[5:8]):
+            assert (a is None and b is None) or (a not in (None, "") and float(b) == pytest.approx(float(a), abs=1e-9)) \
+                or (a == "" and b == ""), (mine, other)
+
+
+def test_export_gives_the_same_rows_from_duckdb_and_postgres(built: dict, tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    env, db = built["env"], built["db"]
+    for target in ("duckdb", "postgres"):
+        for fmt in ("csv", "parquet"):
+            out = tmp_path / f"{target}.{fmt}"
+            done = subprocess.run([sys.executable, "-m", "csc.cli", "export", "--target", target, "--format", fmt,
+                                   "--out", str(out), "--db", str(db)], cwd=PROJECT, env=env,
+                                  capture_output=True, text=True)
+            assert done.returncode == 0, done.stdout + done.stderr
+            assert "RESTRICTED" in done.stdout
+    tables = {t: pq.read_table(tmp_path / f"{t}.parquet") for t in ("duckdb", "postgres")}
+    for table in tables.values():
+        assert table.schema.metadata[b"csc.classification"] == b"RESTRICTED"
+    parquet_rows = {t: [tuple(r.values()) for r in table.to_pylist()] for t, table in tables.items()}
+    with duckdb.connect(str(db), read_only=True) as con:
+        warehouse_rows = con.execute(KPI_QUERY + " order by kpi_id, period_month, period_end, breakdown, "
+                                     "breakdown_value").fetchall()
+    assert len(parquet_rows["duckdb"]) == len(warehouse_rows)
+    _assert_kpi_rows_equal(parquet_rows["duckdb"], parquet_rows["postgres"])
+    csv_rows = {}
+    for target in ("duckdb", "postgres"):
+        assert (tmp_path / f"{target}.csv.RESTRICTED.txt").read_text(encoding="utf-8").startswith("RESTRICTED")
+        with (tmp_path / f"{target}.csv").open(newline="", encoding="utf-8") as handle:
+            csv_rows[target] = [tuple(row) for row in list(csv.reader(handle))[1:]]
+    _assert_kpi_rows_equal(csv_rows["duckdb"], csv_rows["postgres"])
+    # the CSV reads back as the Parquet file: dates ISO, numbers the same doubles
+    as_text = [(*(str(v) for v in row[:5]), *("" if v is None else v for v in row[5:8]), row[8])
+               for row in parquet_rows["postgres"]]
+    _assert_kpi_rows_equal(as_text, csv_rows["postgres"])
+
+
+def test_report_and_publish_from_postgres_give_duckdbs_figures(built: dict, tmp_path: Path) -> None:
+    from csc.engines.readers import Source
+    from csc.engines.snapshot import snapshot
+    from csc.report.render import build_context
+
+    env, db = built["env"], built["db"]
+    published = {}
+    for target in ("duckdb", "postgres"):
+        published[target] = tmp_path / f"published-{target}.duckdb"
+        _csc("publish", "--target", target, "--db", str(db), "--out", str(published[target]), env=env)
+    query = "select * from main.{} order by all"
+    with duckdb.connect(str(published["duckdb"]), read_only=True) as ours, \
+            duckdb.connect(str(published["postgres"]), read_only=True) as theirs:
+        for table in ("fct_kpi_values", "fct_kpi_values_benchmarked", "kpi_catalogue", "dim_reporting_periods"):
+            mine, other = ours.execute(query.format(table)).fetchall(), theirs.execute(query.format(table)).fetchall()
+            assert mine and mine == other, table
+
+    old_env = dict(os.environ)
+    os.environ.update({k: v for k, v in env.items() if k.startswith("CSC_PG_")})
+    try:
+        contexts = {}
+        for source in (Source("duckdb", db), Source("postgres")):
+            with snapshot(source) as path, duckdb.connect(str(path), read_only=True) as con:
+                context = build_context(con, None, None, None)
+            contexts[source.target] = {k: v for k, v in context.items() if "generated" not in k}
+    finally:
+        os.environ.clear()
+        os.environ.update(old_env)
+    assert contexts["duckdb"] == contexts["postgres"]

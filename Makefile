@@ -13,7 +13,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 export DBT_PROFILES_DIR := $(CURDIR)
 
-.PHONY: demo test lint lint-fix venv browser lock clean dfe-env dfe-lock postgres
+.PHONY: demo test lint lint-fix venv browser lock clean dfe-env dfe-lock postgres spark spark-lock
 
 venv: $(VENV)/.installed
 
@@ -46,6 +46,12 @@ browser:
 postgres:
 	sh scripts/start_postgres.sh
 
+# The spark target's software (README "Apache Spark"): Debian's Java 17 when java is missing, then
+# dbt-spark and pyspark from requirements-spark.lock into the venv (--no-deps). Spark runs in the
+# dbt process (local mode); nothing to start. `make spark-lock` regenerates the lock.
+spark: venv
+	sh scripts/install_spark.sh $(BIN)/python
+
 test: venv browser dfe-env
 	$(BIN)/python -m pytest
 
@@ -76,6 +82,9 @@ lock:
 # use as well; CI makes it before the tests. `make dfe-lock` regenerates the lock.
 dfe-env: venv
 	$(BIN)/python -m csc.returns.dfe_env
+
+spark-lock:
+	uv pip compile --python 3.11 --override overrides.txt requirements-spark.in -o requirements-spark.lock
 
 dfe-lock:
 	uv pip compile --python 3.11 --generate-hashes requirements-dfe.in -o requirements-dfe.lock

@@ -13,3 +13,7 @@
 {% macro default__iso_day_of_week(date_expression) -%}
     cast(extract(isodow from {{ date_expression }}) as integer)
 {%- endmacro %}
+
+{% macro spark__iso_day_of_week(date_expression) -%}
+    cast(extract(dayofweek_iso from {{ date_expression }}) as integer)
+{%- endmacro %}

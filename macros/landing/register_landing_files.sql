@@ -50,6 +50,28 @@
 {%- endmacro %}
 
 
+{#- Spark: the runner (csc.engines.spark) wrote the checked landing views as Parquet, one folder
+    per table under $CSC_SPARK_DIR/landing/<schema>/<table>; each is registered here as a table
+    of schema `landing` or `landing_register` (dropped first: the files are the runner's, a drop
+    leaves them). Spark runs one statement per call, so they run here one by one. -#}
+{% macro spark__register_landing_files() -%}
+    {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'retry'] -%}
+        {{ return('') }}
+    {%- endif -%}
+    {%- set folder = env_var('CSC_SPARK_DIR', 'build/spark') ~ '/landing' -%}
+    {%- for schema in ['landing', 'landing_register'] -%}
+        {%- do run_query("create database if not exists " ~ schema) -%}
+        {%- for src in graph.sources.values() | selectattr('schema', 'equalto', schema) | sort(attribute='identifier') -%}
+            {%- do run_query("drop table if exists " ~ schema ~ "." ~ src.identifier) -%}
+            {%- do run_query("create table " ~ schema ~ "." ~ src.identifier ~ " using parquet location "
+                ~ dbt.string_literal(folder ~ "/" ~ schema ~ "/" ~ src.identifier)) -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {%- do log("Landing tables registered on Spark from " ~ folder, info=true) -%}
+    {{ return('') }}
+{%- endmacro %}
+
+
 {% macro duckdb__register_landing_files() -%}
     {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'snapshot', 'freshness', 'source', 'retry'] -%}
         {{ return('') }}

@@ -17,3 +17,9 @@
             then coalesce((regexp_match({{ expression }}, {{ pattern }}))[{{ group }}], '')
     end
 {%- endmacro %}
+
+{#- Spark: regexp_extract gives '' for no match as DuckDB does; a pattern literal is made a raw
+    string (Spark's strings read `\` as an escape). -#}
+{% macro spark__regexp_group(expression, pattern, group) -%}
+    regexp_extract({{ expression }}, {{ 'r' ~ pattern if pattern.startswith("'") else pattern }}, {{ group }})
+{%- endmacro %}

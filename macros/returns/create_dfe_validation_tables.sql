@@ -12,23 +12,26 @@
     {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'run-operation', 'retry'] -%}
         {{ return('') }}
     {%- endif -%}
+    {#- Spark has no bare varchar: its text type is string. -#}
+    {%- set text = 'string' if target.type == 'spark' else 'varchar' -%}
     {%- set statements = [
         "create schema if not exists dfe_validation",
         "create table if not exists dfe_validation.runs (
-            statutory_return varchar, collection_year varchar, ruleset varchar, ruleset_note varchar,
-            engine varchar, engine_version varchar, rules_run integer, findings integer,
-            rules_failed varchar, rules_skipped varchar, returns_manifest_sha256 varchar,
+            statutory_return " ~ text ~ ", collection_year " ~ text ~ ", ruleset " ~ text ~ ", ruleset_note " ~ text ~ ",
+            engine " ~ text ~ ", engine_version " ~ text ~ ", rules_run integer, findings integer,
+            rules_failed " ~ text ~ ", rules_skipped " ~ text ~ ", returns_manifest_sha256 " ~ text ~ ",
             validated_at timestamp)",
         "create table if not exists dfe_validation.rules_run (
-            statutory_return varchar, collection_year varchar, ruleset varchar, rule_code varchar,
-            rule_type varchar, message varchar, validated_at timestamp)",
+            statutory_return " ~ text ~ ", collection_year " ~ text ~ ", ruleset " ~ text ~ ", rule_code " ~ text ~ ",
+            rule_type " ~ text ~ ", message " ~ text ~ ", validated_at timestamp)",
         "create table if not exists dfe_validation.findings (
-            statutory_return varchar, collection_year varchar, ruleset varchar, rule_code varchar,
-            rule_type varchar, message varchar, engine_table varchar, return_table varchar,
-            return_row integer, child_key varchar, landing_table varchar,
-            landing_row_number bigint, fields varchar, validated_at timestamp)",
+            statutory_return " ~ text ~ ", collection_year " ~ text ~ ", ruleset " ~ text ~ ", rule_code " ~ text ~ ",
+            rule_type " ~ text ~ ", message " ~ text ~ ", engine_table " ~ text ~ ", return_table " ~ text ~ ",
+            return_row integer, child_key " ~ text ~ ", landing_table " ~ text ~ ",
+            landing_row_number bigint, fields " ~ text ~ ", validated_at timestamp)",
     ] -%}
-    {%- if flags.WHICH == 'run-operation' -%}
+    {#- Spark runs one statement per call: there the hook runs them one by one too. -#}
+    {%- if flags.WHICH == 'run-operation' or target.type == 'spark' -%}
         {%- for statement in statements -%}
             {%- do run_query(statement) -%}
         {%- endfor -%}

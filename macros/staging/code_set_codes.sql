@@ -74,6 +74,32 @@
 {%- endmacro %}
 
 
+{#- Spark 4: the JSON through try_parse_json (a variant) and the list through posexplode. A
+    variant keeps an object's keys sorted, so the codes of a JSON object come in key order here
+    (code_position may differ from DuckDB's for objects of more than one selected key). -#}
+{% macro spark__code_set_codes(relation, columns, code_set_column) -%}
+    {%- set value = clean_text(code_set_column) -%}
+    {%- set parsed = 'try_parse_json(' ~ value ~ ')' -%}
+    {%- set strip = "concat(' \"', chr(9))" -%}
+    select
+        {% for column in columns -%} code_sets.{{ column }}, {% endfor -%}
+        trim(both {{ strip }} from code_set_items.raw_code) as raw_code,
+        code_set_items.code_index + 1 as code_position
+    from {{ relation }} as code_sets
+    lateral view posexplode(
+        case
+            when not ({{ is_code_set_readable(code_set_column) }}) then cast(array() as array<string>)
+            when left({{ value }}, 1) = '[' then try_variant_get({{ parsed }}, '$', 'array<string>')
+            when left({{ value }}, 1) = '{' then map_keys(map_filter(
+                try_variant_get({{ parsed }}, '$', 'map<string, string>'),
+                (code_key, code_value) -> coalesce(lower(trim(code_value)), '') not in ('', 'n', 'no', '0', 'false')))
+            else split({{ value }}, '[,;|]')
+        end
+    ) code_set_items as code_index, raw_code
+    where nullif(trim(both {{ strip }} from code_set_items.raw_code), '') is not null
+{%- endmacro %}
+
+
 {#
     False when a code-set value starts with `[` or `{` but is not a JSON array or object
     (code_set_codes gives it no codes); true otherwise; null when the value is blank. Dispatched.
@@ -104,6 +130,16 @@
         when {{ value }} is null then null
         when left({{ value }}, 1) = '[' then coalesce(json_typeof({{ parsed }}) = 'array', false)
         when left({{ value }}, 1) = '{' then coalesce(json_typeof({{ parsed }}) = 'object', false)
+        else true
+    end
+{%- endmacro %}
+
+{% macro spark__is_code_set_readable(code_set_column) -%}
+    {%- set value = clean_text(code_set_column) -%}
+    case
+        when {{ value }} is null then null
+        when left({{ value }}, 1) = '[' then coalesce(schema_of_variant(try_parse_json({{ value }})) like 'ARRAY%', false)
+        when left({{ value }}, 1) = '{' then coalesce(schema_of_variant(try_parse_json({{ value }})) like 'OBJECT%', false)
         else true
     end
 {%- endmacro %}

@@ -55,3 +55,15 @@
             end
     end
 {%- endmacro %}
+
+{#- Spark (ANSI mode off, as dbt-spark sets it): a cast or to_date of a day that does not exist
+    is null. Raw string literals: Spark's strings read `\` as an escape. -#}
+{% macro spark__parse_date(column) -%}
+    {%- set value = clean_text(column) -%}
+    case
+        when {{ value }} rlike r'^\d{4}-\d{2}-\d{2}([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?)?$'
+            then cast(substr({{ value }}, 1, 10) as date)
+        when {{ value }} rlike r'^\d{1,2}/\d{1,2}/\d{4}$'
+            then to_date({{ value }}, 'd/M/yyyy')
+    end
+{%- endmacro %}

@@ -32,3 +32,16 @@
             end
     end
 {%- endmacro %}
+
+{#- Spark: the shape checked as for DuckDB (a raw string literal: Spark's strings read `\` as an
+    escape), then the cast; a number too large for a double is infinity on Spark, made null. -#}
+{% macro spark__parse_number(column) -%}
+    {%- set value = clean_text(column) -%}
+    case
+        when {{ value }} rlike r'^[+-]?(\d+(\.\d*)?|\.\d+)$'
+            then case
+                when abs(cast({{ value }} as double)) < double('infinity')
+                    then cast({{ value }} as double)
+            end
+    end
+{%- endmacro %}

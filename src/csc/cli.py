@@ -18,7 +18,7 @@ from csc.authority_files import AuthorityFileError, authority_file_vars
 from csc.build import REFUSALS, USER_ERRORS, BuildError, build_warehouse
 from csc.checks import run_checks
 from csc.dbt_runner import DbtResult, run_dbt
-from csc.engines import TARGETS, postgres
+from csc.engines import TARGETS, postgres, spark
 from csc.export import export_command
 from csc.lock import WarehouseBusyError, WarehouseLock
 from csc.paths import ProjectNotFoundError, WarehousePaths, resolve_paths
@@ -173,8 +173,8 @@ def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bo
         _fail(f"build refused: {error}")
     if build_vars:
         args += ["--vars", json.dumps(build_vars)]
-    if engine == postgres.TARGET:
-        _build_on_postgres(paths, args, quiet, select)
+    if engine in (postgres.TARGET, spark.TARGET):
+        _build_on_engine(engine, paths, args, quiet, select)
         return
     run_the_checks = not (no_checks or select)
     if select and not no_checks:
@@ -209,20 +209,27 @@ def run_build(paths: WarehousePaths, select: str | None = None, full_refresh: bo
             click.echo(line)
 
 
-def _build_on_postgres(paths: WarehousePaths, args: list[str], quiet: bool, select: str | None) -> None:
-    """csc build --target postgres (csc.engines.postgres); a failure is one line and exit 1."""
+def _build_on_engine(engine: str, paths: WarehousePaths, args: list[str], quiet: bool,
+                     select: str | None) -> None:
+    """csc build --target postgres|spark (csc.engines.postgres, .spark); a failure is one line and exit 1."""
+    if engine == spark.TARGET:
+        build, refusal, name = spark.build_on_spark, spark.SparkError, "Spark"
+        where = f"Spark {spark.spark_dir(paths)}"
+    else:
+        build, refusal, name = postgres.build_on_postgres, postgres.PostgresError, "PostgreSQL"
+        where = f"PostgreSQL {postgres.describe_server()}"
     try:
-        result = postgres.build_on_postgres(paths, args, echo=None if quiet else click.echo, notify=click.echo)
-    except (postgres.PostgresError, *REFUSALS) as error:
+        result = build(paths, args, echo=None if quiet else click.echo, notify=click.echo)
+    except (refusal, *REFUSALS) as error:
         _fail(f"build refused: {error}")
     except KeyboardInterrupt:
-        _fail("build interrupted; tables dbt had replaced on PostgreSQL stay replaced")
+        _fail(f"build interrupted; tables dbt had replaced on {name} stay replaced")
     except Exception as error:  # one line, never a traceback (CSC_DEBUG=1 shows it)
         _fail_unexpectedly("build", error)
     if not result.ok:
         _fail(f"build failed: {_existing_paths_only(result.failure_reason())}")
-    click.echo(f"Build OK ({_summary(result)}) on PostgreSQL {postgres.describe_server()}"
-               f"{'' if select else '; Great Expectations checks are not run on PostgreSQL'}")
+    click.echo(f"Build OK ({_summary(result)}) on {where}"
+               f"{'' if select else f'; Great Expectations checks are not run on {name}'}")
 
 
 @main.command()

@@ -9,10 +9,10 @@ with source as (select * from {{ ref('base_landing_register__landing_files') }})
 
 final as (
     select
-        cast(landing_table as varchar) as landing_table,
+        cast(landing_table as {{ dbt.type_string() }}) as landing_table,
         cast(is_optional_file as boolean) as is_optional_file,
         cast(is_supplied as boolean) as is_supplied,
-        cast(absent_optional_columns as varchar) as absent_optional_columns
+        cast(absent_optional_columns as {{ dbt.type_string() }}) as absent_optional_columns
     from source
 )
 

@@ -1,3 +1,3 @@
-"""Engines other than DuckDB that the warehouse can be built on (README "PostgreSQL")."""
+"""Engines other than DuckDB that the warehouse can be built on (README "PostgreSQL", "Apache Spark")."""
 
-TARGETS = ("duckdb", "postgres")
+TARGETS = ("duckdb", "postgres", "spark")

@@ -1,10 +1,9 @@
 """``csc build --target postgres``: the warehouse built in a PostgreSQL database.
 
-The landing folder is read and checked exactly as for DuckDB: dbt runs the project's own
-on-run-start hook (register_landing_files) on the duckdb target, into a scratch DuckDB file,
-so the same contract checks give the same error messages. The checked views (every contract
-column as text, plus ``landing_row_number``) and the register ``landing_register.landing_files``
-are then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees
+The landing folder is read and checked exactly as for DuckDB (csc.engines.landing_check: the
+project's own hook into a scratch DuckDB file, so the same checks give the same messages). The
+checked views (every contract column as text, plus ``landing_row_number``) and the register
+``landing_register.landing_files`` are then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees
 the previous extract or the new one, never half of one. Then ``dbt build --target postgres``
 builds every model there. The connection comes from the CSC_PG_* variables the profile reads;
 the pseudonym key reaches the server as the session setting ``csc.pseudonym_key`` in the
@@ -17,28 +16,19 @@ dbt build on PostgreSQL leaves the models it built (dbt replaces each table whol
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from csc.dbt_runner import DbtResult, run_dbt
-from csc.keys import resolve_pseudonym_key
-from csc.manifest_check import check_manifest
+from csc.dbt_runner import DbtResult
+from csc.engines.landing_check import LANDING_SCHEMAS, build_checked, quote, relation_columns
 from csc.paths import WarehousePaths
 
 TARGET = "postgres"
-DUCKDB_TARGET = "dev"  # the profile's DuckDB target (csc build --target duckdb)
-LANDING_SCHEMAS = ("landing", "landing_register")
-# The model whose build runs the on-run-start hook on the scratch DuckDB file: the smallest one
-# reading the landing register (any model would do; the hook is what is wanted).
-HOOK_MODEL = "base_landing_register__landing_files"
 # Connection settings: the variable, its default (as in profiles.yml) and psycopg2's name.
 CONNECTION = (
     ("CSC_PG_HOST", "127.0.0.1", "host"),
@@ -84,21 +74,6 @@ def session_environment(pseudonym_key: str) -> dict[str, str]:
     return {"PGOPTIONS": f"{options} -c csc.pseudonym_key={pseudonym_key}".strip()}
 
 
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _relation_columns(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, list[tuple[str, str]]]:
-    """Each view of ``schema`` in the scratch DuckDB file: its columns and their types, in order."""
-    rows = con.execute(
-        "select table_name, column_name, data_type from information_schema.columns "
-        "where table_schema = ? order by table_name, ordinal_position", [schema]).fetchall()
-    relations: dict[str, list[tuple[str, str]]] = {}
-    for table, column, data_type in rows:
-        relations.setdefault(table, []).append((column, data_type))
-    return relations
-
-
 def _pg_type(duckdb_type: str) -> str:
     kind = duckdb_type.upper()
     if kind == "BOOLEAN":
@@ -127,21 +102,21 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[st
             prefix="csc-pg-landing-") as folder:
         with pg.cursor() as cursor:
             for schema in LANDING_SCHEMAS:
-                cursor.execute(f"create schema if not exists {_quote(schema)}")
-                for table, columns in _relation_columns(con, schema).items():
+                cursor.execute(f"create schema if not exists {quote(schema)}")
+                for table, columns in relation_columns(con, schema).items():
                     wanted = [(name, _pg_type(data_type)) for name, data_type in columns]
-                    relation = f"{_quote(schema)}.{_quote(table)}"
+                    relation = f"{quote(schema)}.{quote(table)}"
                     if _existing_columns(cursor, schema, table) != wanted:
                         cursor.execute(f"drop table if exists {relation} cascade")
                         cursor.execute(f"create table {relation} ("
-                                       + ", ".join(f"{_quote(name)} {kind}" for name, kind in wanted) + ")")
+                                       + ", ".join(f"{quote(name)} {kind}" for name, kind in wanted) + ")")
                     else:
                         cursor.execute(f"truncate table {relation}")
                     csv = Path(folder) / f"{schema}.{table}.csv"
                     # null is an empty field, an empty text "" (DuckDB's CSV and PostgreSQL's agree)
-                    con.execute(f"copy (select * from {_quote(schema)}.{_quote(table)}) to ? "
+                    con.execute(f"copy (select * from {quote(schema)}.{quote(table)}) to ? "
                                 f"(format csv, header false)", [str(csv)])
-                    column_list = ", ".join(_quote(name) for name, _ in wanted)
+                    column_list = ", ".join(quote(name) for name, _ in wanted)
                     with csv.open("r", encoding="utf-8") as rows:
                         cursor.copy_expert(f"copy {relation} ({column_list}) from stdin with (format csv)", rows)
                     loaded[f"{schema}.{table}"] = cursor.rowcount
@@ -154,46 +129,16 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[st
     return loaded
 
 
-@contextmanager
-def _scratch_folder() -> Iterator[Path]:
-    folder = Path(tempfile.mkdtemp(prefix="csc-pg-build-"))
-    try:
-        folder.chmod(0o700)  # compiled SQL and logs may name the key
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def check_landing(paths: WarehousePaths, folder: Path, key: str,
-                  echo: Callable[[str], None] | None) -> tuple[Path, DbtResult]:
-    """Read and check the landing folder with the DuckDB hook, into a scratch DuckDB file."""
-    scratch = dataclasses.replace(paths, db_path=folder / "landing-check.duckdb",
-                                  target_dir=folder / "landing-target")
-    result = run_dbt(scratch, ["run", "--target", DUCKDB_TARGET, "--select", HOOK_MODEL], echo=echo,
-                     pseudonym_key=key)
-    return scratch.db_path, result
-
-
 def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
                       echo: Callable[[str], None] | None = None,
                       notify: Callable[[str], None] | None = None) -> DbtResult:
     """Check the landing folder, load it into PostgreSQL and run ``dbt build`` on the postgres
     target. Returns dbt's result (of the landing check when that failed)."""
-    say = notify or (lambda _line: None)
-    check_manifest(paths.landing_dir)
-    key = resolve_pseudonym_key(paths.db_path)
-    pg = connect()
+    pg = connect()  # before the landing check: a server that is not there fails at once
     try:
-        with _scratch_folder() as folder:
-            say(f"Checking the landing folder {paths.landing_dir} (as a DuckDB build does)")
-            scratch, checked = check_landing(paths, folder, key, echo)
-            if not checked.ok:
-                return checked
-            load_landing(scratch, pg, say)
-            say(f"Building on PostgreSQL {describe_server()}")
-            work = dataclasses.replace(paths, target_dir=folder / "target")
-            return run_dbt(work, ["build", "--target", TARGET, *dbt_args], echo=echo, pseudonym_key=key,
-                           extra_env=session_environment(key))
+        return build_checked(paths, dbt_args, target=TARGET, where=f"PostgreSQL {describe_server()}",
+                             load=lambda scratch, say: load_landing(scratch, pg, say),
+                             extra_env=session_environment, echo=echo, notify=notify)
     finally:
         pg.close()
 

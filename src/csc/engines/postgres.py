@@ -191,8 +191,8 @@ def read_relation(name: str, schemas: Sequence[str], env: Mapping[str, str] | No
                 "select attname, format_type(atttypid, atttypmod), coalesce(col_description(attrelid, attnum), '') "
                 "from pg_attribute where attrelid = %s and attnum > 0 and not attisdropped order by attnum", (oid,))
             columns = cursor.fetchall()
-            cursor.execute(f"select {', '.join(_quote(c) for c, _, _ in columns)} "
-                           f"from {_quote(schema)}.{_quote(name)}")
+            cursor.execute(f"select {', '.join(quote(c) for c, _, _ in columns)} "
+                           f"from {quote(schema)}.{quote(name)}")
             rows = cursor.fetchall()
     finally:
         pg.close()

@@ -7,7 +7,7 @@
     {%- set rules = [] -%}
     {%- for table, relation, start_column, end_column, field in tables -%}
         {%- do rules.append(('csc_end_before_start', table, relation, field, end_column, end_column ~ ' < ' ~ start_column,
-            "'End date ' || cast(" ~ end_column ~ " as varchar) || ' is before the start date ' || cast(" ~ start_column ~ " as varchar)")) -%}
+            "'End date ' || cast(" ~ end_column ~ " as " ~ dbt.type_string() ~ ") || ' is before the start date ' || cast(" ~ start_column ~ " as " ~ dbt.type_string() ~ ")")) -%}
     {%- endfor -%}
     {{ dq_record_findings(rules) }}
 {%- endmacro %}

@@ -22,7 +22,7 @@
         '{{ rule_id }}' as rule_id,
         {{ dq_record_identity(ns.keys, relation) }}
         {{ field_expression if field_expression is not none else "'" ~ field ~ "'" }} as field,
-        cast({{ value }} as varchar) as value,
+        cast({{ value }} as {{ dbt.type_string() }}) as value,
         {{ message }} as message
         {%- for column in columns %},
         {{ column }}

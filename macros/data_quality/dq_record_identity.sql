@@ -9,14 +9,14 @@
 {% macro dq_record_identity(t, relation='') -%}
     '{{ t.table }}' as table_name,
         {% if t.staged_key and t.key != t.person -%}
-        cast({{ relation }}{{ t.staged_key }} as varchar)
+        cast({{ relation }}{{ t.staged_key }} as {{ dbt.type_string() }})
         {%- else -%}
-        cast(null as varchar)
+        cast(null as {{ dbt.type_string() }})
         {%- endif %} as record_id,
         {% if t.person -%}
         {{ relation }}child_key
         {%- else -%}
-        cast(null as varchar)
+        cast(null as {{ dbt.type_string() }})
         {%- endif %} as child_key,
         {{ relation }}landing_row_number,
 {%- endmacro %}

@@ -81,7 +81,7 @@
             *,
             {{ current_record_rank(
                 ['child_key', 'as_at_date'],
-                [plan ~ '_start_date', 'cast(' ~ plan ~ '_id as varchar)']
+                [plan ~ '_start_date', 'cast(' ~ plan ~ '_id as ' ~ dbt.type_string() ~ ')']
             ) }} as plan_recency_rank,
             count(*) over (partition by child_key, as_at_date) as open_plan_count
         from open_plans

@@ -36,7 +36,7 @@
         {{ column }},
         {%- endfor %}
         record_id,
-        cast(null as varchar) as review_id,
+        cast(null as {{ dbt.type_string() }}) as review_id,
         cast(null as date) as review_date,
         0 as review_number,
         coalesce(anchor_date < history_start_date, false) as is_restarted,

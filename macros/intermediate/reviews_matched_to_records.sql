@@ -48,7 +48,7 @@
             {%- endfor %}
             {{ current_record_rank(
                 ['held_reviews.' ~ review ~ '_id'],
-                ['records.' ~ record_start_date, 'cast(records.' ~ record_id ~ ' as varchar)']
+                ['records.' ~ record_start_date, 'cast(records.' ~ record_id ~ ' as ' ~ dbt.type_string() ~ ')']
             ) }} as record_recency_rank
         from (
             select

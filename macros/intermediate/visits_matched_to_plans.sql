@@ -35,7 +35,7 @@
             plans.{{ plan }}_id,
             {{ current_record_rank(
                 ['visits.' ~ visit ~ '_id'],
-                ['plans.' ~ plan ~ '_start_date', 'cast(plans.' ~ plan ~ '_id as varchar)']
+                ['plans.' ~ plan ~ '_start_date', 'cast(plans.' ~ plan ~ '_id as ' ~ dbt.type_string() ~ ')']
             ) }} as plan_recency_rank
         from {{ visits }} as visits
         inner join {{ plans }} as plans

@@ -17,7 +17,7 @@
         {{ numerator }} as numerator,
         {{ denominator }} as denominator
         {%- for breakdown in breakdowns %},
-        {%- set value = values.get(breakdown, 'cast(null as varchar)') %}
+        {%- set value = values.get(breakdown, 'cast(null as ' ~ dbt.type_string() ~ ')') %}
         {{ value }}{{ ' as ' ~ breakdown if value != breakdown }}
         {%- endfor %}
     from {{ relation }}

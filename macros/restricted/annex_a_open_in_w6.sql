@@ -10,7 +10,7 @@
     select
         {{ relation }}.*,
         {{ current_record_rank([relation ~ '.' ~ child_column],
-                               [relation ~ '.' ~ start_column, 'cast(' ~ relation ~ '.' ~ id_column ~ ' as varchar)']) }}
+                               [relation ~ '.' ~ start_column, 'cast(' ~ relation ~ '.' ~ id_column ~ ' as ' ~ dbt.type_string() ~ ')']) }}
             as {{ rank_name }}
     from {{ relation }}
     cross join parameters

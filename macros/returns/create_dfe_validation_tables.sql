@@ -12,8 +12,8 @@
     {%- if not execute or flags.WHICH not in ['build', 'run', 'compile', 'show', 'run-operation', 'retry'] -%}
         {{ return('') }}
     {%- endif -%}
-    {#- Spark has no bare varchar: its text type is string. -#}
-    {%- set text = 'string' if target.type == 'spark' else 'varchar' -%}
+    {#- dbt.type_string(): Spark has no bare varchar (its text type is string). -#}
+    {%- set text = dbt.type_string() -%}
     {%- set statements = [
         "create schema if not exists dfe_validation",
         "create table if not exists dfe_validation.runs (

@@ -21,10 +21,10 @@ final as (
         collection_year,
         cast(null as bigint) as return_row,
         {%- for column in return_columns %}
-        cast(null as {{ 'date' if column in date_columns else 'varchar' }}) as "{{ column }}",
+        cast(null as {{ 'date' if column in date_columns else dbt.type_string() }}) as "{{ column }}",
         {%- endfor %}
-        cast(null as varchar) as child_key,
-        cast(null as varchar) as landing_table,
+        cast(null as {{ dbt.type_string() }}) as child_key,
+        cast(null as {{ dbt.type_string() }}) as landing_table,
         cast(null as bigint) as landing_row_number
     from return_years
     where false

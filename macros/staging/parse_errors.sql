@@ -16,7 +16,7 @@
         {%- do checks.append((column, parse_number(column))) -%}
     {%- endfor -%}
     {%- if checks | length == 0 -%}
-        cast(null as varchar)
+        cast(null as {{ dbt.type_string() }})
     {%- else -%}
     nullif(concat_ws('; ',
         {%- for column, parsed in checks %}

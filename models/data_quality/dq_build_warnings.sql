@@ -28,9 +28,9 @@ unknown_team_share as (
         records_with_missing_team as affected_records,
         records_with_team as total_records,
         cast(records_with_missing_team as {{ type_double() }}) / records_with_team as affected_share,
-        cast(records_with_missing_team as varchar) || ' of ' || cast(records_with_team as varchar)
-        || ' records with a team (' || cast(round(100.0 * records_with_missing_team / records_with_team, 1) as varchar)
-        || '%) name one of ' || cast(missing_teams as varchar)
+        cast(records_with_missing_team as {{ dbt.type_string() }}) || ' of ' || cast(records_with_team as {{ dbt.type_string() }})
+        || ' records with a team (' || cast(round(100.0 * records_with_missing_team / records_with_team, 1) as {{ dbt.type_string() }})
+        || '%) name one of ' || cast(missing_teams as {{ dbt.type_string() }})
         || ' teams missing from team_structure: their locality and service figures show unknown'
         || ' (more than {{ (threshold * 100) | round(1) }}%, var unknown_team_warning_share;'
         || ' see csc_team_not_in_team_structure in dq_rule_failures)' as warning

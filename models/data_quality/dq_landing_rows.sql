@@ -34,16 +34,16 @@ with
 {{ t.table }}_staged as (
     select
         landing_row_number,
-        {{ t.staged_key if t.key else 'cast(null as varchar)' }} as primary_key,
-        {{ staged_child_keys.get(t.table, 'child_key') if t.person else 'cast(null as varchar)' }} as child_key
+        {{ t.staged_key if t.key else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as primary_key,
+        {{ staged_child_keys.get(t.table, 'child_key') if t.person else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as child_key
     from {{ ref(t.model) }}
 ),
 
 {{ t.table }}_not_staged as (
     select
         landing.landing_row_number,
-        {{ clean_text('landing.' ~ t.key) if t.key else 'cast(null as varchar)' }} as primary_key,
-        {{ pseudonymise('landing.' ~ t.person) if t.person else 'cast(null as varchar)' }} as child_key
+        {{ clean_text('landing.' ~ t.key) if t.key else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as primary_key,
+        {{ pseudonymise('landing.' ~ t.person) if t.person else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as child_key
     from {{ ref(t.base_model) }} as landing
     where not exists (
             select 1

@@ -38,7 +38,7 @@ final as (
         case
             when reason = 'missing primary key'
                 then 'The row has no id, so it cannot be told apart from other rows. Give it its id in the case-management system and re-extract.'
-            else 'Row ' || cast(kept_landing_row_number as varchar) || ' of the file has the same id and is the one used. Remove or correct the duplicate in the extract.'
+            else 'Row ' || cast(kept_landing_row_number as {{ dbt.type_string() }}) || ' of the file has the same id and is the one used. Remove or correct the duplicate in the extract.'
         end as how_to_fix
     from quarantined
 )

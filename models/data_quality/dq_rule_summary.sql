@@ -16,7 +16,7 @@ failure_counts as (
         rule_id,
         table_name,
         count(*) as failures,
-        count(distinct coalesce(record_id, cast(landing_row_number as varchar))) as records_failing
+        count(distinct coalesce(record_id, cast(landing_row_number as {{ dbt.type_string() }}))) as records_failing
     from failures
     group by rule_id, table_name
 ),

@@ -67,23 +67,23 @@ cp_plans_in_order as (
     {{ dq_periods_in_order('cp_plans', 'cp_plan_id', 'cp_plan_start_date', 'cp_plan_end_date', open_end="date '9999-12-31'") }}
 ),
 
-{%- set still_open = "case when latest_earlier_end = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end as varchar) end" %}
+{%- set still_open = "case when latest_earlier_end = date '9999-12-31' then 'still open' else 'open until ' || cast(latest_earlier_end as " ~ dbt.type_string() ~ ") end" %}
 {%- set several_open = 'open_count > 1 and open_recency > 1' %}
 {%- set record_rules = [
-    ('csc_death_before_birth', 'ssd_person', 'persons', 'pers_death_date', 'death_date', 'death_date < birth_date', "'Death date ' || cast(death_date as varchar) || ' is before the child''s date of birth'"),
+    ('csc_death_before_birth', 'ssd_person', 'persons', 'pers_death_date', 'death_date', 'death_date < birth_date', "'Death date ' || cast(death_date as " ~ dbt.type_string() ~ ") || ' is before the child''s date of birth'"),
     ('csc_unknown_sex', 'ssd_person', 'persons', 'pers_sex', 'sex_code', "sex_code is null or upper(sex_code) not in ('M', 'F', 'U')", "'Sex ''' || coalesce(sex_code, '') || ''' is not M, F or U'"),
     ('csc_unknown_ethnicity', 'ssd_person', 'persons', 'pers_ethnicity', 'ethnicity_code', "ethnicity_code is null or upper(ethnicity_code) not in ('" ~ ethnicity_codes | join("', '") ~ "')", "'Ethnicity ''' || coalesce(ethnicity_code, '') || ''' is not a DfE ethnicity code'"),
-    ('cin_8630', 'ssd_cin_episodes', 'referrals', 'cine_close_date', 'close_date', 'close_date < referral_date', "'Closure date ' || cast(close_date as varchar) || ' is before the referral date ' || cast(referral_date as varchar)"),
-    ('cin_8805', 'ssd_cin_episodes', 'referrals', 'cine_close_reason', 'close_date', 'close_date is not null and close_reason_code is null', "'The episode has a closure date (' || cast(close_date as varchar) || ') but no reason for closure'"),
+    ('cin_8630', 'ssd_cin_episodes', 'referrals', 'cine_close_date', 'close_date', 'close_date < referral_date', "'Closure date ' || cast(close_date as " ~ dbt.type_string() ~ ") || ' is before the referral date ' || cast(referral_date as " ~ dbt.type_string() ~ ")"),
+    ('cin_8805', 'ssd_cin_episodes', 'referrals', 'cine_close_reason', 'close_date', 'close_date is not null and close_reason_code is null', "'The episode has a closure date (' || cast(close_date as " ~ dbt.type_string() ~ ") || ') but no reason for closure'"),
     ('csc_closure_reason_without_date', 'ssd_cin_episodes', 'referrals', 'cine_close_date', 'close_reason_code', "close_reason_code is not null and close_date is null and coalesce(parse_errors, '') not like '%cine_close_date: %'", "'The episode has a reason for closure (' || close_reason_code || ') but no closure date'"),
-    ('csc_referral_long_before_birth', 'ssd_cin_episodes', 'referrals_with_birth', 'cine_referral_date', 'referral_date', 'referral_date < cast(' ~ dbt.dateadd('day', -280, 'birth_date') ~ ' as date)', "'Referral date ' || cast(referral_date as varchar) || ' is more than 40 weeks before the child''s date of birth'"),
-    ('csc_overlapping_cin_episodes', 'ssd_cin_episodes', 'referrals_in_order', 'cine_referral_date', 'referral_date', 'referral_date < latest_earlier_end', "'The episode starts on ' || cast(referral_date as varchar) || ', before an earlier episode of the child closed (' || cast(latest_earlier_end as varchar) || ')'"),
-    ('csc_multiple_open_cin_episodes', 'ssd_cin_episodes', 'referrals_in_order', 'cine_close_date', 'referral_date', 'close_date is null and ' ~ several_open, "'The child has ' || cast(open_count as varchar) || ' open CIN episodes; only the latest may be open'"),
-    ('cin_8608', 'ssd_cin_assessments', 'assessments', 'cina_assessment_auth_date', 'assessment_auth_date', 'assessment_auth_date < assessment_start_date', "'Authorisation date ' || cast(assessment_auth_date as varchar) || ' is before the start date ' || cast(assessment_start_date as varchar)"),
-    ('csc_overlapping_cin_plans', 'ssd_cin_plans', 'cin_plans_in_order', 'cinp_cin_plan_start_date', 'cin_plan_start_date', 'cin_plan_start_date < latest_earlier_end', "'The CIN plan starts on ' || cast(cin_plan_start_date as varchar) || ' while an earlier CIN plan of the child is ' || " ~ still_open),
-    ('cin_8925', 'ssd_cp_plans', 'cp_plans', 'cppl_cp_plan_end_date', 'cp_plan_end_date', 'cp_plan_end_date < cp_plan_start_date', "'Child protection plan end ' || cast(cp_plan_end_date as varchar) || ' is before its start ' || cast(cp_plan_start_date as varchar)"),
-    ('csc_overlapping_cp_plans', 'ssd_cp_plans', 'cp_plans_in_order', 'cppl_cp_plan_start_date', 'cp_plan_start_date', 'cp_plan_start_date < latest_earlier_end', "'The child protection plan starts on ' || cast(cp_plan_start_date as varchar) || ' while an earlier plan of the child is ' || " ~ still_open),
-    ('csc_multiple_open_cp_plans', 'ssd_cp_plans', 'cp_plans_in_order', 'cppl_cp_plan_end_date', 'cp_plan_start_date', 'cp_plan_end_date is null and ' ~ several_open, "'The child has ' || cast(open_count as varchar) || ' open child protection plans; only one may be open'"),
+    ('csc_referral_long_before_birth', 'ssd_cin_episodes', 'referrals_with_birth', 'cine_referral_date', 'referral_date', 'referral_date < cast(' ~ dbt.dateadd('day', -280, 'birth_date') ~ ' as date)', "'Referral date ' || cast(referral_date as " ~ dbt.type_string() ~ ") || ' is more than 40 weeks before the child''s date of birth'"),
+    ('csc_overlapping_cin_episodes', 'ssd_cin_episodes', 'referrals_in_order', 'cine_referral_date', 'referral_date', 'referral_date < latest_earlier_end', "'The episode starts on ' || cast(referral_date as " ~ dbt.type_string() ~ ") || ', before an earlier episode of the child closed (' || cast(latest_earlier_end as " ~ dbt.type_string() ~ ") || ')'"),
+    ('csc_multiple_open_cin_episodes', 'ssd_cin_episodes', 'referrals_in_order', 'cine_close_date', 'referral_date', 'close_date is null and ' ~ several_open, "'The child has ' || cast(open_count as " ~ dbt.type_string() ~ ") || ' open CIN episodes; only the latest may be open'"),
+    ('cin_8608', 'ssd_cin_assessments', 'assessments', 'cina_assessment_auth_date', 'assessment_auth_date', 'assessment_auth_date < assessment_start_date', "'Authorisation date ' || cast(assessment_auth_date as " ~ dbt.type_string() ~ ") || ' is before the start date ' || cast(assessment_start_date as " ~ dbt.type_string() ~ ")"),
+    ('csc_overlapping_cin_plans', 'ssd_cin_plans', 'cin_plans_in_order', 'cinp_cin_plan_start_date', 'cin_plan_start_date', 'cin_plan_start_date < latest_earlier_end', "'The CIN plan starts on ' || cast(cin_plan_start_date as " ~ dbt.type_string() ~ ") || ' while an earlier CIN plan of the child is ' || " ~ still_open),
+    ('cin_8925', 'ssd_cp_plans', 'cp_plans', 'cppl_cp_plan_end_date', 'cp_plan_end_date', 'cp_plan_end_date < cp_plan_start_date', "'Child protection plan end ' || cast(cp_plan_end_date as " ~ dbt.type_string() ~ ") || ' is before its start ' || cast(cp_plan_start_date as " ~ dbt.type_string() ~ ")"),
+    ('csc_overlapping_cp_plans', 'ssd_cp_plans', 'cp_plans_in_order', 'cppl_cp_plan_start_date', 'cp_plan_start_date', 'cp_plan_start_date < latest_earlier_end', "'The child protection plan starts on ' || cast(cp_plan_start_date as " ~ dbt.type_string() ~ ") || ' while an earlier plan of the child is ' || " ~ still_open),
+    ('csc_multiple_open_cp_plans', 'ssd_cp_plans', 'cp_plans_in_order', 'cppl_cp_plan_end_date', 'cp_plan_start_date', 'cp_plan_end_date is null and ' ~ several_open, "'The child has ' || cast(open_count as " ~ dbt.type_string() ~ ") || ' open child protection plans; only one may be open'"),
 ] %}
 
 record_findings as (
@@ -94,8 +94,8 @@ record_findings as (
 
 before_referral as (
     {{ dq_record_findings([
-        ('cin_1103', 'ssd_cin_assessments', 'assessments', 'cina_assessment_start_date', 'assessments.assessment_start_date', 'assessments.assessment_start_date < referrals.referral_date', "'Assessment start ' || cast(assessments.assessment_start_date as varchar) || ' is before the referral date ' || cast(referrals.referral_date as varchar)"),
-        ('cin_2889', 'ssd_s47_enquiry', 's47_enquiries', 's47e_s47_start_date', 's47_enquiries.s47_start_date', 's47_enquiries.s47_start_date < referrals.referral_date', "'Section 47 start ' || cast(s47_enquiries.s47_start_date as varchar) || ' is before the referral date ' || cast(referrals.referral_date as varchar)"),
+        ('cin_1103', 'ssd_cin_assessments', 'assessments', 'cina_assessment_start_date', 'assessments.assessment_start_date', 'assessments.assessment_start_date < referrals.referral_date', "'Assessment start ' || cast(assessments.assessment_start_date as " ~ dbt.type_string() ~ ") || ' is before the referral date ' || cast(referrals.referral_date as " ~ dbt.type_string() ~ ")"),
+        ('cin_2889', 'ssd_s47_enquiry', 's47_enquiries', 's47e_s47_start_date', 's47_enquiries.s47_start_date', 's47_enquiries.s47_start_date < referrals.referral_date', "'Section 47 start ' || cast(s47_enquiries.s47_start_date as " ~ dbt.type_string() ~ ") || ' is before the referral date ' || cast(referrals.referral_date as " ~ dbt.type_string() ~ ")"),
     ], join='inner join referrals on {relation}.referral_id = referrals.referral_id') }}
 ),
 
@@ -146,7 +146,7 @@ activity_on_nfa_referral as (
 open_work as (
     {%- for rule, table, relation, start_column, end_column, field, limit, what, not_done in open_work %}
     {{ dq_finding(rule, table, field, relation ~ '.' ~ start_column,
-        "'The " ~ what ~ " started ' || cast(" ~ relation ~ "." ~ start_column ~ " as varchar) || ' is not " ~ not_done ~ " after '",
+        "'The " ~ what ~ " started ' || cast(" ~ relation ~ "." ~ start_column ~ " as " ~ dbt.type_string() ~ ") || ' is not " ~ not_done ~ " after '",
         relation=relation ~ '.',
         columns=[relation ~ '.' ~ start_column ~ ' as start_date', 'extract_manifest.extract_date', var(limit) ~ ' as limit_working_days']) }}
     from {{ relation }}
@@ -173,7 +173,7 @@ open_too_long as (
         landing_row_number,
         field,
         value,
-        message || cast(working_days_open as varchar) || ' working days' as message
+        message || cast(working_days_open as {{ dbt.type_string() }}) || ' working days' as message
     from open_work_timed
     where working_days_open > limit_working_days
 ),
@@ -182,8 +182,8 @@ open_too_long as (
 
 cin_plan_during_cp_plan as (
     {{ dq_finding('csc_cin_plan_during_cp_plan', 'ssd_cin_plans', 'cinp_cin_plan_start_date', 'cin_plans.cin_plan_start_date',
-        "'The CIN plan (' || cast(cin_plans.cin_plan_start_date as varchar) || ' to '
-        || coalesce(cast(cin_plans.cin_plan_end_date as varchar), 'open') || ') runs during child protection plan '
+        "'The CIN plan (' || cast(cin_plans.cin_plan_start_date as " ~ dbt.type_string() ~ ") || ' to '
+        || coalesce(cast(cin_plans.cin_plan_end_date as " ~ dbt.type_string() ~ "), 'open') || ') runs during child protection plan '
         || min(cp_plans.cp_plan_id)", relation='cin_plans.') }}
     from cin_plans
     inner join cp_plans
@@ -197,8 +197,8 @@ cin_plan_during_cp_plan as (
 
 s47_after_icpc as (
     {{ dq_finding('csc_s47_after_icpc', 'ssd_s47_enquiry', 's47e_s47_start_date', 's47_enquiries.s47_start_date',
-        "'Section 47 start ' || cast(s47_enquiries.s47_start_date as varchar) || ' is after its initial child protection conference on '
-        || cast(min(icpcs.icpc_date) as varchar)", relation='s47_enquiries.') }}
+        "'Section 47 start ' || cast(s47_enquiries.s47_start_date as " ~ dbt.type_string() ~ ") || ' is after its initial child protection conference on '
+        || cast(min(icpcs.icpc_date) as " ~ dbt.type_string() ~ ")", relation='s47_enquiries.') }}
     from s47_enquiries
     inner join icpcs
         on s47_enquiries.s47_enquiry_id = icpcs.s47_enquiry_id
@@ -210,8 +210,8 @@ s47_after_icpc as (
 
 cp_plan_start_not_icpc as (
     {{ dq_finding('csc_cp_plan_start_not_icpc_date', 'ssd_cp_plans', 'cppl_cp_plan_start_date', 'cp_plans.cp_plan_start_date',
-        "'Child protection plan start ' || cast(cp_plans.cp_plan_start_date as varchar) || ' is not the date of its initial conference '
-        || cast(icpcs.icpc_date as varchar)", relation='cp_plans.') }}
+        "'Child protection plan start ' || cast(cp_plans.cp_plan_start_date as " ~ dbt.type_string() ~ ") || ' is not the date of its initial conference '
+        || cast(icpcs.icpc_date as " ~ dbt.type_string() ~ ")", relation='cp_plans.') }}
     from cp_plans
     inner join icpcs
         on cp_plans.icpc_id = icpcs.icpc_id
@@ -221,9 +221,9 @@ cp_plan_start_not_icpc as (
 
 cp_visit_outside_plan as (
     {{ dq_finding('csc_visit_outside_plan', 'ssd_cp_visits', 'cppv_cp_visit_date', 'cp_visits.cp_visit_date',
-        "'Visit date ' || cast(cp_visits.cp_visit_date as varchar) || ' is outside its child protection plan ('
-        || coalesce(cast(cp_plans.cp_plan_start_date as varchar), 'no start date') || ' to '
-        || coalesce(cast(cp_plans.cp_plan_end_date as varchar), 'open') || ')'", relation='cp_visits.') }}
+        "'Visit date ' || cast(cp_visits.cp_visit_date as " ~ dbt.type_string() ~ ") || ' is outside its child protection plan ('
+        || coalesce(cast(cp_plans.cp_plan_start_date as " ~ dbt.type_string() ~ "), 'no start date') || ' to '
+        || coalesce(cast(cp_plans.cp_plan_end_date as " ~ dbt.type_string() ~ "), 'open') || ')'", relation='cp_visits.') }}
     from cp_visits
     inner join cp_plans
         on cp_visits.cp_plan_id = cp_plans.cp_plan_id
@@ -247,7 +247,7 @@ cp_visit_outside_plan as (
 
 {%- set birth_rules = [] %}
 {%- for table, relation, column, field, label in before_birth %}
-{%- do birth_rules.append(('csc_event_before_birth', table, relation, field, relation ~ '.' ~ column, relation ~ '.' ~ column ~ ' < persons.birth_date', "'The " ~ label ~ " date ' || cast(" ~ relation ~ "." ~ column ~ " as varchar) || ' is before the child''s date of birth (right only for an unborn child)'")) %}
+{%- do birth_rules.append(('csc_event_before_birth', table, relation, field, relation ~ '.' ~ column, relation ~ '.' ~ column ~ ' < persons.birth_date', "'The " ~ label ~ " date ' || cast(" ~ relation ~ "." ~ column ~ " as " ~ dbt.type_string() ~ ") || ' is before the child''s date of birth (right only for an unborn child)'")) %}
 {%- endfor %}
 
 event_before_birth as (

@@ -274,7 +274,7 @@ parse_findings as (
             when split_part(parse_error, ': ', 1) in ('{{ identifying | join("', '") }}')
                 then 'The value of ' || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
                     || ' (the value identifies the child and is not shown here: see row '
-                    || cast(landing_row_number as varchar) || ' of the landing file)'
+                    || cast(landing_row_number as {{ dbt.type_string() }}) || ' of the landing file)'
             else 'The value ''' || {{ regexp_group('parse_error', "': ''(.*)''$'", 1) }} || ''' of '
                 || split_part(parse_error, ': ', 1) || ' cannot be read; it is treated as blank'
         end as message
@@ -291,7 +291,7 @@ unknown_code_findings as (
         '{{ rule }}' as rule_id,
         {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
-        cast({{ column }} as varchar) as value,
+        cast({{ column }} as {{ dbt.type_string() }}) as value,
         '''' || {{ column }} || ''' is not a code of the {{ field }} code list' as message
     from {{ ref(keys[table].model) }}
     where {{ known }} = false
@@ -307,7 +307,7 @@ missing_value_findings as (
         'csc_missing_value' as rule_id,
         {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
-        cast(null as varchar) as value,
+        cast(null as {{ dbt.type_string() }}) as value,
         '{{ field }} is blank and is required' as message
     from {{ ref(keys[table].model) }}
     where {{ column }} is null
@@ -325,14 +325,14 @@ future_date_findings as (
         {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
         {%- if field in identifying %}
-        cast(null as varchar) as value,
-        '{{ field }} is after the extract date ' || cast(extract_manifest.extract_date as varchar)
+        cast(null as {{ dbt.type_string() }}) as value,
+        '{{ field }} is after the extract date ' || cast(extract_manifest.extract_date as {{ dbt.type_string() }})
         || ' (the date identifies the child and is not shown here: see row '
-        || cast(staged.landing_row_number as varchar) || ' of the landing file)' as message
+        || cast(staged.landing_row_number as {{ dbt.type_string() }}) || ' of the landing file)' as message
         {%- else %}
-        cast(staged.{{ column }} as varchar) as value,
-        '{{ field }} ' || cast(staged.{{ column }} as varchar) || ' is after the extract date '
-        || cast(extract_manifest.extract_date as varchar) as message
+        cast(staged.{{ column }} as {{ dbt.type_string() }}) as value,
+        '{{ field }} ' || cast(staged.{{ column }} as {{ dbt.type_string() }}) || ' is after the extract date '
+        || cast(extract_manifest.extract_date as {{ dbt.type_string() }}) as message
         {%- endif %}
     from {{ ref(keys[table].model) }} as staged
     cross join extract_manifest
@@ -351,10 +351,10 @@ orphan_reference_findings as (
         '{{ field }}' as field,
         {%- if column == 'person_id' %}
         {#- a person id is not repeated outside staging: child_key identifies the child #}
-        cast(null as varchar) as value,
+        cast(null as {{ dbt.type_string() }}) as value,
         '{{ field }} is not an id of {{ target }} (the person id is not shown; use child_key)' as message
         {%- else %}
-        cast(staged.{{ column }} as varchar) as value,
+        cast(staged.{{ column }} as {{ dbt.type_string() }}) as value,
         '{{ field }} ' || staged.{{ column }} || ' is not an id of {{ target }}' as message
         {%- endif %}
     from {{ ref(keys[table].model) }} as staged
@@ -396,7 +396,7 @@ unreadable_set_findings as (
         'csc_unreadable_code_set' as rule_id,
         {{ dq_record_identity(keys[table]) }}
         '{{ field }}' as field,
-        cast(null as varchar) as value,
+        cast(null as {{ dbt.type_string() }}) as value,
         '{{ field }} starts with [ or { but is not a JSON array or object; read as no codes' as message
     from {{ ref(keys[table].model) }}
     where {{ readable }} = false
@@ -472,7 +472,7 @@ end_before_start_findings as (
 -- a permanence order (adoption, SGO or CAO) dated before the ADM decision the row starts from
 permanence_order_before_decision_findings as (
     {{ dq_record_findings([
-        ('csc_order_before_adm_decision', 'ssd_permanence', 'permanence', 'perm_permanence_order_date', 'permanence_order_date', 'permanence_order_date < adoption_decision_date', "'The permanence order date ' || cast(permanence_order_date as varchar) || ' is before the ADM decision date ' || cast(adoption_decision_date as varchar)"),
+        ('csc_order_before_adm_decision', 'ssd_permanence', 'permanence', 'perm_permanence_order_date', 'permanence_order_date', 'permanence_order_date < adoption_decision_date', "'The permanence order date ' || cast(permanence_order_date as " ~ dbt.type_string() ~ ") || ' is before the ADM decision date ' || cast(adoption_decision_date as " ~ dbt.type_string() ~ ")"),
     ]) }}
 ),
 
@@ -483,7 +483,7 @@ ungraded_audit_findings as (
         'csc_ungraded_audit' as rule_id,
         {{ dq_record_identity(keys['case_audits']) }}
         'grade' as field,
-        cast(null as varchar) as value,
+        cast(null as {{ dbt.type_string() }}) as value,
         'The audit has no grade: it counts in case_audits and is left out of audit_good_or_better' as message
     from {{ ref(keys['case_audits'].model) }}
     where grade_code is null

@@ -70,9 +70,9 @@ with professionals as (select * from {{ ref('stg_ssd__professionals') }}),
 date_outside_calendar as (
     {%- for table, column, field, consequence in calendar_dates %}
     {{ dq_finding('csc_date_outside_calendar', table, field, 'staged.' ~ column,
-        "'" ~ field ~ " ' || cast(staged." ~ column ~ " as varchar)"
-        ~ " || ' is outside the working-day calendar (' || cast(" ~ calendar_start_date() ~ " as varchar)"
-        ~ " || ' to ' || cast(" ~ calendar_end_date() ~ " as varchar) || '): " ~ consequence ~ "'",
+        "'" ~ field ~ " ' || cast(staged." ~ column ~ " as " ~ dbt.type_string() ~ ")"
+        ~ " || ' is outside the working-day calendar (' || cast(" ~ calendar_start_date() ~ " as " ~ dbt.type_string() ~ ")"
+        ~ " || ' to ' || cast(" ~ calendar_end_date() ~ " as " ~ dbt.type_string() ~ ") || '): " ~ consequence ~ "'",
         relation='staged.') }}
     from {{ ref(keys[table].model) }} as staged
     where staged.{{ column }} < {{ calendar_start_date() }}
@@ -92,7 +92,7 @@ implausible_birth_date as (
         {{ dq_record_identity(keys['ssd_person'], 'staged.') }}
         'pers_dob' as field,
         {#- a date of birth identifies: it is never copied into a finding #}
-        cast(null as varchar) as value,
+        cast(null as {{ dbt.type_string() }}) as value,
         case staged.birth_date_implausibility
             when 'after_extract_date'
                 then 'pers_dob is after the extract date (the date is not shown): it is not used, so the child'
@@ -113,18 +113,18 @@ caseload_findings as (
     {{ dq_record_findings([
         ('csc_caseload_out_of_range', 'ssd_professionals', 'professionals', 'prof_professional_caseload',
             'recorded_caseload', 'recorded_caseload > ' ~ var('max_recorded_caseload'),
-            "'Caseload ' || cast(recorded_caseload as varchar)"
+            "'Caseload ' || cast(recorded_caseload as " ~ dbt.type_string() ~ ")"
             ~ " || ' is above " ~ var('max_recorded_caseload') ~ " (var max_recorded_caseload): it is not used'"
             ~ caseload_not_used),
         ('csc_not_whole_number', 'ssd_professionals', 'professionals', 'prof_professional_caseload',
             'recorded_caseload', 'recorded_caseload <> trunc(recorded_caseload)',
-            "'Caseload ' || cast(recorded_caseload as varchar)"
+            "'Caseload ' || cast(recorded_caseload as " ~ dbt.type_string() ~ ")"
             ~ " || ' is not a whole number of cases: it is not used and not rounded'"
             ~ caseload_not_used),
     ]) }}
     union all
     {{ dq_finding('csc_not_whole_number', 'extract_manifest', 'child_population', 'staged.child_population_number',
-        "'child_population ' || cast(staged.child_population_number as varchar)"
+        "'child_population ' || cast(staged.child_population_number as " ~ dbt.type_string() ~ ")"
         ~ " || ' is not a whole number that fits a count: it is not used, so referral_rate_per_10k has no'"
         ~ " || ' population'", relation='staged.') }}
     from (
@@ -150,7 +150,7 @@ missing_teams as (
         field,
         first_landing_row_number,
         sum(record_count) over (partition by team_id) as team_record_count,
-        string_agg(cast(record_count as varchar) || ' in ' || table_name, ', ')
+        string_agg(cast(record_count as {{ dbt.type_string() }}) || ' in ' || table_name, ', ')
             over (partition by team_id order by table_name rows between unbounded preceding and unbounded following)
             as uses_by_table,
         row_number() over (partition by team_id order by record_count desc, table_name asc) as table_rank
@@ -162,13 +162,13 @@ team_not_in_team_structure as (
         'csc_team_not_in_team_structure' as rule_id,
         table_name,
         team_id as record_id,
-        cast(null as varchar) as child_key,
+        cast(null as {{ dbt.type_string() }}) as child_key,
         first_landing_row_number as landing_row_number,
         field,
         team_id as value,
-        'Team ' || team_id || ' is not in team_structure: ' || cast(team_record_count as varchar)
+        'Team ' || team_id || ' is not in team_structure: ' || cast(team_record_count as {{ dbt.type_string() }})
         || ' records use it (' || uses_by_table || '; first here, row '
-        || cast(first_landing_row_number as varchar)
+        || cast(first_landing_row_number as {{ dbt.type_string() }})
         || ') and show under locality and service unknown' as message
     from missing_teams
     where table_rank = 1

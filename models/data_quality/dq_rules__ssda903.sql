@@ -53,13 +53,13 @@ care_leaver_age as (
 -- rules that test one record: (rule, landing table, relation, field, value, condition, message) --
 
 {%- set record_rules = [
-    ('ssda903_356', 'ssd_cla_episodes', 'episodes', 'clae_cla_episode_ceased_date', 'episode_ceased_date', 'episode_ceased_date < episode_start_date', "'Episode ceased ' || cast(episode_ceased_date as varchar) || ', before it started on ' || cast(episode_start_date as varchar)"),
-    ('csc_episode_before_birth', 'ssd_cla_episodes', 'episodes_with_birth', 'clae_cla_episode_start_date', 'episode_start_date', 'episode_start_date < birth_date', "'Episode start ' || cast(episode_start_date as varchar) || ' is before the child''s date of birth'"),
-    ('csc_earlier_episode_not_ceased', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_ceased_date', 'episode_start_date', 'episode_ceased_date is null and next_start is not null', "'The episode has no ceased date, but a later episode of the child starts on ' || cast(next_start as varchar)"),
-    ('csc_overlapping_episodes', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_start_date', 'episode_start_date', 'episode_start_date < latest_earlier_end', "'The episode starts on ' || cast(episode_start_date as varchar) || ', before an earlier episode of the child ceased (' || cast(latest_earlier_end as varchar) || ')'"),
+    ('ssda903_356', 'ssd_cla_episodes', 'episodes', 'clae_cla_episode_ceased_date', 'episode_ceased_date', 'episode_ceased_date < episode_start_date', "'Episode ceased ' || cast(episode_ceased_date as " ~ dbt.type_string() ~ ") || ', before it started on ' || cast(episode_start_date as " ~ dbt.type_string() ~ ")"),
+    ('csc_episode_before_birth', 'ssd_cla_episodes', 'episodes_with_birth', 'clae_cla_episode_start_date', 'episode_start_date', 'episode_start_date < birth_date', "'Episode start ' || cast(episode_start_date as " ~ dbt.type_string() ~ ") || ' is before the child''s date of birth'"),
+    ('csc_earlier_episode_not_ceased', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_ceased_date', 'episode_start_date', 'episode_ceased_date is null and next_start is not null', "'The episode has no ceased date, but a later episode of the child starts on ' || cast(next_start as " ~ dbt.type_string() ~ ")"),
+    ('csc_overlapping_episodes', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_start_date', 'episode_start_date', 'episode_start_date < latest_earlier_end', "'The episode starts on ' || cast(episode_start_date as " ~ dbt.type_string() ~ ") || ', before an earlier episode of the child ceased (' || cast(latest_earlier_end as " ~ dbt.type_string() ~ ") || ')'"),
     ('csc_first_episode_not_started', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_start_reason', 'start_reason_code', "period_number = 1 and coalesce(start_reason_code, '') != 'S'", "'The first episode of the child has reason for new episode ''' || coalesce(start_reason_code, '') || ''', not S'"),
-    ('csc_continuation_without_next_episode', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_ceased_reason', 'ceased_reason_code', "ceased_reason_code = 'X1' and episode_ceased_date is not null and coalesce(next_start, date '0001-01-01') != episode_ceased_date", "'The episode ceased with X1 (continuation) on ' || cast(episode_ceased_date as varchar) || ' but no episode of the child starts that day'"),
-    ('csc_care_leaver_age', 'ssd_care_leavers', 'care_leaver_age', 'extract_date', 'age_at_extract', 'age_at_extract < 16 or age_at_extract > 25', "'The care leaver is ' || cast(age_at_extract as varchar) || ' at the extract date ' || cast(extract_date as varchar) || '; care leaver records cover ages 16 to 25'"),
+    ('csc_continuation_without_next_episode', 'ssd_cla_episodes', 'episodes_in_order', 'clae_cla_episode_ceased_reason', 'ceased_reason_code', "ceased_reason_code = 'X1' and episode_ceased_date is not null and coalesce(next_start, date '0001-01-01') != episode_ceased_date", "'The episode ceased with X1 (continuation) on ' || cast(episode_ceased_date as " ~ dbt.type_string() ~ ") || ' but no episode of the child starts that day'"),
+    ('csc_care_leaver_age', 'ssd_care_leavers', 'care_leaver_age', 'extract_date', 'age_at_extract', 'age_at_extract < 16 or age_at_extract > 25', "'The care leaver is ' || cast(age_at_extract as " ~ dbt.type_string() ~ ") || ' at the extract date ' || cast(extract_date as " ~ dbt.type_string() ~ ") || '; care leaver records cover ages 16 to 25'"),
 ] %}
 
 {#- short-term legal statuses held too long: (rule, code, days, what) #}
@@ -69,7 +69,7 @@ care_leaver_age as (
     ('csc_emergency_protection_too_long', 'L2', 21, 'an emergency protection order'),
     ('csc_child_assessment_order_too_long', 'L3', 7, 'a child assessment order'),
 ] %}
-{%- do record_rules.append((rule, 'ssd_legal_status', 'legal_statuses', 'lega_legal_status_end_date', 'legal_status_end_date', "legal_status_code = '" ~ code ~ "' and " ~ days_held ~ ' > ' ~ days, "'Legal status " ~ code ~ " (" ~ what ~ ") lasts ' || cast(" ~ days_held ~ " as varchar) || ' days; it cannot last more than " ~ days ~ "'")) %}
+{%- do record_rules.append((rule, 'ssd_legal_status', 'legal_statuses', 'lega_legal_status_end_date', 'legal_status_end_date', "legal_status_code = '" ~ code ~ "' and " ~ days_held ~ ' > ' ~ days, "'Legal status " ~ code ~ " (" ~ what ~ ") lasts ' || cast(" ~ days_held ~ " as " ~ dbt.type_string() ~ ") || ' days; it cannot last more than " ~ days ~ "'")) %}
 {%- endfor %}
 
 record_findings as (
@@ -77,10 +77,10 @@ record_findings as (
 ),
 
 ceased_date_and_reason_unpaired as (
-    {{ dq_finding('csc_ceased_date_and_reason_unpaired', 'ssd_cla_episodes', none, 'coalesce(cast(episode_ceased_date as varchar), ceased_reason_code)',
+    {{ dq_finding('csc_ceased_date_and_reason_unpaired', 'ssd_cla_episodes', none, 'coalesce(cast(episode_ceased_date as ' ~ dbt.type_string() ~ '), ceased_reason_code)',
         "case
             when episode_ceased_date is null then 'The episode has a reason it ceased (' || ceased_reason_code || ') but no ceased date'
-            else 'The episode has a ceased date (' || cast(episode_ceased_date as varchar) || ') but no reason it ceased'
+            else 'The episode has a ceased date (' || cast(episode_ceased_date as " ~ dbt.type_string() ~ ") || ') but no reason it ceased'
         end",
         field_expression="case when episode_ceased_date is null then 'clae_cla_episode_ceased_date' else 'clae_cla_episode_ceased_reason' end") }}
     from episodes
@@ -96,7 +96,7 @@ care_leaver_items_partial as (
         "'In touch, activity and accommodation must be all present or all blank; '
         || cast(
             case when in_touch_code is null then 0 else 1 end + case when activity_code is null then 0 else 1 end
-            + case when accommodation_code is null then 0 else 1 end as varchar
+            + case when accommodation_code is null then 0 else 1 end as " ~ dbt.type_string() ~ "
         )
         || ' of 3 are present'",
         field_expression="case
@@ -132,7 +132,7 @@ respite_in_last_year as (
 
 respite_over_limit as (
     {{ dq_finding('csc_short_breaks_over_75_days', 'ssd_legal_status', 'lega_legal_status', 'respite_in_last_year.respite_days',
-        "'The child had ' || cast(respite_in_last_year.respite_days as varchar)
+        "'The child had ' || cast(respite_in_last_year.respite_days as " ~ dbt.type_string() ~ ")
         || ' days of short-break care (V3/V4) in the year to the extract date; the limit is 75'", relation='legal_statuses.') }}
     from respite_in_last_year
     inner join legal_statuses

@@ -23,11 +23,11 @@ professional_findings as (
     {{ dq_record_findings([
         ('csc_fte_out_of_range', 'ssd_professionals', 'professionals', 'prof_full_time_equivalency', 'fte',
             'fte < 0 or fte > ' ~ var('max_fte_per_person'),
-            "'FTE ' || cast(fte as varchar) || ' is outside 0 to " ~ var('max_fte_per_person') ~ ": it is not used,'"
+            "'FTE ' || cast(fte as " ~ dbt.type_string() ~ ") || ' is outside 0 to " ~ var('max_fte_per_person') ~ ": it is not used,'"
             ~ " || ' and the worker is excluded from caseload_average (numerator and denominator)'"),
         ('csc_negative_caseload', 'ssd_professionals', 'professionals', 'prof_professional_caseload', 'recorded_caseload',
             'recorded_caseload < 0',
-            "'Caseload ' || cast(recorded_caseload as varchar) || ' is negative: it is not used'"
+            "'Caseload ' || cast(recorded_caseload as " ~ dbt.type_string() ~ ") || ' is negative: it is not used'"
             ~ " || ' (recorded_caseload is left blank; caseload_average counts involvements, not this figure)'"),
     ]) }}
 ),
@@ -38,10 +38,10 @@ professional_findings as (
     {%- do establishment_rules.append((
         'csc_fte_out_of_range', 'hr_establishment', 'hr_establishment', column, column,
         column ~ ' < 0 or ' ~ column ~ ' > ' ~ max_row_fte,
-        "'" ~ column ~ " ' || cast(" ~ column ~ " as varchar) || ' is '"
+        "'" ~ column ~ " ' || cast(" ~ column ~ " as " ~ dbt.type_string() ~ ") || ' is '"
         ~ " || case when " ~ column ~ " < 0 then 'negative' else 'above " ~ max_row_fte ~ "' end"
         ~ " || ': the row is excluded from establishment_fte, vacancy_rate, permanent_rate, agency_rate,'"
-        ~ " || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as varchar) || ' return'"
+        ~ " || ' agency_rate_dfe and vacancy_rate_dfe of the ' || cast(as_at_date as " ~ dbt.type_string() ~ ") || ' return'"
     )) %}
 {%- endfor %}
 
@@ -51,7 +51,7 @@ negative_establishment_fte as (
 
 duplicate_establishment_rows as (
     {{ dq_finding('csc_duplicate_row', 'hr_establishment', 'as_at_date', 'as_at_date',
-        "'Row repeats the as-at date, role and team of row ' || cast(first_landing_row_number as varchar)"
+        "'Row repeats the as-at date, role and team of row ' || cast(first_landing_row_number as " ~ dbt.type_string() ~ ")"
         ~ " || '; its FTEs would be counted twice'") }}
     from (
         select
@@ -101,7 +101,7 @@ manifest_rows as (
 
 manifest_not_one_row as (
     {{ dq_finding('csc_manifest_one_row', 'extract_manifest', 'extract_date', 'manifest_rows',
-        "'extract_manifest.csv has ' || cast(manifest_rows as varchar) || ' rows; it must have exactly one'") }}
+        "'extract_manifest.csv has ' || cast(manifest_rows as " ~ dbt.type_string() ~ ") || ' rows; it must have exactly one'") }}
     from manifest_rows
     where manifest_rows <> 1
 ),

@@ -23,7 +23,7 @@ plans_at_period_end_ranked as (
         plans.cla_care_plan_id,
         {{ current_record_rank(
             ['plans.child_key', 'periods.period_end'],
-            ['plans.cla_care_plan_start_date', 'cast(plans.cla_care_plan_id as varchar)']
+            ['plans.cla_care_plan_start_date', 'cast(plans.cla_care_plan_id as ' ~ dbt.type_string() ~ ')']
         ) }} as plan_recency_rank
     from plans
     inner join periods

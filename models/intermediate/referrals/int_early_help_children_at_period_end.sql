@@ -23,7 +23,7 @@ open_episodes_ranked as (
         episodes.early_help_team_id,
         {{ current_record_rank(
             ['episodes.child_key', 'periods.period_end'],
-            ['episodes.early_help_start_date', 'cast(episodes.early_help_episode_id as varchar)']
+            ['episodes.early_help_start_date', 'cast(episodes.early_help_episode_id as ' ~ dbt.type_string() ~ ')']
         ) }} as episode_recency_rank
     from episodes
     inner join periods

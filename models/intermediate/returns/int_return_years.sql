@@ -31,7 +31,7 @@ chosen as (
 
 final as (
     select
-        cast(start_year as varchar) || '-' || right(cast(start_year + 1 as varchar), 2) as collection_year,
+        cast(start_year as {{ dbt.type_string() }}) || '-' || right(cast(start_year + 1 as {{ dbt.type_string() }}), 2) as collection_year,
         cast(make_date(start_year, 4, 1) as date) as year_start,
         cast(make_date(start_year + 1, 3, 31) as date) as year_end,
         least(cast(make_date(start_year + 1, 3, 31) as date), extract_date) as as_at_date,

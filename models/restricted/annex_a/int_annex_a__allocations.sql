@@ -49,7 +49,7 @@ ranked as (
                 preference asc,
                 involvement_end_date desc,
                 involvement_start_date desc,
-                cast(involvement_id as varchar) desc
+                cast(involvement_id as {{ dbt.type_string() }}) desc
         ) as allocation_rank
     from candidates
 ),

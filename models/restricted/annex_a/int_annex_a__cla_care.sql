@@ -55,7 +55,7 @@ plans_at_d as (
         periods.child_key,
         care_plans.cla_care_plan_id,
         {{ current_record_rank(['periods.child_key'],
-                               ['care_plans.cla_care_plan_start_date', 'cast(care_plans.cla_care_plan_id as varchar)']) }}
+                               ['care_plans.cla_care_plan_start_date', 'cast(care_plans.cla_care_plan_id as ' ~ dbt.type_string() ~ ')']) }}
             as plan_rank
     from periods
     inner join care_plans

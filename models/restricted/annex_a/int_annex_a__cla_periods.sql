@@ -87,10 +87,10 @@ period_episodes as (
         episode_rows.last_iro_contact_date,
         row_number() over (
             partition by chosen.child_key
-            order by episodes.episode_start_date asc, cast(episodes.cla_episode_id as varchar) asc
+            order by episodes.episode_start_date asc, cast(episodes.cla_episode_id as {{ dbt.type_string() }}) asc
         ) as first_rank,
         {{ current_record_rank(['chosen.child_key'],
-                               ['episodes.episode_start_date', 'cast(episodes.cla_episode_id as varchar)']) }}
+                               ['episodes.episode_start_date', 'cast(episodes.cla_episode_id as ' ~ dbt.type_string() ~ ')']) }}
             as last_rank
     from chosen
     cross join parameters
@@ -111,7 +111,7 @@ statuses_at_d as (
         legal_statuses.legal_status_start_date,
         {{ current_record_rank(['chosen.child_key'],
                                ['legal_statuses.legal_status_start_date',
-                                'cast(legal_statuses.legal_status_id as varchar)']) }}
+                                'cast(legal_statuses.legal_status_id as ' ~ dbt.type_string() ~ ')']) }}
             as status_rank
     from chosen
     inner join legal_statuses

@@ -71,7 +71,7 @@ latest_placements as (
                     else 1
                 end,
                 merged_placements.placement_start_date desc,
-                cast(merged_placements.merged_placement_id as varchar) desc
+                cast(merged_placements.merged_placement_id as {{ dbt.type_string() }}) desc
         ) as placement_rank
     from periods
     inner join merged_placements
@@ -105,7 +105,7 @@ last_missing as (
             order by
                 missing_episodes.missing_end_date desc,
                 missing_episodes.missing_start_date desc,
-                cast(missing_episodes.missing_episode_id as varchar) desc
+                cast(missing_episodes.missing_episode_id as {{ dbt.type_string() }}) desc
         ) as missing_rank
     from periods
     inner join missing_episodes

@@ -78,7 +78,7 @@ final as (
         allocated.latest_placement_start_date,
         allocated.placement_type_code as placement_type,
         allocated.placement_provider_code as placement_provider,
-        cast(null as varchar) as placement_postcode,
+        cast(null as {{ dbt.type_string() }}) as placement_postcode,
         allocated.placement_urn,
         case
             when not allocated.has_placement_la_column then null
@@ -101,7 +101,7 @@ final as (
                 then {{ annex_a_label('yes_no', 'allocated.rhi_accepted_code', "'c) Unknown'") }}
         end as accepted_return_interview,
         {{ annex_a_allocated('allocated.allocated_team_id', 'allocated.allocated_worker_id') }},
-        cast(allocated.period_of_care_id as varchar) as source_id
+        cast(allocated.period_of_care_id as {{ dbt.type_string() }}) as source_id
     from allocated
     left join children
         on allocated.person_id = children.person_id

@@ -27,7 +27,7 @@ final as (
         {{ annex_a_common_columns('cohort.person_id') }},
         {{ annex_a_uasc() }} as is_uasc,
         {{ annex_a_allocated('cohort.allocated_team_id', 'cohort.worker_id') }},
-        cast(null as varchar) as allocated_personal_advisor,
+        cast(null as {{ dbt.type_string() }}) as allocated_personal_advisor,
         {{ annex_a_label('eligibility', 'cohort.eligibility_code') }} as eligibility_category,
         {{ annex_a_by_r('cohort.pathway_plan_review_date') }} as latest_pathway_plan_date,
         {{ annex_a_label('in_touch', 'cohort.in_touch_code') }} as la_in_touch,
@@ -40,7 +40,7 @@ final as (
             else 'b) Unsuitable'
         end as accommodation_suitability,
         {{ annex_a_label('activity', 'cohort.activity_code') }} as activity_status,
-        cast(cohort.extract_date as varchar) || '|' || cohort.person_id as source_id
+        cast(cohort.extract_date as {{ dbt.type_string() }}) || '|' || cohort.person_id as source_id
     from cohort
     cross join parameters
     left join children

@@ -68,7 +68,7 @@ periods_at_decision as (
 final as (
     select
         {{ annex_a_common_columns('in_list.person_id',
-                                  after_child_id='cast(null as varchar) as family_identifier') }},
+                                  after_child_id='cast(null as ' ~ dbt.type_string() ~ ') as family_identifier') }},
         periods_at_decision.period_start_date as entered_care_date,
         in_list.adoption_decision_date,
         {%- for milestone in ['placement_order_date', 'matched_date', 'placed_for_adoption_date',

@@ -63,7 +63,7 @@ final as (
             when in_window.reason_for_leaving_adoption_process = '3' then '3 - Application refused'
             else in_window.reason_for_leaving_adoption_process
         end as reason_left_adoption_process,
-        cast(in_window.landing_row_number as varchar) as source_id
+        cast(in_window.landing_row_number as {{ dbt.type_string() }}) as source_id
     from in_window
     cross join parameters
 )

@@ -60,7 +60,7 @@ final as (
     {%- for list_name, heading, condition, reason in notes %}
     select
         '{{ list_name }}' as list_name,
-        {% if heading is none %}cast(null as varchar){% else %}'{{ heading | replace("'", "''") }}'{% endif %} as heading,
+        {% if heading is none %}cast(null as {{ dbt.type_string() }}){% else %}'{{ heading | replace("'", "''") }}'{% endif %} as heading,
         '{{ reason | replace("'", "''") }}' as reason
     from parameters
     where {{ condition }}

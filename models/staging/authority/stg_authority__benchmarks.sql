@@ -8,12 +8,12 @@
 with final as (
 
     {{ authority_file_rows(var('authority_benchmarks_file'), [
-        ['kpi_id', 'varchar', 'trim(kpi_id)'],
-        ['comparator', 'varchar', 'trim(comparator)'],
-        ['collection_year', 'varchar', 'trim(collection_year)'],
+        ['kpi_id', dbt.type_string(), 'trim(kpi_id)'],
+        ['comparator', dbt.type_string(), 'trim(comparator)'],
+        ['collection_year', dbt.type_string(), 'trim(collection_year)'],
         ['year_end_date', 'date', 'cast(trim(year_end_date) as date)'],
         ['benchmark_value', type_double(), 'cast(trim(benchmark_value) as ' ~ type_double() ~ ')'],
-        ['benchmark_source', 'varchar', 'trim(source)'],
+        ['benchmark_source', dbt.type_string(), 'trim(source)'],
     ]) }}
 
 )

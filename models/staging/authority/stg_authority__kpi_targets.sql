@@ -9,7 +9,7 @@
 with final as (
 
     {{ authority_file_rows(var('kpi_targets_file'), [
-        ['kpi_id', 'varchar', 'trim(kpi_id)'],
+        ['kpi_id', dbt.type_string(), 'trim(kpi_id)'],
         ['target', type_double(), 'cast(trim(target) as ' ~ type_double() ~ ')'],
         ['amber_band', type_double(), 'cast(trim(amber_band) as ' ~ type_double() ~ ')'],
         ['applies_from', 'date',

@@ -31,7 +31,7 @@ ranked as (
 
     select
         *,
-        {{ current_record_rank(['example'], ['start_date', 'cast(record_id as varchar)']) }}
+        {{ current_record_rank(['example'], ['start_date', 'cast(record_id as ' ~ dbt.type_string() ~ ')']) }}
             as record_rank
     from examples
 

@@ -26,7 +26,7 @@ status_at_start as (
         statuses.legal_status_code,
         row_number() over (
             partition by periods.child_key, periods.period_id, periods.is_own
-            order by statuses.legal_status_start_date desc, cast(statuses.legal_status_id as varchar) desc
+            order by statuses.legal_status_start_date desc, cast(statuses.legal_status_id as {{ dbt.type_string() }}) desc
         ) as status_order
     from periods
     inner join {{ ref('stg_ssd__legal_statuses') }} as statuses

@@ -44,7 +44,7 @@ final as (
         assessment_start_date as "AssessmentActualStartDate",
         cast(null as date) as "AssessmentInternalReviewDate",
         case when assessment_auth_date <= as_at_date then assessment_auth_date end as "AssessmentAuthorisationDate",
-        cast(null as varchar) as "AssessmentFactors",
+        cast(null as {{ dbt.type_string() }}) as "AssessmentFactors",
         assessment_id,
         child_key,
         'ssd_cin_assessments' as landing_table,

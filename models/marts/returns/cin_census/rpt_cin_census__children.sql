@@ -35,9 +35,9 @@ final as (
         return_years.collection_year,
         row_number() over (order by persons.person_id) as return_row,
         persons.person_id as "LAchildID",
-        cast(null as varchar) as "UPN",
-        cast(null as varchar) as "FormerUPN",
-        cast(null as varchar) as "UPNunknown",
+        cast(null as {{ dbt.type_string() }}) as "UPN",
+        cast(null as {{ dbt.type_string() }}) as "FormerUPN",
+        cast(null as {{ dbt.type_string() }}) as "UPNunknown",
         case when persons.birth_date <= return_years.as_at_date then persons.birth_date end as "PersonBirthDate",
         cast(null as date) as "ExpectedPersonBirthDate",
         case

@@ -25,15 +25,15 @@ final as (
         return_years.collection_year,
         1 as return_row,
         'CIN' as "Collection",
-        cast(extract(year from return_years.year_end) as varchar) as "Year",
+        cast(extract(year from return_years.year_end) as {{ dbt.type_string() }}) as "Year",
         return_years.year_end as "ReferenceDate",
         'L' as "SourceLevel",
         manifests.la_code as "LEA",
         'csc_warehouse' as "SoftwareCode",
         '1' as "Release",
         '001' as "SerialNo",
-        cast(return_years.extract_date as varchar) || 'T00:00:00' as "DateTime",
-        cast(null as varchar) as child_key,
+        cast(return_years.extract_date as {{ dbt.type_string() }}) || 'T00:00:00' as "DateTime",
+        cast(null as {{ dbt.type_string() }}) as child_key,
         'extract_manifest' as landing_table,
         manifests.landing_row_number
     from return_years

@@ -58,7 +58,7 @@ legal_status_at_start as (
         legal_statuses.legal_status_code,
         {{ current_record_rank(
             ['episodes_in_year.cla_episode_id'],
-            ['legal_statuses.legal_status_start_date', 'cast(legal_statuses.legal_status_id as varchar)']
+            ['legal_statuses.legal_status_start_date', 'cast(legal_statuses.legal_status_id as ' ~ dbt.type_string() ~ ')']
         ) }} as legal_status_recency_rank
     from episodes_in_year
     inner join legal_statuses
@@ -80,7 +80,7 @@ placement_open_at_start as (
         placements.cla_placement_id,
         {{ current_record_rank(
             ['episodes_in_year.cla_episode_id'],
-            ['placements.placement_start_date', 'cast(placements.cla_placement_id as varchar)']
+            ['placements.placement_start_date', 'cast(placements.cla_placement_id as ' ~ dbt.type_string() ~ ')']
         ) }} as placement_recency_rank
     from episodes_in_year
     inner join placements
@@ -159,8 +159,8 @@ final as (
                 and coalesce(next_placement_type_code, '') not in ('T0', 'T1', 'T2', 'T3', 'T4')
                 then change_reason_code
         end as "REASON_PLACE_CHANGE",
-        cast(null as varchar) as "HOME_POST",
-        cast(null as varchar) as "PL_POST",
+        cast(null as {{ dbt.type_string() }}) as "HOME_POST",
+        cast(null as {{ dbt.type_string() }}) as "PL_POST",
         placement_urn as "URN",
         child_key,
         'ssd_cla_episodes' as landing_table,

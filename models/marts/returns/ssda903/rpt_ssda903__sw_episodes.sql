@@ -53,13 +53,13 @@ final as (
         ) as return_row,
         header."CHILD",
         header."DOB",
-        cast(null as varchar) as "SW_ID",
+        cast(null as {{ dbt.type_string() }}) as "SW_ID",
         involvements.involvement_start_date as "SW_DECOM",
         case
             when involvements.involvement_end_date <= return_years.year_end
                 then involvements.involvement_end_date
         end as "SW_DEC",
-        cast(null as varchar) as "SW_REASON",
+        cast(null as {{ dbt.type_string() }}) as "SW_REASON",
         header.child_key,
         'ssd_involvements' as landing_table,
         involvements.landing_row_number

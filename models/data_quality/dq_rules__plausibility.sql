@@ -117,7 +117,7 @@ caseload_findings as (
             ~ " || ' is above " ~ var('max_recorded_caseload') ~ " (var max_recorded_caseload): it is not used'"
             ~ caseload_not_used),
         ('csc_not_whole_number', 'ssd_professionals', 'professionals', 'prof_professional_caseload',
-            'recorded_caseload', 'recorded_caseload <> trunc(recorded_caseload)',
+            'recorded_caseload', 'recorded_caseload <> floor(recorded_caseload)',
             "'Caseload ' || cast(recorded_caseload as " ~ dbt.type_string() ~ ")"
             ~ " || ' is not a whole number of cases: it is not used and not rounded'"
             ~ caseload_not_used),

@@ -17,6 +17,7 @@ dbt build on PostgreSQL leaves the models it built (dbt replaces each table whol
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -26,27 +27,43 @@ import duckdb
 
 from csc.dbt_runner import DbtResult
 from csc.engines.landing_check import LANDING_SCHEMAS, build_checked, quote, relation_columns
-from csc.paths import WarehousePaths
+from csc.paths import WarehousePaths, find_project_dir
 
 TARGET = "postgres"
-# Connection settings: the variable, its default (as in profiles.yml) and psycopg2's name.
-CONNECTION = (
-    ("CSC_PG_HOST", "127.0.0.1", "host"),
-    ("CSC_PG_PORT", "55432", "port"),
-    ("CSC_PG_USER", "postgres", "user"),
-    ("CSC_PG_PASSWORD", "", "password"),
-    ("CSC_PG_DATABASE", "csc", "dbname"),
-)
+# The connection fields psycopg2 takes, as profiles.yml's postgres target names them.
+CONNECTION_FIELDS = ("host", "port", "user", "password", "dbname")
+# One setting of that target: `  host: "{{ env_var('CSC_PG_HOST', '127.0.0.1') }}"`.
+_PROFILE_SETTING = re.compile(r"""^\s+(\w+):\s*"\{\{\s*env_var\('(CSC_PG_\w+)',\s*'([^']*)'\)""")
 
 
 class PostgresError(RuntimeError):
     """The PostgreSQL build cannot go on; the message says why and what to do (one line)."""
 
 
+def profile_connection(profiles_text: str | None = None) -> tuple[tuple[str, str, str], ...]:
+    """(field, variable, default) of each connection field, read from profiles.yml's postgres
+    target, so that the variables and their defaults are written in one place (the profile dbt
+    reads) and this module connects to the same server dbt does."""
+    if profiles_text is None:
+        profiles_text = (find_project_dir() / "profiles.yml").read_text(encoding="utf-8")
+    found: dict[str, tuple[str, str, str]] = {}
+    for line in profiles_text.splitlines():
+        match = _PROFILE_SETTING.match(line)
+        if match and match.group(1) in CONNECTION_FIELDS:
+            found[match.group(1)] = match.groups()
+    missing = [field for field in CONNECTION_FIELDS if field not in found]
+    if missing:
+        raise PostgresError(
+            f"profiles.yml: the postgres target does not set {', '.join(missing)} from a CSC_PG_* "
+            "variable (`field: \"{{ env_var('CSC_PG_...', 'default') }}\"`); restore it from the repository"
+        )
+    return tuple(found[field] for field in CONNECTION_FIELDS)
+
+
 def connection_settings(env: Mapping[str, str] | None = None) -> dict[str, str]:
     """psycopg2's keyword arguments from the CSC_PG_* variables (the profile's defaults)."""
     env = os.environ if env is None else env
-    return {name: env.get(variable) or default for variable, default, name in CONNECTION}
+    return {field: env.get(variable) or default for field, variable, default in profile_connection()}
 
 
 def describe_server(env: Mapping[str, str] | None = None) -> str:

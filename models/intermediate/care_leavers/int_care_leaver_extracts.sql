@@ -1,8 +1,9 @@
 {{
     config(
         materialized='incremental',
-        incremental_strategy='delete+insert',
+        incremental_strategy=('insert_overwrite' if target.type == 'spark' else 'delete+insert'),
         unique_key='extract_date',
+        partition_by=(['extract_date'] if target.type == 'spark' else none),
         on_schema_change='append_new_columns',
     )
 }}
@@ -17,6 +18,8 @@
 -- landing folder holding fewer months than the store: the missing months would be lost.
 -- Rows without an extract_date cannot be placed in a month and are left out; of several rows
 -- for the same person in one extract, the first in the landing file is kept (kpis.md).
+-- On Spark (Parquet: no delete+insert) the store is partitioned by extract_date and each run
+-- overwrites the partitions of the extracts it brings, which is the same replacement.
 -- The store holds child_key, not the person id. A store written before child_key became a
 -- keyed hash still has a person_id column: its months are re-keyed with the current key and
 -- the column is dropped, once, before this run adds its own months.

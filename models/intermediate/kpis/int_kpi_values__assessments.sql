@@ -94,7 +94,7 @@ open_at_period_end as (
 -- below reads them. Inlined, PostgreSQL pushed `working_days_open > 45` down into a join of
 -- the calendar with itself (73,049 x 73,049 days) and did not finish on the demo; the
 -- result is the same either way.
-open_with_working_days as materialized (
+open_with_working_days as {{ cte_materialized() }} (
     {{ with_working_days('open_at_period_end', 'assessment_start_date', 'period_end',
                          'working_days_open', calendar='calendar') }}
 ),

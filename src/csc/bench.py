@@ -10,8 +10,8 @@ the build prints and samples the memory of every process under it, then prints:
 - **layers** and **nodes**: dbt's execution time by layer and resource type, models against
   tests, the 20 slowest nodes, from ``run_results.json``;
 - **statements**: SQL statements dbt issued per model and per test (its debug log);
-- **memory**: the peak resident memory of each process (csc with GX inside it, dbt), and the
-  csc process's during the GX step;
+- **memory**: the peak resident memory of each process (csc with GX inside it, dbt), the
+  csc process's during the GX step, and the most DuckDB held in its spill folder;
 - **throughput**: landing rows, rows per second, seconds per million rows;
 - **floor**: the same compiled SQL of every table and view model (``target/run``) run raw in
   a fresh DuckDB in dependency order through the duckdb Python API, against dbt's time for the
@@ -72,6 +72,7 @@ class BuildRun:
     peaks: dict[int, ProcessPeak]
     gx_peak_mb: float | None
     steps: list[tuple[str, float]] = field(default_factory=list)
+    spill_peak_mb: float = 0.0
 
 
 def landing_rows(landing: Path) -> int:
@@ -128,15 +129,41 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-class _Sampler(threading.Thread):
-    """Samples the memory of a process and its descendants until stopped."""
+def spill_bytes(pattern: str) -> int:
+    """Bytes in the files of the folders matching the glob ``pattern`` (DuckDB's spill folders);
+    0 when there are none."""
+    total = 0
+    for folder in Path("/").glob(pattern.lstrip("/")):
+        for path in folder.rglob("*"):
+            try:
+                if path.is_file():
+                    total += path.stat().st_size
+            except OSError:  # a spill file removed while it is counted
+                continue
+    return total
 
-    def __init__(self, root: int) -> None:
+
+def spill_pattern(db: Path, environ: dict[str, str]) -> str:
+    """The glob of the spill folders of builds into ``db``: ``CSC_DUCKDB_TEMP_DIR`` when set,
+    else each build's own beside its working copy (csc.duckdb_settings, csc.paths)."""
+    chosen = environ.get("CSC_DUCKDB_TEMP_DIR", "").strip()
+    if chosen:
+        return str(Path(chosen).resolve())
+    return str(db.resolve().parent / f".csc-{db.name}" / "run-*" / f"{db.name}.tmp")
+
+
+class _Sampler(threading.Thread):
+    """Samples the memory of a process and its descendants, and the size of the spill folders
+    matching ``spill``, until stopped."""
+
+    def __init__(self, root: int, spill: str | None = None) -> None:
         super().__init__(daemon=True)
         self.root = root
+        self.spill = spill
         self.peaks: dict[int, ProcessPeak] = {}
         self.in_gx = False
         self.gx_peak_kb = 0
+        self.spill_peak = 0
         self._done = threading.Event()
 
     def run(self) -> None:
@@ -149,6 +176,8 @@ class _Sampler(threading.Thread):
                 peak.peak_mb = max(peak.peak_mb, high / 1024)
                 if self.in_gx and pid == self.root:
                     self.gx_peak_kb = max(self.gx_peak_kb, rss)
+            if self.spill is not None:
+                self.spill_peak = max(self.spill_peak, spill_bytes(self.spill))
             self._done.wait(SAMPLE_SECONDS)
 
     def stop(self) -> None:
@@ -157,12 +186,13 @@ class _Sampler(threading.Thread):
 
 
 def timed_build(command: list[str], env: dict[str, str],
-                echo: Callable[[str], None] | None = None) -> BuildRun:
-    """Run ``csc build``; timestamp each line it prints, sample its processes' memory."""
+                echo: Callable[[str], None] | None = None, spill: str | None = None) -> BuildRun:
+    """Run ``csc build``; timestamp each line it prints, sample its processes' memory and the
+    size of the spill folders matching the glob ``spill``."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                text=True, bufsize=1)
-    sampler = _Sampler(process.pid)
+    sampler = _Sampler(process.pid, spill)
     sampler.start()
     lines: list[tuple[float, str]] = []
     assert process.stdout is not None
@@ -179,7 +209,8 @@ def timed_build(command: list[str], env: dict[str, str],
     wall = time.perf_counter() - start
     sampler.stop()
     run = BuildRun(wall, exit_code, lines, sampler.peaks,
-                   sampler.gx_peak_kb / 1024 if sampler.gx_peak_kb else None)
+                   sampler.gx_peak_kb / 1024 if sampler.gx_peak_kb else None,
+                   spill_peak_mb=sampler.spill_peak / (1024 * 1024))
     run.steps = split_steps(lines, wall)
     return run
 
@@ -364,6 +395,7 @@ def report_build(out: Callable[[str], None], label: str, run: BuildRun, rows: in
             out(f"  {peak.name:<8s} pid {pid:<8d} {peak.peak_mb:8.0f}")
     if run.gx_peak_mb is not None:
         out(f"  csc during the Great Expectations step: {run.gx_peak_mb:.0f}")
+    out(f"  DuckDB's spill folder at its largest: {run.spill_peak_mb:.0f}")
     peak_mb = max((peak.peak_mb for peak in run.peaks.values()), default=0.0)
 
     out("== throughput")
@@ -433,7 +465,8 @@ def run_bench(out: Callable[[str], None], work: Path, landing: Path | None, prof
         for number in range(1, runs + 1):
             for log in (target / "logs").glob("dbt.log*"):  # dbt appends: count this build's statements only
                 log.unlink()
-            run = timed_build([*csc, "build", "--landing", str(source), "--db", str(db)], env, echo)
+            run = timed_build([*csc, "build", "--landing", str(source), "--db", str(db)], env, echo,
+                              spill_pattern(db, env))
             if runs > 1:
                 out(f"== run {number} of {runs}: {run.wall_seconds:.1f} s wall (exit {run.exit_code})")
         assert run is not None

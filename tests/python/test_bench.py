@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from csc.bench import split_steps, statements_per_node
+from csc.bench import spill_bytes, spill_pattern, split_steps, statements_per_node
 from warehouse_helpers import MINIMAL_LANDING, run_csc
 
 SECTIONS = ("== extract", "== build:", "== steps", "== layers", "== nodes", "== statements", "== memory",
@@ -29,6 +29,7 @@ def test_bench_prints_every_section(tmp_path):
         assert re.search(rf"^  {kind}\s+\d+\s+[\d.]+\s+\d+$", out, re.M), f"no {kind} line in the nodes section"
         assert re.search(rf"^  {kind}\s+\d+ nodes\s+\d+ statements", out, re.M), f"no {kind} statements line"
     assert re.search(r"^  (csc|python\S*)\s+pid \d+", out, re.M) and re.search(r"^  dbt\s+pid \d+", out, re.M), out
+    assert re.search(r"^  DuckDB's spill folder at its largest: \d+$", out, re.M), out
     floor = re.search(r"^  (\d+) models: raw DuckDB ([\d.]+) s, dbt ([\d.]+) s", out, re.M)
     assert floor and int(floor.group(1)) > 100, "the floor ran the compiled SQL of the table and view models"
     assert "not in the floor" not in out, out
@@ -57,3 +58,20 @@ def test_statements_are_counted_per_node(tmp_path: Path):
         "20:29:55.000000 [debug] [Thread-1 (]: On test.p.not_null_stg_a_id.1a2b: select 1\n",
         encoding="utf-8")
     assert statements_per_node(log) == {"model.p.stg_a": 2, "test.p.not_null_stg_a_id.1a2b": 1}
+
+
+def test_spill_is_the_bytes_in_every_build_s_spill_folder(tmp_path: Path):
+    db = tmp_path / "wh.duckdb"
+    pattern = spill_pattern(db, {})
+    assert spill_bytes(pattern) == 0, "no build has spilled yet"
+    for run, sizes in (("run-1", (1000, 24)), ("run-2", (5,))):
+        folder = tmp_path / ".csc-wh.duckdb" / run / "wh.duckdb.tmp"
+        folder.mkdir(parents=True)
+        for number, size in enumerate(sizes):
+            (folder / f"duckdb_temp_storage-{number}.tmp").write_bytes(b"x" * size)
+    (tmp_path / ".csc-wh.duckdb" / "run-1" / "wh.duckdb").write_bytes(b"y" * 99)  # the working copy, not spill
+    assert spill_bytes(pattern) == 1029
+    chosen = tmp_path / "spill"
+    chosen.mkdir()
+    (chosen / "a.tmp").write_bytes(b"z" * 7)
+    assert spill_bytes(spill_pattern(db, {"CSC_DUCKDB_TEMP_DIR": str(chosen)})) == 7

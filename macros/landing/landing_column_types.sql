@@ -7,12 +7,23 @@
 
     The types come from `graph.sources`, which dbt fills only after parsing: while parsing
     (execute false) the lists are empty, so a caller must not make a `ref` depend on them.
+    dbt compiles a unit test without the project's graph: a unit test of a staging model gives
+    the lists in `overrides: macros: landing_column_types` (test_landing_types checks them
+    against the YAML); without them the compile stops saying so.
     A table missing from the sources, or a landing_type other than the three, is a compile
     error naming the table, the column and what to write.
 #}
 {% macro landing_column_types(source_name, table_name) -%}
     {%- set types = {'dates': [], 'flags': [], 'numbers': []} -%}
     {%- if execute -%}
+        {%- if graph.get('sources') is none -%}
+            {{ exceptions.raise_compiler_error(
+                "landing_column_types: no project graph to read the landing types of " ~ source_name ~ "."
+                ~ table_name ~ " from (dbt compiles a unit test without it); give them in the unit test:"
+                ~ " overrides: macros: landing_column_types: {dates: [...], flags: [...], numbers: [...]},"
+                ~ " as declared in models/staging/_landing__sources.yml (tests/python/test_landing_types.py"
+                ~ " checks the two agree)") }}
+        {%- endif -%}
         {%- set node = graph.sources.values() | selectattr('source_name', 'equalto', source_name)
             | selectattr('name', 'equalto', table_name) | first -%}
         {%- if node is not defined or node is none -%}

@@ -69,6 +69,7 @@ def findings(project: Path) -> list[str]:
                     f"{source}.{table}.{column}: landing_type {landing_type!r} is not date, flag or number"
                 )
     parsed_by_own_model: dict[str, dict[str, set[str]]] = {base: {} for base in tables}
+    own_base: dict[str, str] = {}
     for path in sorted((project / STAGING).rglob("stg_*.sql")):
         sql = path.read_text(encoding="utf-8")
         model = path.stem
@@ -76,6 +77,7 @@ def findings(project: Path) -> list[str]:
         if not bases:
             continue
         own = bases[0]  # the model's base model: its first import CTE
+        own_base[model] = own
         source, table = tables[own][:2]
         for call_source, call_table in PARSE_ERRORS_CALL.findall(sql):
             if (call_source, call_table) != (source, table):
@@ -104,6 +106,33 @@ def findings(project: Path) -> list[str]:
                 problems.append(
                     f"{source}.{table}.{column} is declared landing_type {landing_type} but the staging model reading"
                     f" {base} does not call parse_{landing_type}('{column}')"
+                )
+    problems.extend(unit_test_overrides_that_disagree(project, tables, own_base))
+    return problems
+
+
+def unit_test_overrides_that_disagree(project: Path, tables, own_base: dict[str, str]) -> list[str]:
+    """dbt compiles a unit test without the project's graph, so a unit test of a staging model
+    gives the landing types in `overrides: macros: landing_column_types`: they must be the
+    declared ones of the model's table, in the YAML's order (parse_errors lists them so)."""
+    problems = []
+    for path in sorted((project / STAGING).rglob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for unit_test in document.get("unit_tests") or []:
+            given = ((unit_test.get("overrides") or {}).get("macros") or {}).get("landing_column_types")
+            model = unit_test.get("model")
+            if given is None or model not in own_base:
+                continue
+            source, table, types, _ = tables[own_base[model]]
+            declared = {
+                kind + "s": [column for column, t in types.items() if t == kind]
+                for kind in ("date", "flag", "number")
+            }
+            given = {kind: list(given.get(kind) or []) for kind in declared}
+            if given != declared:
+                problems.append(
+                    f"{path.name}: unit test {unit_test['name']} gives landing_column_types {given}"
+                    f" but {SOURCES} declares {declared} for {source}.{table}"
                 )
     return problems
 
@@ -198,3 +227,13 @@ def test_parse_errors_of_another_table_is_found(broken_copy):
     assert findings(broken_copy) == [
         "stg_ssd__cin_visits: parse_errors('ssd', 'ssd_cp_visits') but the model reads ssd.ssd_cin_visits"
     ]
+
+
+def test_a_unit_tests_landing_types_that_disagree_with_the_yaml_are_found(broken_copy):
+    edit(
+        broken_copy / STAGING / "la/_la__models.yml",
+        "numbers: [budgeted_fte, permanent_fte,",
+        "numbers: [permanent_fte, budgeted_fte,",
+    )
+    problems = findings(broken_copy)
+    assert len(problems) == 1 and "unit test test_parse_date_rejects_impossible_times" in problems[0], problems

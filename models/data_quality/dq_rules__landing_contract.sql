@@ -23,38 +23,14 @@
 {%- set keys = {} %}
 {%- for t in landing_table_keys() %}{% do keys.update({t.table: t}) %}{% endfor %}
 
-{#- landing columns staging parses, per table, to classify parse_errors entries -#}
-{%- set parsed = {
-    'ssd_person': {'dates': ['pers_dob', 'pers_death_date', 'pers_expected_dob'], 'flags': [], 'numbers': []},
-    'ssd_cin_episodes': {'dates': ['cine_referral_date', 'cine_close_date'], 'flags': ['cine_referral_nfa'], 'numbers': []},
-    'ssd_cin_assessments': {'dates': ['cina_assessment_start_date', 'cina_assessment_auth_date'], 'flags': ['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], 'numbers': []},
-    'ssd_cin_plans': {'dates': ['cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'], 'flags': [], 'numbers': []},
-    'ssd_cin_visits': {'dates': ['cinv_cin_visit_date'], 'flags': ['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], 'numbers': []},
-    'ssd_s47_enquiry': {'dates': ['s47e_s47_start_date', 's47e_s47_end_date'], 'flags': ['s47e_s47_nfa'], 'numbers': []},
-    'ssd_initial_cp_conference': {'dates': ['icpc_icpc_target_date', 'icpc_icpc_date'], 'flags': ['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], 'numbers': []},
-    'ssd_cp_plans': {'dates': ['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], 'flags': ['cppl_cp_plan_ola'], 'numbers': []},
-    'ssd_cp_visits': {'dates': ['cppv_cp_visit_date'], 'flags': ['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], 'numbers': []},
-    'ssd_cla_episodes': {'dates': ['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date', 'clae_cla_last_iro_contact_date'], 'flags': [], 'numbers': []},
-    'ssd_legal_status': {'dates': ['lega_legal_status_start_date', 'lega_legal_status_end_date'], 'flags': [], 'numbers': []},
-    'ssd_cla_placement': {'dates': ['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], 'flags': [], 'numbers': ['clap_cla_placement_distance']},
-    'ssd_cla_visits': {'dates': ['clav_cla_visit_date'], 'flags': ['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], 'numbers': []},
-    'ssd_cla_health': {'dates': ['clah_health_check_date'], 'flags': [], 'numbers': []},
-    'ssd_care_leavers': {'dates': ['extract_date', 'clea_care_leaver_latest_contact', 'clea_pathway_plan_review_date'], 'flags': ['clea_care_leaver_accom_suitable'], 'numbers': []},
-    'ssd_professionals': {'dates': [], 'flags': ['prof_agency_worker_flag'], 'numbers': ['prof_full_time_equivalency', 'prof_professional_caseload']},
-    'ssd_involvements': {'dates': ['invo_involvement_start_date', 'invo_involvement_end_date'], 'flags': [], 'numbers': []},
-    'extract_manifest': {'dates': ['extract_date'], 'flags': [], 'numbers': ['child_population']},
-    'hr_establishment': {'dates': ['as_at_date'], 'flags': [], 'numbers': ['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte']},
-    'ssd_contacts': {'dates': ['cont_contact_date'], 'flags': [], 'numbers': []},
-    'ssd_early_help_episodes': {'dates': ['earl_episode_start_date', 'earl_episode_end_date'], 'flags': [], 'numbers': []},
-    'ssd_cp_reviews': {'dates': ['cppr_cp_review_due', 'cppr_cp_review_date'], 'flags': ['cppr_cp_review_outcome_continue_cp', 'cppr_cp_review_quorate'], 'numbers': []},
-    'ssd_cla_reviews': {'dates': ['clar_cla_review_due_date', 'clar_cla_review_date'], 'flags': ['clar_cla_review_cancelled'], 'numbers': []},
-    'ssd_missing': {'dates': ['miss_missing_episode_start_date', 'miss_missing_episode_end_date', 'miss_missing_rhi_offered_date', 'miss_missing_rhi_date'], 'flags': [], 'numbers': []},
-    'ssd_immigration_status': {'dates': ['immi_immigration_status_start_date', 'immi_immigration_status_end_date'], 'flags': [], 'numbers': []},
-    'ssd_cla_care_plan': {'dates': ['lacp_cla_care_plan_start_date', 'lacp_cla_care_plan_end_date'], 'flags': [], 'numbers': []},
-    'ssd_permanence': {'dates': ['perm_adm_decision_date', 'perm_ffa_cp_decision_date', 'perm_placement_order_date', 'perm_matched_date', 'perm_placed_for_adoption_date', 'perm_placed_ffa_cp_date', 'perm_permanence_order_date', 'perm_decision_reversed_date'], 'flags': ['perm_adopted_by_carer_flag'], 'numbers': []},
-    'case_audits': {'dates': ['audit_date'], 'flags': [], 'numbers': []},
-    'annex_a_adopters': {'dates': ['date_enquiry_received', 'date_stage_1_started', 'date_stage_1_ended', 'date_stage_2_started', 'date_stage_2_ended', 'date_application_submitted', 'date_application_approved', 'date_adopter_matched_with_child_ren', 'date_child_children_placed_with_adopter_s', 'date_of_adoption_order', 'date_of_leaving_adoption_process'], 'flags': [], 'numbers': ['no_of_children_placed']},
-} %}
+{#- landing columns staging parses, per table (their landing_type in the source YAML), to
+    classify parse_errors entries; while dbt parses, the types are not known yet and every
+    table is listed, so that each staging model read below is a declared dependency -#}
+{%- set parsed = {} %}
+{%- for t in landing_table_keys() %}
+{%- set types = landing_column_types(t.source, t.table) %}
+{%- if not execute or types.dates or types.flags or types.numbers %}{% do parsed.update({t.table: types}) %}{% endif %}
+{%- endfor %}
 
 {#- (rule, table, staged code column, is_known column, landing field) -#}
 {%- set unknown_codes = [

@@ -27,7 +27,7 @@ final as (
         {{ parse_date('date_of_adoption_order') }} as date_of_adoption_order,
         {{ parse_date('date_of_leaving_adoption_process') }} as date_of_leaving_adoption_process,
         {{ clean_text('reason_for_leaving_adoption_process') }} as reason_for_leaving_adoption_process,
-        {{ parse_errors(dates=['date_enquiry_received', 'date_stage_1_started', 'date_stage_1_ended', 'date_stage_2_started', 'date_stage_2_ended', 'date_application_submitted', 'date_application_approved', 'date_adopter_matched_with_child_ren', 'date_child_children_placed_with_adopter_s', 'date_of_adoption_order', 'date_of_leaving_adoption_process'], flags=[], numbers=['no_of_children_placed']) }} as parse_errors,
+        {{ parse_errors('la', 'annex_a_adopters') }} as parse_errors,
         landing_row_number
     from source
 )

@@ -19,7 +19,7 @@ typed as (
         {{ clean_text('team_id') }} as team_id,
         {{ clean_text('auditor_role') }} as auditor_role,
         {{ normalise_code('audit_activity') }} as audit_activity_code,
-        {{ parse_errors(dates=['audit_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('la', 'case_audits') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'grade': 'audit_grade'}) }}

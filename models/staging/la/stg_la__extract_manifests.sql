@@ -6,7 +6,7 @@ typed as (
         {{ clean_text('la_name') }} as la_name,
         {{ parse_date('extract_date') }} as extract_date,
         {{ whole_number(parse_number('child_population')) }} as child_population,
-        {{ parse_errors(dates=['extract_date'], flags=[], numbers=['child_population']) }} as parse_errors,
+        {{ parse_errors('la', 'extract_manifest') }} as parse_errors,
         landing_row_number
     from source
 ),

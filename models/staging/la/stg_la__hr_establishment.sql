@@ -10,7 +10,7 @@ typed as (
         {{ parse_number('fixed_term_fte') }} as fixed_term_fte,
         {{ parse_number('agency_fte') }} as agency_fte,
         {{ parse_number('vacancy_fte') }} as vacancy_fte,
-        {{ parse_errors(dates=['as_at_date'], flags=[], numbers=['budgeted_fte', 'permanent_fte', 'fixed_term_fte', 'agency_fte', 'vacancy_fte']) }} as parse_errors,
+        {{ parse_errors('la', 'hr_establishment') }} as parse_errors,
         landing_row_number
     from source
 ),

@@ -5,7 +5,7 @@ typed as (
         {{ clean_text('team_id') }} as team_id,
         {{ clean_text('locality') }} as locality,
         {{ clean_text('service') }} as service,
-        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('la', 'team_structure') }} as parse_errors,
         landing_row_number
     from source
 ),

@@ -16,7 +16,7 @@ typed as (
         {{ clean_text('cinf_assessment_id') }} as assessment_id,
         {{ is_code_set_readable('cinf_assessment_factors_json') }} as is_factor_set_readable,
         cinf_assessment_factors_json,
-        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_assessment_factors') }} as parse_errors,
         landing_row_number
     from source
 ),

@@ -20,7 +20,7 @@ typed as (
         coalesce(upper({{ clean_text('clea_care_leaver_personal_advisor') }}) not in ('N', 'NO', 'NONE'), false) as has_personal_adviser,
         {{ clean_text('clea_care_leaver_allocated_team') }} as allocated_team_id,
         {{ clean_text('clea_care_leaver_worker_id') }} as worker_id,
-        {{ parse_errors(dates=['extract_date', 'clea_care_leaver_latest_contact', 'clea_pathway_plan_review_date'], flags=['clea_care_leaver_accom_suitable'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_care_leavers') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'clea_care_leaver_eligibility': 'care_leaver_eligibility', 'clea_care_leaver_in_touch': 'care_leaver_in_touch', 'clea_care_leaver_accommodation': 'care_leaver_accommodation', 'clea_care_leaver_accom_suitable': 'flag', 'clea_care_leaver_activity': 'care_leaver_activity'}) }}

@@ -12,7 +12,7 @@ typed as (
         {{ parse_flag('cina_assessment_outcome_nfa') }} as is_outcome_nfa,
         {{ clean_text('cina_assessment_team') }} as assessment_team_id,
         {{ clean_text('cina_assessment_worker_id') }} as assessment_worker_id,
-        {{ parse_errors(dates=['cina_assessment_start_date', 'cina_assessment_auth_date'], flags=['cina_assessment_child_seen', 'cina_assessment_outcome_nfa'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cin_assessments') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cina_assessment_child_seen': 'flag', 'cina_assessment_outcome_nfa': 'flag'}) }}

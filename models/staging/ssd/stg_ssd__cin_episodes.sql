@@ -16,7 +16,7 @@ typed as (
         {{ parse_date('cine_close_date') }} as close_date,
         {{ clean_text('cine_referral_team') }} as referral_team_id,
         {{ clean_text('cine_referral_worker_id') }} as referral_worker_id,
-        {{ parse_errors(dates=['cine_referral_date', 'cine_close_date'], flags=['cine_referral_nfa'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cin_episodes') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cine_cin_primary_need_code': 'primary_need', 'cine_referral_source_code': 'referral_source', 'cine_referral_nfa': 'flag', 'cine_close_reason': 'closure_reason'}) }}

@@ -10,7 +10,7 @@ typed as (
         {{ parse_date('cinp_cin_plan_end_date') }} as cin_plan_end_date,
         {{ clean_text('cinp_cin_plan_team') }} as cin_plan_team_id,
         {{ clean_text('cinp_cin_plan_worker_id') }} as cin_plan_worker_id,
-        {{ parse_errors(dates=['cinp_cin_plan_start_date', 'cinp_cin_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cin_plans') }} as parse_errors,
         source.landing_row_number
     from source
 ),

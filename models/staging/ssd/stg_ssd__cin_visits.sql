@@ -9,7 +9,7 @@ typed as (
         {{ parse_flag('cinv_cin_visit_seen') }} as is_child_seen,
         {{ parse_flag('cinv_cin_visit_seen_alone') }} as is_child_seen_alone,
         {{ parse_flag('cinv_cin_visit_bedroom') }} as is_bedroom_seen,
-        {{ parse_errors(dates=['cinv_cin_visit_date'], flags=['cinv_cin_visit_seen', 'cinv_cin_visit_seen_alone', 'cinv_cin_visit_bedroom'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cin_visits') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cinv_cin_visit_seen': 'flag', 'cinv_cin_visit_seen_alone': 'flag', 'cinv_cin_visit_bedroom': 'flag'}) }}

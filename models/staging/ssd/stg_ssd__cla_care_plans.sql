@@ -9,7 +9,7 @@ typed as (
         {{ parse_date('lacp_cla_care_plan_start_date') }} as cla_care_plan_start_date,
         {{ parse_date('lacp_cla_care_plan_end_date') }} as cla_care_plan_end_date,
         {{ is_code_set_readable('lacp_cla_care_plan_json') }} as is_plan_set_readable,
-        {{ parse_errors(dates=['lacp_cla_care_plan_start_date', 'lacp_cla_care_plan_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_care_plan') }} as parse_errors,
         source.landing_row_number
     from source
 ),

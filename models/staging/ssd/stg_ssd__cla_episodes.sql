@@ -18,7 +18,7 @@ typed as (
         {{ clean_text('clae_cla_placement_id') }} as cla_placement_id,
         {{ parse_date('clae_entered_care_date') }} as entered_care_date,
         {{ parse_date('clae_cla_last_iro_contact_date') }} as last_iro_contact_date,
-        {{ parse_errors(dates=['clae_cla_episode_start_date', 'clae_cla_episode_ceased_date', 'clae_entered_care_date', 'clae_cla_last_iro_contact_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_episodes') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'clae_cla_episode_start_reason': 'reason_new_episode', 'clae_cla_primary_need_code': 'primary_need', 'clae_cla_episode_ceased_reason': 'reason_episode_ceased'}) }}

@@ -10,7 +10,7 @@ typed as (
         {{ parse_date('clah_health_check_date') }} as health_check_date,
         {{ map_code('clah_health_check_status') }} as health_check_status_code,
         {{ is_known_code('clah_health_check_status') }} as is_known_health_check_status,
-        {{ parse_errors(dates=['clah_health_check_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_health') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'clah_health_check_type': 'health_check_type', 'clah_health_check_status': 'health_check_status'}) }}

@@ -36,7 +36,7 @@ typed as (
             when upper({{ clean_text('clap_cla_placement_la') }}) = authority.la_code then 'inside'
             else 'outside'
         end as placement_la_location,
-        {{ parse_errors(dates=['clap_cla_placement_start_date', 'clap_cla_placement_end_date'], flags=[], numbers=['clap_cla_placement_distance']) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_placement') }} as parse_errors,
         source.landing_row_number
     from source
     cross join authority

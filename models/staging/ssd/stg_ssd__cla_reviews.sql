@@ -45,7 +45,7 @@ typed as (
         coalesce({{ parse_flag('clar_cla_review_cancelled') }}, false) as is_cancelled,
         {{ map_code('clar_cla_review_participation') }} as participation_code,
         {{ is_known_code('clar_cla_review_participation') }} as is_known_participation,
-        {{ parse_errors(dates=['clar_cla_review_due_date', 'clar_cla_review_date'], flags=['clar_cla_review_cancelled'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_reviews') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'clar_cla_review_cancelled': 'flag', 'clar_cla_review_participation': 'review_participation'}) }}

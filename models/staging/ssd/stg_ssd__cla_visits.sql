@@ -9,7 +9,7 @@ typed as (
         {{ parse_date('clav_cla_visit_date') }} as cla_visit_date,
         {{ parse_flag('clav_cla_visit_seen') }} as is_child_seen,
         {{ parse_flag('clav_cla_visit_seen_alone') }} as is_child_seen_alone,
-        {{ parse_errors(dates=['clav_cla_visit_date'], flags=['clav_cla_visit_seen', 'clav_cla_visit_seen_alone'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cla_visits') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'clav_cla_visit_seen': 'flag', 'clav_cla_visit_seen_alone': 'flag'}) }}

@@ -10,7 +10,7 @@ typed as (
         {{ is_known_code('cont_contact_source_code') }} as is_known_contact_source,
         {{ clean_text('cont_contact_source_desc') }} as contact_source_description,
         {{ is_code_set_readable('cont_contact_outcome_json') }} as is_outcome_set_readable,
-        {{ parse_errors(dates=['cont_contact_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_contacts') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cont_contact_source_code': 'referral_source'}) }}

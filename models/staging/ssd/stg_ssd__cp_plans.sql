@@ -14,7 +14,7 @@ typed as (
         {{ map_code('cppl_cp_plan_latest_category') }} as latest_category_code,
         {{ is_known_code('cppl_cp_plan_latest_category') }} as is_known_latest_category,
         coalesce({{ parse_flag('cppl_cp_plan_ola') }}, false) as is_other_la_plan,
-        {{ parse_errors(dates=['cppl_cp_plan_start_date', 'cppl_cp_plan_end_date'], flags=['cppl_cp_plan_ola'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cp_plans') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cppl_cp_plan_initial_category': 'category_of_abuse', 'cppl_cp_plan_latest_category': 'category_of_abuse', 'cppl_cp_plan_ola': 'flag'}) }}

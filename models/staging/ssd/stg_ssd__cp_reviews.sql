@@ -14,7 +14,7 @@ typed as (
         {{ parse_flag('cppr_cp_review_quorate') }} as is_quorate,
         {{ map_code('cppr_cp_review_participation') }} as participation_code,
         {{ is_known_code('cppr_cp_review_participation') }} as is_known_participation,
-        {{ parse_errors(dates=['cppr_cp_review_due', 'cppr_cp_review_date'], flags=['cppr_cp_review_outcome_continue_cp', 'cppr_cp_review_quorate'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cp_reviews') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cppr_cp_review_outcome_continue_cp': 'flag', 'cppr_cp_review_quorate': 'flag', 'cppr_cp_review_participation': 'review_participation'}) }}

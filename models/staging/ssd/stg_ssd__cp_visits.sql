@@ -9,7 +9,7 @@ typed as (
         {{ parse_date('cppv_cp_visit_date') }} as cp_visit_date,
         {{ parse_flag('cppv_cp_visit_seen') }} as is_child_seen,
         {{ parse_flag('cppv_cp_visit_seen_alone') }} as is_child_seen_alone,
-        {{ parse_errors(dates=['cppv_cp_visit_date'], flags=['cppv_cp_visit_seen', 'cppv_cp_visit_seen_alone'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_cp_visits') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'cppv_cp_visit_seen': 'flag', 'cppv_cp_visit_seen_alone': 'flag'}) }}

@@ -6,7 +6,7 @@ typed as (
         {{ clean_text('dept_team_name') }} as team_name,
         {{ clean_text('dept_team_parent_id') }} as parent_team_id,
         {{ clean_text('dept_team_parent_name') }} as parent_team_name,
-        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_department') }} as parse_errors,
         source.landing_row_number
     from source
 ),

@@ -8,7 +8,7 @@ typed as (
         {{ pseudonymise('disa_person_id') }} as child_key,
         {{ map_code('disa_disability_code') }} as disability_code,
         {{ is_known_code('disa_disability_code') }} as is_known_disability,
-        {{ parse_errors(dates=[], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_disability') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'disa_disability_code': 'disability'}) }}

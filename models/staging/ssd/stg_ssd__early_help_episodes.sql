@@ -12,7 +12,7 @@ typed as (
         {{ clean_text('earl_episode_organisation') }} as early_help_organisation,
         {{ clean_text('earl_episode_worker_id') }} as early_help_worker_id,
         {{ clean_text('earl_episode_team') }} as early_help_team_id,
-        {{ parse_errors(dates=['earl_episode_start_date', 'earl_episode_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_early_help_episodes') }} as parse_errors,
         source.landing_row_number
     from source
 ),

@@ -14,7 +14,7 @@ typed as (
         {{ is_known_code('immi_immigration_status') }} as is_known_immigration_status,
         {{ parse_date('immi_immigration_status_start_date') }} as immigration_status_start_date,
         {{ parse_date('immi_immigration_status_end_date') }} as immigration_status_end_date,
-        {{ parse_errors(dates=['immi_immigration_status_start_date', 'immi_immigration_status_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_immigration_status') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'immi_immigration_status': 'immigration_status'}) }}

@@ -14,7 +14,7 @@ typed as (
         {{ parse_flag('icpc_icpc_outcome_cp_flag') }} as is_outcome_cp_plan,
         {{ clean_text('icpc_icpc_team') }} as icpc_team_id,
         {{ clean_text('icpc_icpc_worker_id') }} as icpc_worker_id,
-        {{ parse_errors(dates=['icpc_icpc_target_date', 'icpc_icpc_date'], flags=['icpc_icpc_transfer_in', 'icpc_icpc_outcome_cp_flag'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_initial_cp_conference') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'icpc_icpc_transfer_in': 'flag', 'icpc_icpc_outcome_cp_flag': 'flag'}) }}

@@ -12,7 +12,7 @@ typed as (
         {{ clean_text('invo_person_id') }} as person_id,
         {{ pseudonymise('invo_person_id') }} as child_key,
         {{ clean_text('invo_referral_id') }} as referral_id,
-        {{ parse_errors(dates=['invo_involvement_start_date', 'invo_involvement_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_involvements') }} as parse_errors,
         source.landing_row_number
     from source
 ),

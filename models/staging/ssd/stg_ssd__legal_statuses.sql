@@ -10,7 +10,7 @@ typed as (
         coalesce({{ is_ssda903_legal_status(map_code('lega_legal_status')) }}, false) as is_ssda903_legal_status,
         {{ parse_date('lega_legal_status_start_date') }} as legal_status_start_date,
         {{ parse_date('lega_legal_status_end_date') }} as legal_status_end_date,
-        {{ parse_errors(dates=['lega_legal_status_start_date', 'lega_legal_status_end_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_legal_status') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'lega_legal_status': 'legal_status'}) }}

@@ -23,7 +23,7 @@ typed as (
         coalesce({{ map_code('miss_missing_rhi_accepted') }} = 'Y', false) as is_rhi_accepted,
         {{ parse_date('miss_missing_rhi_offered_date') }} as rhi_offered_date,
         {{ parse_date('miss_missing_rhi_date') }} as rhi_date,
-        {{ parse_errors(dates=['miss_missing_episode_start_date', 'miss_missing_episode_end_date', 'miss_missing_rhi_offered_date', 'miss_missing_rhi_date'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_missing') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'miss_missing_episode_type': 'missing_episode_type', 'miss_missing_rhi_offered': 'rhi_flag', 'miss_missing_rhi_accepted': 'rhi_flag'}) }}

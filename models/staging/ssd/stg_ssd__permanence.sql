@@ -28,7 +28,7 @@ typed as (
         {{ map_code('perm_decision_reversed_reason') }} as decision_reversed_reason_code,
         {{ is_known_code('perm_decision_reversed_reason') }} as is_known_decision_reversed_reason,
         {{ parse_flag('perm_adopted_by_carer_flag') }} as is_adopted_by_carer,
-        {{ parse_errors(dates=['perm_adm_decision_date', 'perm_ffa_cp_decision_date', 'perm_placement_order_date', 'perm_matched_date', 'perm_placed_for_adoption_date', 'perm_placed_ffa_cp_date', 'perm_permanence_order_date', 'perm_decision_reversed_date'], flags=['perm_adopted_by_carer_flag'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_permanence') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'perm_permanence_order_type': 'permanence_order_type', 'perm_decision_reversed_reason': 'adoption_reversal_reason', 'perm_adopted_by_carer_flag': 'flag'}) }}

@@ -27,7 +27,7 @@ typed as (
         {{ parse_date('pers_dob') }} as recorded_birth_date,
         {{ parse_date('pers_death_date') }} as death_date,
         {{ parse_date('pers_expected_dob') }} as expected_birth_date,
-        {{ parse_errors(dates=['pers_dob', 'pers_death_date', 'pers_expected_dob'], flags=[], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_person') }} as parse_errors,
         source.landing_row_number
     from source
 ),

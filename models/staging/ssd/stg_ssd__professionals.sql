@@ -9,7 +9,7 @@ typed as (
         {{ parse_number('prof_full_time_equivalency') }} as fte,
         {{ parse_flag('prof_agency_worker_flag') }} as is_agency_worker,
         {{ parse_number('prof_professional_caseload') }} as recorded_caseload,
-        {{ parse_errors(dates=[], flags=['prof_agency_worker_flag'], numbers=['prof_full_time_equivalency', 'prof_professional_caseload']) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_professionals') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'prof_agency_worker_flag': 'flag'}) }}

@@ -11,7 +11,7 @@ typed as (
         {{ parse_flag('s47e_s47_nfa') }} as is_s47_nfa,
         {{ clean_text('s47e_s47_completed_by_team') }} as s47_team_id,
         {{ clean_text('s47e_s47_completed_by_worker_id') }} as s47_worker_id,
-        {{ parse_errors(dates=['s47e_s47_start_date', 's47e_s47_end_date'], flags=['s47e_s47_nfa'], numbers=[]) }} as parse_errors,
+        {{ parse_errors('ssd', 'ssd_s47_enquiry') }} as parse_errors,
         source.landing_row_number
     from source
     {{ join_code_lookups({'s47e_s47_nfa': 'flag'}) }}

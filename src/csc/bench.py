@@ -134,12 +134,15 @@ def spill_bytes(pattern: str) -> int:
     0 when there are none."""
     total = 0
     for folder in Path("/").glob(pattern.lstrip("/")):
-        for path in folder.rglob("*"):
-            try:
-                if path.is_file():
-                    total += path.stat().st_size
-            except OSError:  # a spill file removed while it is counted
-                continue
+        # DuckDB removes its spill files, and the folder, while the build runs: whatever is gone
+        # by the time it is reached counts as empty (os.walk passes over an unreadable folder,
+        # where Path.rglob raises and stopped the sampler at the national profile)
+        for root, _folders, files in os.walk(folder):
+            for name in files:
+                try:
+                    total += (Path(root) / name).stat().st_size
+                except OSError:  # a spill file removed while it is counted
+                    continue
     return total
 
 

@@ -4,9 +4,14 @@ dbt runs the models in DuckDB inside its own process; Great Expectations runs af
 the ``csc`` process. The defaults (README "Memory and disk at scale"):
 
 - ``memory_limit``: half of the memory this process may use, the smaller of the machine's
-  physical memory and a cgroup (container) limit when one is set; the other half is left to
-  the operating system, dbt's own Python and the checks that follow. ``CSC_DUCKDB_MEMORY_LIMIT``
-  (a DuckDB size such as ``8GB`` or ``6000MiB``) overrides it.
+  physical memory and a cgroup (container) limit when one is set, and at most MAX_MEMORY_LIMIT
+  (5 GB); the rest is left to the operating system, dbt's own Python and the checks that follow.
+  The cap keeps every process of a build within the 6 GB budget of issue 14 on a large machine:
+  at the national profile (45.6 M landing rows) DuckDB's limit of half of 24 GB let the dbt
+  process grow to 12.7 GB holding blocks it did not need, while under a 5 GB limit it peaked at
+  5.3 GB, spilled about 1 GB in one model and took 520 s against 479 s (docs/scale.md,
+  "Measured"). ``CSC_DUCKDB_MEMORY_LIMIT`` (a DuckDB
+  size such as ``8GB`` or ``6000MiB``) overrides it.
 - ``temp_directory``: where DuckDB spills what does not fit, ``<warehouse file>.tmp`` beside the
   file dbt writes (a build's working copy, so the spill goes with the build's run folder), or
   ``CSC_DUCKDB_TEMP_DIR``.
@@ -30,6 +35,8 @@ MIB = 1024 * 1024
 GIB = 1024 * MIB
 
 MEMORY_FRACTION = 0.5  # of the memory the build may use
+#: the largest default: DuckDB's 5GB (1000^3 bytes), in whole MiB; measured at the national profile
+MAX_MEMORY_LIMIT = 5 * 1000**3 // MIB * MIB
 TEMP_FRACTION = 0.5  # of the free space on the spill folder's disk
 MIN_MEMORY_LIMIT = 512 * MIB
 MIN_TEMP_SIZE = 1 * GIB
@@ -42,7 +49,8 @@ CGROUP_LIMIT_FILES = (
 
 
 def derive_memory_limit(physical_bytes: int, cgroup_limit_bytes: int | None) -> int:
-    """DuckDB's default memory limit in bytes: MEMORY_FRACTION of the memory the build may use.
+    """DuckDB's default memory limit in bytes: MEMORY_FRACTION of the memory the build may use,
+    at most MAX_MEMORY_LIMIT.
 
     That memory is ``physical_bytes``, or the cgroup limit when it is set and smaller (a
     container's limit is what the kernel enforces). At least MIN_MEMORY_LIMIT, and rounded
@@ -51,7 +59,7 @@ def derive_memory_limit(physical_bytes: int, cgroup_limit_bytes: int | None) -> 
     usable = physical_bytes
     if cgroup_limit_bytes is not None and 0 < cgroup_limit_bytes < usable:
         usable = cgroup_limit_bytes
-    limit = max(int(usable * MEMORY_FRACTION), MIN_MEMORY_LIMIT)
+    limit = max(min(int(usable * MEMORY_FRACTION), MAX_MEMORY_LIMIT), MIN_MEMORY_LIMIT)
     return limit // MIB * MIB
 
 
@@ -139,8 +147,13 @@ def resolve_settings(db_path: Path, environ: Mapping[str, str]) -> DuckDBSetting
         memory_source = "CSC_DUCKDB_MEMORY_LIMIT"
     else:
         physical, cgroup = physical_memory(), cgroup_memory_limit()
-        memory = format_size(derive_memory_limit(physical, cgroup))
-        if cgroup is not None and cgroup < physical:
+        limit = derive_memory_limit(physical, cgroup)
+        memory = format_size(limit)
+        if limit == MAX_MEMORY_LIMIT:
+            memory_source = (f"the {_readable(MAX_MEMORY_LIMIT)} cap; half of the "
+                             f"{_readable(min(physical, cgroup or physical))} this build may use "
+                             "would be more")
+        elif cgroup is not None and cgroup < physical:
             memory_source = f"half of the cgroup's limit of {_readable(cgroup)}"
         else:
             memory_source = f"half of the {_readable(physical)} of physical memory"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -75,3 +76,23 @@ def test_spill_is_the_bytes_in_every_build_s_spill_folder(tmp_path: Path):
     chosen.mkdir()
     (chosen / "a.tmp").write_bytes(b"z" * 7)
     assert spill_bytes(spill_pattern(db, {"CSC_DUCKDB_TEMP_DIR": str(chosen)})) == 7
+
+
+def test_a_spill_folder_removed_while_it_is_counted_counts_as_empty(tmp_path: Path, monkeypatch):
+    # DuckDB removed its spill folder after the glob had found it and before it was listed (the
+    # national build): the count goes on, where it raised and stopped the memory sampler
+    db = tmp_path / "wh.duckdb"
+    gone = tmp_path / ".csc-wh.duckdb" / "run-1" / "wh.duckdb.tmp"
+    kept = tmp_path / ".csc-wh.duckdb" / "run-2" / "wh.duckdb.tmp"
+    for folder in (gone, kept):
+        folder.mkdir(parents=True)
+    (kept / "duckdb_temp_storage-0.tmp").write_bytes(b"x" * 11)
+    real_scandir = os.scandir
+
+    def scandir_after_removal(path="."):
+        if Path(path) == gone:
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir_after_removal)
+    assert spill_bytes(spill_pattern(db, {})) == 11

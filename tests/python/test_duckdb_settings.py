@@ -10,6 +10,7 @@ import pytest
 from csc import duckdb_settings
 from csc.duckdb_settings import (
     GIB,
+    MAX_MEMORY_LIMIT,
     MIB,
     derive_max_temp_size,
     derive_memory_limit,
@@ -21,9 +22,20 @@ from csc.duckdb_settings import (
 
 
 def test_memory_limit_is_half_the_physical_memory_in_whole_mib():
-    assert derive_memory_limit(24 * GIB, None) == 12 * GIB
-    assert derive_memory_limit(24 * GIB + 3, None) == 12 * GIB
+    assert derive_memory_limit(8 * GIB, None) == 4 * GIB
+    assert derive_memory_limit(8 * GIB + 3, None) == 4 * GIB
     assert derive_memory_limit(8 * GIB + 3 * MIB, None) == 4 * GIB + MIB
+
+
+def test_memory_limit_is_capped_so_the_dbt_process_stays_within_6_gb():
+    # DuckDB's 5GB in whole MiB: half of a 24 GB machine would be 12 GiB
+    assert MAX_MEMORY_LIMIT == 4768 * MIB
+    assert derive_memory_limit(24 * GIB, None) == MAX_MEMORY_LIMIT
+    assert derive_memory_limit(2 * MAX_MEMORY_LIMIT, None) == MAX_MEMORY_LIMIT
+    assert derive_memory_limit(2 * MAX_MEMORY_LIMIT - 2 * MIB, None) == MAX_MEMORY_LIMIT - MIB
+    # a cgroup limit above twice the cap leaves the cap; below it, half of the cgroup's
+    assert derive_memory_limit(64 * GIB, 16 * GIB) == MAX_MEMORY_LIMIT
+    assert derive_memory_limit(64 * GIB, 6 * GIB) == 3 * GIB
 
 
 def test_a_smaller_cgroup_limit_wins_and_a_larger_one_is_ignored():
@@ -60,24 +72,35 @@ def test_sizes_are_written_in_mib_as_duckdb_reads_them():
         assert con.execute("select current_setting('memory_limit')").fetchall() == [("3.0 GiB",)]
 
 
+def _defaults_on(monkeypatch, db: Path, physical: int, cgroup: int | None):
+    """The settings resolve_settings chooses with no variables set, on a machine of ``physical``
+    bytes in a cgroup limited to ``cgroup`` bytes (None: no limit)."""
+    monkeypatch.setattr(duckdb_settings, "physical_memory", lambda: physical)
+    monkeypatch.setattr(duckdb_settings, "cgroup_memory_limit", lambda: cgroup)
+    return resolve_settings(db, {})
+
+
 def test_defaults_come_from_the_machine(tmp_path, monkeypatch):
-    monkeypatch.setattr(duckdb_settings, "physical_memory", lambda: 16 * GIB)
-    monkeypatch.setattr(duckdb_settings, "cgroup_memory_limit", lambda: None)
-    settings = resolve_settings(tmp_path / "wh.duckdb", {})
-    assert settings.memory_limit == "8192MiB"
-    assert "half of the 16.0 GiB of physical memory" in settings.memory_source
+    settings = _defaults_on(monkeypatch, tmp_path / "wh.duckdb", 8 * GIB, None)
+    assert settings.memory_limit == "4096MiB"
+    assert "half of the 8.0 GiB of physical memory" in settings.memory_source
     assert settings.temp_dir == tmp_path / "wh.duckdb.tmp"
     assert settings.max_temp_size.endswith("MiB")
     env = settings.environment()
-    assert env["CSC_DUCKDB_MEMORY_LIMIT"] == "8192MiB"
+    assert env["CSC_DUCKDB_MEMORY_LIMIT"] == "4096MiB"
     assert env["CSC_DUCKDB_TEMP_DIR"] == str(tmp_path / "wh.duckdb.tmp")
-    assert "memory limit 8192MiB" in settings.describe()
+    assert "memory limit 4096MiB" in settings.describe()
+
+
+def test_the_cap_is_named_when_it_sets_the_default(tmp_path, monkeypatch):
+    settings = _defaults_on(monkeypatch, tmp_path / "wh.duckdb", 24 * GIB, None)
+    assert settings.memory_limit == "4768MiB"
+    assert "the 4.7 GiB cap; half of the 24.0 GiB this build may use would be more" in settings.memory_source
+    assert settings.memory_source.endswith("CSC_DUCKDB_MEMORY_LIMIT overrides")
 
 
 def test_cgroup_limit_is_named_when_it_sets_the_default(tmp_path, monkeypatch):
-    monkeypatch.setattr(duckdb_settings, "physical_memory", lambda: 16 * GIB)
-    monkeypatch.setattr(duckdb_settings, "cgroup_memory_limit", lambda: 4 * GIB)
-    settings = resolve_settings(tmp_path / "wh.duckdb", {})
+    settings = _defaults_on(monkeypatch, tmp_path / "wh.duckdb", 16 * GIB, 4 * GIB)
     assert settings.memory_limit == "2048MiB"
     assert "cgroup" in settings.memory_source
 

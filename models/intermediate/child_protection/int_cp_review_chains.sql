@@ -58,25 +58,12 @@ plan_reviews as (
 
 ),
 
-schedules as (
-
-    {{ review_chain('plan_reviews', 'anchored_plans', 6, 'usable_reviews.review_date > usable_reviews.first_due_date') }}
-
-),
-
 final as (
 
-    select
-        record_id as cp_plan_id,
-        review_id as cp_review_id,
-        review_date as cp_review_date,
-        review_number,
-        is_restarted,
-        due_date,
-        is_late,
-        next_due_date,
-        first_due_date
-    from schedules
+    {{ review_chain(
+        'plan_reviews', 'anchored_plans', 6, 'usable_reviews.review_date > usable_reviews.first_due_date',
+        review='cp_review', record_id_as='cp_plan_id'
+    ) }}
 
 )
 

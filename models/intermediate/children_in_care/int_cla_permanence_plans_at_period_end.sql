@@ -1,10 +1,11 @@
 {#
     One row per child and period end P with a permanence plan at P (kpis-inspection.md
     "Permanence plan at P"): the ssd_cla_care_plan row open at P (start <= P, end null or
-    after P); of several, the current record (latest start, then greatest id as text). Its
-    selected codes are the plan; with no row open the plan is unknown (no row here).
-    has_reunification_plan: the plan includes RETURN1M, RETURN6M or RETURNEV (our reading:
-    REMAINSUP, remaining with the birth family with shared care, is not reunification).
+    after P); of several, the current record (latest start, then greatest id as text; macro
+    current_record_at_period_end). Its selected codes are the plan; with no row open the
+    plan is unknown (no row here). has_reunification_plan: the plan includes RETURN1M,
+    RETURN6M or RETURNEV (our reading: REMAINSUP, remaining with the birth family with shared
+    care, is not reunification).
 #}
 
 with
@@ -15,20 +16,9 @@ plans as (select * from {{ ref('stg_ssd__cla_care_plans') }}),
 
 plan_codes as (select * from {{ ref('stg_ssd__cla_care_plan_codes') }}),
 
-plans_at_period_end_ranked as (
+plans_at_period_end as (
 
-    select
-        plans.child_key,
-        periods.period_end,
-        plans.cla_care_plan_id,
-        {{ current_record_rank(
-            ['plans.child_key', 'periods.period_end'],
-            ['plans.cla_care_plan_start_date', 'cast(plans.cla_care_plan_id as ' ~ dbt.type_string() ~ ')']
-        ) }} as plan_recency_rank
-    from plans
-    inner join periods
-        on {{ is_open_at('plans.cla_care_plan_start_date', 'plans.cla_care_plan_end_date', 'periods.period_end') }}
-    where plans.child_key is not null
+    {{ current_record_at_period_end('plans', 'cla_care_plan_id', 'cla_care_plan_start_date', 'cla_care_plan_end_date') }}
 
 ),
 
@@ -47,10 +37,9 @@ final as (
         plans_at_period_end.period_end,
         plans_at_period_end.cla_care_plan_id,
         reunification_plans.cla_care_plan_id is not null as has_reunification_plan
-    from plans_at_period_end_ranked as plans_at_period_end
+    from plans_at_period_end
     left join reunification_plans
         on plans_at_period_end.cla_care_plan_id = reunification_plans.cla_care_plan_id
-    where plans_at_period_end.plan_recency_rank = 1
 
 )
 

@@ -87,31 +87,14 @@ period_reviews as (
 
 ),
 
-schedules as (
+final as (
 
     {{ review_chain(
         'period_reviews', 'anchored_periods', 3,
         'coalesce(working_days_from_start > ' ~ first_review_working_days
         ~ ', usable_reviews.review_date > usable_reviews.first_due_date)',
-        record_columns=['child_key', 'period_of_care_id']
+        review='cla_review', record_columns=['child_key', 'period_of_care_id']
     ) }}
-
-),
-
-final as (
-
-    select
-        child_key,
-        period_of_care_id,
-        review_id as cla_review_id,
-        review_date as cla_review_date,
-        review_number,
-        is_restarted,
-        due_date,
-        is_late,
-        next_due_date,
-        first_due_date
-    from schedules
 
 )
 

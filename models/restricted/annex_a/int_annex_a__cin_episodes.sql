@@ -30,34 +30,20 @@ in_window as (
 ),
 
 looked_after_at_r as (
-    select distinct periods.child_key
-    from periods
-    cross join parameters
-    where
-        not periods.is_short_break_period
-        and {{ is_open_at('periods.period_start_date', 'periods.period_end_date', 'parameters.as_at_date') }}
+    {{ annex_a_children_open_at_r('periods', 'period_start_date', 'period_end_date',
+                                  'not periods.is_short_break_period') }}
 ),
 
 cp_plan_at_r as (
-    select distinct cp_plans.child_key
-    from cp_plans
-    cross join parameters
-    where {{ is_open_at('cp_plans.cp_plan_start_date', 'cp_plans.cp_plan_end_date', 'parameters.as_at_date') }}
+    {{ annex_a_children_open_at_r('cp_plans', 'cp_plan_start_date', 'cp_plan_end_date') }}
 ),
 
 cin_plan_at_r as (
-    select distinct cin_plans.child_key
-    from cin_plans
-    cross join parameters
-    where {{ is_open_at('cin_plans.cin_plan_start_date', 'cin_plans.cin_plan_end_date', 'parameters.as_at_date') }}
+    {{ annex_a_children_open_at_r('cin_plans', 'cin_plan_start_date', 'cin_plan_end_date') }}
 ),
 
 assessment_at_r as (
-    select distinct assessments.child_key
-    from assessments
-    cross join parameters
-    where {{ is_open_at('assessments.assessment_start_date', 'assessments.assessment_auth_date',
-                        'parameters.as_at_date') }}
+    {{ annex_a_children_open_at_r('assessments', 'assessment_start_date', 'assessment_auth_date') }}
 ),
 
 final as (

@@ -6,7 +6,8 @@
     - last_social_work_visit_date: the latest CLA visit (seen or not) dated on or after the
       period's start and on or before its end or R, whichever is first;
     - permanence_plan: the ssd_cla_care_plan row open at D (current record: latest start,
-      then id; for an ended period, as for the legal status, a plan running on its last day),
+      then id; for an ended period, as for the legal status, a plan running on its last day:
+      macro annex_a_record_at_d),
       its codes labelled, the lowest letter when several; c) SGO/CAO has no SSD code and is
       never produced (Assumption of the contract); null without a plan at D.
 #}
@@ -51,18 +52,8 @@ last_visits as (
 ),
 
 plans_at_d as (
-    select
-        periods.child_key,
-        care_plans.cla_care_plan_id,
-        {{ current_record_rank(['periods.child_key'],
-                               ['care_plans.cla_care_plan_start_date', 'cast(care_plans.cla_care_plan_id as ' ~ dbt.type_string() ~ ')']) }}
-            as plan_rank
-    from periods
-    inner join care_plans
-        on
-        periods.child_key = care_plans.child_key
-        and {{ is_open_at_or_ending_on('care_plans.cla_care_plan_start_date', 'care_plans.cla_care_plan_end_date',
-                                       'periods.status_date', 'periods.period_end_date is not null') }}
+    {{ annex_a_record_at_d('periods', 'care_plans', 'cla_care_plan_id', 'cla_care_plan_start_date',
+                           'cla_care_plan_end_date', 'periods.period_end_date is not null') }}
 ),
 
 permanence_plans as (
@@ -76,7 +67,6 @@ permanence_plans as (
     from plans_at_d
     inner join care_plan_codes
         on plans_at_d.cla_care_plan_id = care_plan_codes.cla_care_plan_id
-    where plans_at_d.plan_rank = 1
     group by plans_at_d.child_key
 ),
 

@@ -13,11 +13,12 @@
       R (start, then id); the IRO date only when on or before R;
     - ceased_reason_code: of the period's last episode, only when the period ended on or
       before R;
-    - legal status: the one open at D (current record: latest start, then id) among the
-      SSDA903 statuses (int_cla_legal_statuses). Our reading of "at the period's end" for an
-      ended period: the status running on its last day in care, start on or before the end
-      and end null or on or after it (a status ending on the ceased date, as SSDA903 records
-      it, is the period's); at R, start on or before R and end null or after R.
+    - legal status: the one open at D (current record: latest start, then id; macro
+      annex_a_record_at_d) among the SSDA903 statuses (int_cla_legal_statuses). Our reading
+      of "at the period's end" for an ended period: the status running on its last day in
+      care, start on or before the end and end null or on or after it (a status ending on
+      the ceased date, as SSDA903 records it, is the period's); at R, start on or before R
+      and end null or after R.
     It carries R, R - 12 months and the is_<file>_supplied / has_<column> flags List 8 needs.
 #}
 
@@ -105,20 +106,9 @@ period_episodes as (
 ),
 
 statuses_at_d as (
-    select
-        chosen.child_key,
-        legal_statuses.legal_status_code,
-        legal_statuses.legal_status_start_date,
-        {{ current_record_rank(['chosen.child_key'],
-                               ['legal_statuses.legal_status_start_date',
-                                'cast(legal_statuses.legal_status_id as ' ~ dbt.type_string() ~ ')']) }}
-            as status_rank
-    from chosen
-    inner join legal_statuses
-        on
-        chosen.child_key = legal_statuses.child_key
-        and {{ is_open_at_or_ending_on('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
-                                       'chosen.status_date', 'chosen.has_ended') }}
+    {{ annex_a_record_at_d('chosen', 'legal_statuses', 'legal_status_id', 'legal_status_start_date',
+                           'legal_status_end_date', 'chosen.has_ended',
+                           columns=['legal_status_code', 'legal_status_start_date']) }}
 ),
 
 final as (
@@ -160,9 +150,7 @@ final as (
         chosen.child_key = last_episode.child_key
         and last_episode.last_rank = 1
     left join statuses_at_d
-        on
-        chosen.child_key = statuses_at_d.child_key
-        and statuses_at_d.status_rank = 1
+        on chosen.child_key = statuses_at_d.child_key
 )
 
 select * from final

@@ -60,7 +60,11 @@ def measure(db: Path, batch_rows: int | None, src: Path | None) -> dict:
         dump = Path(tmp) / "dump.json"
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", _CHILD, str(db), str(Path(tmp) / "out"), str(dump)],
+        # the child is a file, not ``python -c``: importing GX imports pyspark (when installed),
+        # whose connect module takes a __main__ without a file for its doctests and exits 0
+        child = Path(tmp) / "child.py"
+        child.write_text(_CHILD, encoding="utf-8")
+        subprocess.run([sys.executable, str(child), str(db), str(Path(tmp) / "out"), str(dump)],
                        env=env, check=True)
         wall = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

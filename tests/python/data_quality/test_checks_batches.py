@@ -154,3 +154,21 @@ def test_batches_are_the_rows_in_order_indexed_as_one_frame(tmp_path):
     assert joined.index.equals(whole.index)
     assert joined["i"].tolist() == whole["i"].tolist()
     assert len(empty) == 1 and len(empty[0]) == 0
+
+
+def test_gx_does_not_fingerprint_the_frames(tmp_path, monkeypatch):
+    # GX hashes every in-memory frame for a batch marker nobody reads: a quarter of the step's
+    # time at the national profile. The runner turns it off (HASH_THRESHOLD); were that lost, or
+    # renamed by a GX upgrade, the frames would be hashed again and this fails.
+    from great_expectations.execution_engine import pandas_execution_engine
+
+    hashed: list[int] = []
+    original = pandas_execution_engine.hash_pandas_dataframe
+    monkeypatch.setattr(pandas_execution_engine, "hash_pandas_dataframe",
+                        lambda df: hashed.append(len(df)) or original(df))
+    result = run_checks(_warehouse(tmp_path / "wh.duckdb"), tmp_path / "out")
+    assert result.suites_run > 0
+    assert hashed == []
+    markers = [json.loads(path.read_text())["meta"].get("batch_markers", {})
+               for path in (tmp_path / "out" / "gx" / "uncommitted" / "validations").rglob("*.json")]
+    assert markers and not any("pandas_data_fingerprint" in marker for marker in markers)

@@ -2,20 +2,25 @@
 
 The landing folder is read and checked exactly as for DuckDB (csc.engines.landing_check: the
 project's own hook into a scratch DuckDB file, so the same checks give the same messages). The
-checked views (every contract column as text, plus ``landing_row_number``) and the register
-``landing_register.landing_files`` are then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees
-the previous extract or the new one, never half of one. Then ``dbt build --target postgres``
+checked views (every contract column as text, plus ``landing_row_number``), the register
+``landing_register.landing_files`` and the authority files given (``--benchmarks``,
+``--targets``: schema ``authority_files``, text columns as DuckDB's read_csv gives them) are
+then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees the
+previous extract or the new one, never half of one. Then ``dbt build --target postgres``
 builds every model there. The connection comes from the CSC_PG_* variables the profile reads;
 the pseudonym key reaches the server as the session setting ``csc.pseudonym_key`` in the
 connection options (PGOPTIONS), never in SQL.
 
-What a DuckDB build does and this does not (yet): the Great Expectations checks, the
-warehouse identity (authority check) and the build lock are DuckDB-file features; a failed
-dbt build on PostgreSQL leaves the models it built (dbt replaces each table whole).
+What a DuckDB build does and this does not (yet): the Great Expectations checks; a failed dbt
+build on PostgreSQL leaves the models it built (dbt replaces each table whole); the warehouse
+identity (authority check) and the build lock are DuckDB-file features.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import re
 import tempfile
@@ -25,11 +30,15 @@ from typing import Any
 
 import duckdb
 
+from csc.authority_files import AUTHORITY_FILE_VARS, text_table
 from csc.dbt_runner import DbtResult
 from csc.engines.landing_check import LANDING_SCHEMAS, build_checked, quote, relation_columns
 from csc.paths import WarehousePaths, find_project_dir
 
 TARGET = "postgres"
+# The authority files (csc build --benchmarks, --targets) are loaded into this schema, each into
+# the table named after its var; the var then names that table (postgres__authority_file_rows).
+AUTHORITY_SCHEMA = "authority_files"
 # The connection fields psycopg2 takes, as profiles.yml's postgres target names them.
 CONNECTION_FIELDS = ("host", "port", "user", "password", "dbname")
 # One setting of that target: `  host: "{{ env_var('CSC_PG_HOST', '127.0.0.1') }}"`.
@@ -107,13 +116,46 @@ def _existing_columns(cursor: Any, schema: str, table: str) -> list[tuple[str, s
     return [(name, data_type) for name, data_type in cursor.fetchall()]
 
 
-def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[str, int]:
-    """Copy the checked landing views of the scratch DuckDB file into PostgreSQL (one transaction).
+def _replace_table(cursor: Any, schema: str, table: str, wanted: Sequence[tuple[str, str]]) -> str:
+    """``schema.table`` emptied for new rows: a table whose columns are unchanged is truncated, so
+    the views built on it stay; one whose columns changed is dropped with what depends on it and
+    made again (dbt then rebuilds the dependants). Returns the quoted relation."""
+    relation = f"{quote(schema)}.{quote(table)}"
+    if _existing_columns(cursor, schema, table) != list(wanted):
+        cursor.execute(f"drop table if exists {relation} cascade")
+        cursor.execute(f"create table {relation} ("
+                       + ", ".join(f"{quote(name)} {kind}" for name, kind in wanted) + ")")
+    else:
+        cursor.execute(f"truncate table {relation}")
+    return relation
 
-    A table whose columns are unchanged is emptied and filled again, so the staging views built
-    on it stay; one whose columns changed (a new contract) is dropped with what depends on it
-    and made again (dbt then rebuilds the dependants). Returns the rows loaded per table.
-    """
+
+def _load_authority_files(cursor: Any, files: Mapping[str, Path]) -> dict[str, int]:
+    """Each authority file given (var -> checked file) into ``authority_files.<var>``, every
+    column text as DuckDB's read_csv gives them (csc.authority_files.text_table); the table of a
+    file not given this build is dropped. Returns the rows loaded per table."""
+    loaded: dict[str, int] = {}
+    cursor.execute(f"create schema if not exists {quote(AUTHORITY_SCHEMA)}")
+    for var in AUTHORITY_FILE_VARS:
+        if var not in files:
+            cursor.execute(f"drop table if exists {quote(AUTHORITY_SCHEMA)}.{quote(var)} cascade")
+            continue
+        names, rows = text_table(files[var])
+        relation = _replace_table(cursor, AUTHORITY_SCHEMA, var, [(name, "text") for name in names])
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(rows)  # None is an empty field: null
+        text.seek(0)
+        column_list = ", ".join(quote(name) for name in names)
+        cursor.copy_expert(f"copy {relation} ({column_list}) from stdin with (format csv, force_null ({column_list}))",
+                           text)
+        loaded[f"{AUTHORITY_SCHEMA}.{var}"] = cursor.rowcount
+    return loaded
+
+
+def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None],
+                 authority_files: Mapping[str, Path] | None = None) -> dict[str, int]:
+    """Copy the checked landing views of the scratch DuckDB file and the authority files given
+    (var -> file) into PostgreSQL, in one transaction. Returns the rows loaded per table."""
     loaded: dict[str, int] = {}
     with duckdb.connect(str(scratch), read_only=True) as con, tempfile.TemporaryDirectory(
             prefix="csc-pg-landing-") as folder:
@@ -122,23 +164,18 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[st
                 cursor.execute(f"create schema if not exists {quote(schema)}")
                 for table, columns in relation_columns(con, schema).items():
                     wanted = [(name, _pg_type(data_type)) for name, data_type in columns]
-                    relation = f"{quote(schema)}.{quote(table)}"
-                    if _existing_columns(cursor, schema, table) != wanted:
-                        cursor.execute(f"drop table if exists {relation} cascade")
-                        cursor.execute(f"create table {relation} ("
-                                       + ", ".join(f"{quote(name)} {kind}" for name, kind in wanted) + ")")
-                    else:
-                        cursor.execute(f"truncate table {relation}")
-                    csv = Path(folder) / f"{schema}.{table}.csv"
+                    relation = _replace_table(cursor, schema, table, wanted)
+                    csv_file = Path(folder) / f"{schema}.{table}.csv"
                     # null is an empty field, an empty text "" (DuckDB's CSV and PostgreSQL's agree)
                     con.execute(f"copy (select * from {quote(schema)}.{quote(table)}) to ? "
-                                f"(format csv, header false)", [str(csv)])
+                                f"(format csv, header false)", [str(csv_file)])
                     column_list = ", ".join(quote(name) for name, _ in wanted)
-                    with csv.open("r", encoding="utf-8") as rows:
+                    with csv_file.open("r", encoding="utf-8") as rows:
                         cursor.copy_expert(f"copy {relation} ({column_list}) from stdin with (format csv)", rows)
                     loaded[f"{schema}.{table}"] = cursor.rowcount
-                    csv.unlink()
+                    csv_file.unlink()
                     cursor.execute(f"analyze {relation}")
+            loaded.update(_load_authority_files(cursor, authority_files or {}))
     pg.commit()
     landing_rows = sum(rows for name, rows in loaded.items() if name.startswith("landing."))
     echo(f"Loaded {len([n for n in loaded if n.startswith('landing.')])} landing tables "
@@ -146,15 +183,32 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None]) -> dict[st
     return loaded
 
 
+def _authority_files(dbt_args: Sequence[str]) -> tuple[list[str], dict[str, Path]]:
+    """dbt's arguments with each authority file's var naming the table it is loaded into
+    (``authority_files.<var>``), and the files given (var -> path)."""
+    args, files = list(dbt_args), {}
+    for index in range(len(args) - 1):
+        if args[index] == "--vars":
+            given = json.loads(args[index + 1])
+            for var in AUTHORITY_FILE_VARS:
+                if given.get(var):
+                    files[var] = Path(given[var])
+                    given[var] = f"{AUTHORITY_SCHEMA}.{var}"
+            args[index + 1] = json.dumps(given)
+    return args, files
+
+
 def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
                       echo: Callable[[str], None] | None = None,
                       notify: Callable[[str], None] | None = None) -> DbtResult:
-    """Check the landing folder, load it into PostgreSQL and run ``dbt build`` on the postgres
-    target. Returns dbt's result (of the landing check when that failed)."""
+    """Check the landing folder, load it (with the authority files given) into PostgreSQL and
+    run ``dbt build`` on the postgres target. Returns dbt's result (of the landing check when
+    that failed)."""
+    args, files = _authority_files(dbt_args)
     pg = connect()  # before the landing check: a server that is not there fails at once
     try:
-        return build_checked(paths, dbt_args, target=TARGET, where=f"PostgreSQL {describe_server()}",
-                             load=lambda scratch, say: load_landing(scratch, pg, say),
+        return build_checked(paths, args, target=TARGET, where=f"PostgreSQL {describe_server()}",
+                             load=lambda scratch, say: load_landing(scratch, pg, say, files),
                              extra_env=session_environment, echo=echo, notify=notify)
     finally:
         pg.close()

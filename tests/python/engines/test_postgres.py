@@ -1,5 +1,6 @@
 """csc build --target postgres gives the same fct_kpi_values as DuckDB (issue 15), row by row:
-keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract.
+keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract,
+and, with the authority's benchmark and targets files, the same fct_kpi_values_benchmarked.
 
 The test starts its own PostgreSQL cluster (scripts/start_postgres.sh in a temporary folder, on
 a port of its own). In CI (CI=true) the script installs Debian's PostgreSQL when missing, and a
@@ -25,6 +26,10 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 KEY = "5" * 64
 KPI_QUERY = ("select kpi_id, period_month, period_end, breakdown, breakdown_value, numerator, denominator, "
              "value, unit from marts.fct_kpi_values")
+EXAMPLES = PROJECT / "docs" / "examples"
+AUTHORITY_FILES = ("--benchmarks", str(EXAMPLES / "authority-benchmarks.csv"),
+                   "--targets", str(EXAMPLES / "kpi-targets.csv"))
+BENCHMARKED = "fct_kpi_values_benchmarked"
 
 
 def _free_port() -> int:
@@ -57,23 +62,29 @@ def postgres():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _csc(*args: str, env: dict[str, str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "csc.cli", *args], cwd=PROJECT, env=env,
+def _run_csc(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "csc.cli", *args], cwd=PROJECT, env=env,
                           capture_output=True, text=True)
+
+
+def _csc(*args: str, env: dict[str, str]) -> None:
+    done = _run_csc(*args, env=env)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
 @pytest.fixture(scope="module")
 def built(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The small extract built once on DuckDB and on PostgreSQL, for every test of this module."""
+    """The small extract built once on DuckDB and on PostgreSQL, with the authority files, for
+    every test of this module."""
     folder = tmp_path_factory.mktemp("built")
     env = {**os.environ, **postgres, "CSC_PSEUDONYM_KEY": KEY}
     landing = folder / "landing"
     _csc("synth", "--out", str(landing), "--children", "3000", "--years", "2", "--quiet", env=env)
     db = folder / "warehouse.duckdb"
-    _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", env=env)
-    _csc("build", "--target", "postgres", "--landing", str(landing), "--db", str(db), "--quiet", env=env)
-    return {"env": env, "db": db}
+    _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", *AUTHORITY_FILES, env=env)
+    _csc("build", "--target", "postgres", "--landing", str(landing), "--db", str(db), "--quiet", *AUTHORITY_FILES,
+         env=env)
+    return {"env": env, "db": db, "landing": landing}
 
 
 def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], built: dict) -> None:
@@ -100,6 +111,44 @@ def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], b
             assert pg_value is None, key
         else:
             assert pg_value == pytest.approx(value, abs=1e-9), key
+
+
+def _rows(query: str, db: Path, postgres: dict[str, str]) -> tuple[list[tuple], list[tuple]]:
+    """The rows of ``query`` on the DuckDB warehouse and on the PostgreSQL build."""
+    from csc.engines.postgres import connect
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        on_duckdb = con.execute(query).fetchall()
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            on_postgres = cursor.fetchall()
+    finally:
+        connection.close()
+    return on_duckdb, on_postgres
+
+
+def test_fct_kpi_values_benchmarked_equal_with_the_authority_files(postgres: dict[str, str], built: dict) -> None:
+    """The benchmark and targets files reach the KPIs on PostgreSQL as on DuckDB: every column
+    of every row equal (numbers within 1e-9), and the files' figures are there."""
+    with duckdb.connect(str(built["db"]), read_only=True) as con:
+        columns = [row[0] for row in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ? "
+            "order by ordinal_position", [BENCHMARKED]).fetchall()]
+    keys = "kpi_id, period_month, period_end, breakdown, breakdown_value"
+    query = f"select {', '.join(columns)} from marts.{BENCHMARKED} order by {keys}"
+    on_duckdb, on_postgres = _rows(query, built["db"], postgres)
+    assert len(on_postgres) == len(on_duckdb) > 0
+    for mine, other in zip(on_duckdb, on_postgres):
+        for column, a, b in zip(columns, mine, other):
+            if isinstance(a, float) and b is not None:
+                assert float(b) == pytest.approx(a, abs=1e-9), (column, mine[:5])
+            else:
+                assert a == b, (column, mine[:5], a, b)
+    good_la, target = columns.index("benchmark_good_la"), columns.index("target")
+    assert any(row[good_la] is not None for row in on_postgres), "no benchmark from the file"
+    assert any(row[target] is not None for row in on_postgres), "no target from the file"
 
 
 def _assert_kpi_rows_equal(ours: list[tuple], theirs: list[tuple]) -> None:

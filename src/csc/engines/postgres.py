@@ -1,6 +1,8 @@
 """``csc build --target postgres``: the warehouse built in a PostgreSQL database.
 
-The landing folder is read and checked exactly as for DuckDB (csc.engines.landing_check: the
+A build holds the build lock of the database for its whole length (ServerLock: a session-level
+advisory lock, refused at once while another build holds it, as a DuckDB build is). The
+landing folder is read and checked exactly as for DuckDB (csc.engines.landing_check: the
 project's own hook into a scratch DuckDB file, so the same checks give the same messages). The
 checked views (every contract column as text, plus ``landing_row_number``), the register
 ``landing_register.landing_files`` and the authority files given (``--benchmarks``,
@@ -13,17 +15,19 @@ connection options (PGOPTIONS), never in SQL.
 
 What a DuckDB build does and this does not (yet): the Great Expectations checks; a failed dbt
 build on PostgreSQL leaves the models it built (dbt replaces each table whole); the warehouse
-identity (authority check) and the build lock are DuckDB-file features.
+identity (authority check) is a DuckDB-file feature.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,12 +37,18 @@ import duckdb
 from csc.authority_files import AUTHORITY_FILE_VARS, text_table
 from csc.dbt_runner import DbtResult
 from csc.engines.landing_check import LANDING_SCHEMAS, build_checked, quote, relation_columns
+from csc.lock import LockNote, busy_error, holder_note, parse_note
+from csc.manifest_check import check_manifest
 from csc.paths import WarehousePaths, find_project_dir
 
 TARGET = "postgres"
 # The authority files (csc build --benchmarks, --targets) are loaded into this schema, each into
 # the table named after its var; the var then names that table (postgres__authority_file_rows).
 AUTHORITY_SCHEMA = "authority_files"
+# The build lock: a session-level advisory lock of this key in the database (a 64-bit number
+# csc alone uses: the first 8 bytes of sha256("csc build")), and the table holding its note.
+LOCK_KEY = int.from_bytes(hashlib.sha256(b"csc build").digest()[:8], "big", signed=True)
+LOCK_TABLE = "warehouse_meta.build_lock"
 # The connection fields psycopg2 takes, as profiles.yml's postgres target names them.
 CONNECTION_FIELDS = ("host", "port", "user", "password", "dbname")
 # One setting of that target: `  host: "{{ env_var('CSC_PG_HOST', '127.0.0.1') }}"`.
@@ -183,6 +193,75 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None],
     return loaded
 
 
+# --- the build lock on the server ---
+
+def _table_exists(cursor: Any, relation: str) -> bool:
+    cursor.execute("select to_regclass(%s) is not null", (relation,))
+    return bool(cursor.fetchone()[0])
+
+
+class ServerLock:
+    """``with ServerLock(pg, where, "csc build"):`` — one build of the database at a time, never waits.
+
+    A session-level advisory lock (LOCK_KEY) on the connection ``pg``: the server drops it when
+    the session ends, however the build ends. The holder's note (csc.lock.holder_note) is kept
+    in LOCK_TABLE, so a refused build names the running one (csc.lock.busy_error: the message a
+    DuckDB build gives), and a note found with the lock free is a previous build that did not
+    finish (``stale``). Raises WarehouseBusyError at once when another session holds it.
+    """
+
+    def __init__(self, pg: Any, where: str, command: str) -> None:
+        self.pg, self.where, self.command = pg, where, command
+        self.stale: LockNote | None = None
+        self._held = False
+
+    def _note(self, cursor: Any) -> LockNote | None:
+        if not _table_exists(cursor, LOCK_TABLE):
+            return None
+        cursor.execute(f"select note from {LOCK_TABLE}")
+        row = cursor.fetchone()
+        return parse_note(row[0].encode("utf-8")) if row and row[0] else None
+
+    def __enter__(self) -> "ServerLock":
+        with self.pg.cursor() as cursor:
+            cursor.execute("select pg_try_advisory_lock(%s)", (LOCK_KEY,))
+            if not cursor.fetchone()[0]:
+                note = None
+                for _ in range(20):  # the holder writes its note just after locking
+                    self.pg.rollback()  # a new snapshot for each look
+                    note = self._note(cursor)
+                    if note is not None:
+                        break
+                    time.sleep(0.05)
+                self.pg.rollback()
+                raise busy_error(self.where, note)
+            self._held = True
+            self.stale = self._note(cursor)
+            cursor.execute(f"create schema if not exists {LOCK_TABLE.split('.')[0]}")
+            cursor.execute(f"create table if not exists {LOCK_TABLE} (note text)")
+            cursor.execute(f"comment on table {LOCK_TABLE} is %s", (
+                "Who holds the build lock (a csc build --target postgres running), empty when the last "
+                "build finished (written by csc build).",))
+            cursor.execute(f"delete from {LOCK_TABLE}")
+            cursor.execute(f"insert into {LOCK_TABLE} values (%s)", (holder_note(self.command).decode("utf-8"),))
+        self.pg.commit()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if not self._held:
+            return
+        self._held = False
+        try:
+            self.pg.rollback()  # whatever the build left open
+            with self.pg.cursor() as cursor:
+                cursor.execute(f"delete from {LOCK_TABLE}")  # an empty note: the build finished
+                self.pg.commit()
+                cursor.execute("select pg_advisory_unlock(%s)", (LOCK_KEY,))
+            self.pg.commit()
+        except Exception:  # a lost connection: the server has dropped the lock with the session
+            pass
+
+
 def _authority_files(dbt_args: Sequence[str]) -> tuple[list[str], dict[str, Path]]:
     """dbt's arguments with each authority file's var naming the table it is loaded into
     (``authority_files.<var>``), and the files given (var -> path)."""
@@ -201,15 +280,21 @@ def _authority_files(dbt_args: Sequence[str]) -> tuple[list[str], dict[str, Path
 def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
                       echo: Callable[[str], None] | None = None,
                       notify: Callable[[str], None] | None = None) -> DbtResult:
-    """Check the landing folder, load it (with the authority files given) into PostgreSQL and
-    run ``dbt build`` on the postgres target. Returns dbt's result (of the landing check when
-    that failed)."""
+    """Take the database's build lock, check the landing folder, load it (with the authority
+    files given) into PostgreSQL and run ``dbt build`` on the postgres target. Returns dbt's
+    result (of the landing check when that failed). Raises WarehouseBusyError for a refused
+    build."""
+    check_manifest(paths.landing_dir)
     args, files = _authority_files(dbt_args)
+    where = f"PostgreSQL {describe_server()}"
     pg = connect()  # before the landing check: a server that is not there fails at once
     try:
-        return build_checked(paths, args, target=TARGET, where=f"PostgreSQL {describe_server()}",
-                             load=lambda scratch, say: load_landing(scratch, pg, say, files),
-                             extra_env=session_environment, echo=echo, notify=notify)
+        with ServerLock(pg, where, "csc build --target postgres") as lock:
+            if lock.stale is not None and notify is not None:
+                notify(f"A previous run did not finish ({lock.stale.describe()}); its lock was cleared")
+            return build_checked(paths, args, target=TARGET, where=where,
+                                 load=lambda scratch, say: load_landing(scratch, pg, say, files),
+                                 extra_env=session_environment, echo=echo, notify=notify)
     finally:
         pg.close()
 

@@ -1,6 +1,7 @@
 """csc build --target postgres gives the same fct_kpi_values as DuckDB (issue 15), row by row:
 keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract,
 and, with the authority's benchmark and targets files, the same fct_kpi_values_benchmarked.
+A PostgreSQL build holds the database's build lock (a second build is refused while it runs).
 
 The test starts its own PostgreSQL cluster (scripts/start_postgres.sh in a temporary folder, on
 a port of its own). In CI (CI=true) the script installs Debian's PostgreSQL when missing, and a
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -72,19 +74,49 @@ def _csc(*args: str, env: dict[str, str]) -> None:
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
+def _lock_note(postgres: dict[str, str]) -> str | None:
+    """The note of the PostgreSQL build lock's holder, None while nobody holds it."""
+    from csc.engines.postgres import LOCK_TABLE, connect
+
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("select to_regclass(%s) is not null", (LOCK_TABLE,))
+            if not cursor.fetchone()[0]:
+                return None
+            cursor.execute(f"select note from {LOCK_TABLE}")
+            row = cursor.fetchone()
+            return row[0] if row else None
+    finally:
+        connection.close()
+
+
 @pytest.fixture(scope="module")
 def built(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The small extract built once on DuckDB and on PostgreSQL, with the authority files, for
-    every test of this module."""
+    every test of this module; while the PostgreSQL build runs, a second one is started (the
+    build lock must refuse it)."""
     folder = tmp_path_factory.mktemp("built")
     env = {**os.environ, **postgres, "CSC_PSEUDONYM_KEY": KEY}
     landing = folder / "landing"
     _csc("synth", "--out", str(landing), "--children", "3000", "--years", "2", "--quiet", env=env)
     db = folder / "warehouse.duckdb"
     _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", *AUTHORITY_FILES, env=env)
-    _csc("build", "--target", "postgres", "--landing", str(landing), "--db", str(db), "--quiet", *AUTHORITY_FILES,
-         env=env)
-    return {"env": env, "db": db, "landing": landing}
+    first = subprocess.Popen([sys.executable, "-m", "csc.cli", "build", "--target", "postgres", "--landing",
+                              str(landing), "--db", str(db), "--quiet", *AUTHORITY_FILES], cwd=PROJECT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not _lock_note(postgres) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        holder = _lock_note(postgres)
+        second = _run_csc("build", "--target", "postgres", "--landing", str(landing), "--quiet", env=env)
+        out, err = first.communicate(timeout=1800)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0, out[-3000:] + err[-3000:]
+    return {"env": env, "db": db, "landing": landing, "first_pid": first.pid, "holder": holder, "second": second}
 
 
 def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], built: dict) -> None:
@@ -149,6 +181,17 @@ def test_fct_kpi_values_benchmarked_equal_with_the_authority_files(postgres: dic
     good_la, target = columns.index("benchmark_good_la"), columns.index("target")
     assert any(row[good_la] is not None for row in on_postgres), "no benchmark from the file"
     assert any(row[target] is not None for row in on_postgres), "no target from the file"
+
+
+def test_a_second_build_is_refused_while_one_runs(built: dict) -> None:
+    """Two csc build --target postgres at once: the second is refused, naming the first, as on DuckDB."""
+    assert built["holder"] and f'"pid": {built["first_pid"]}' in built["holder"]
+    second = built["second"]
+    assert second.returncode == 1, second.stdout + second.stderr
+    assert "build refused: another run is using the warehouse PostgreSQL " in second.stderr
+    assert f"(csc build --target postgres, pid {built['first_pid']} on " in second.stderr
+    assert "wait for it to finish and try again" in second.stderr
+    assert not _lock_note(built["env"]), "the finished build left its lock note"
 
 
 def _assert_kpi_rows_equal(ours: list[tuple], theirs: list[tuple]) -> None:

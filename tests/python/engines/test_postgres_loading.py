@@ -10,6 +10,7 @@ import duckdb
 
 from csc.authority_files import BENCHMARKS_VAR, TARGETS_VAR, text_table
 from csc.engines import postgres
+from csc.lock import busy_error, holder_note, parse_note
 
 
 def _read_csv(path: Path) -> tuple[list[str], list[tuple]]:
@@ -48,3 +49,13 @@ def test_the_authority_file_vars_name_the_tables_they_are_loaded_into() -> None:
     assert json.loads(args[3]) == {"suppression_threshold": 10, BENCHMARKS_VAR: f"authority_files.{BENCHMARKS_VAR}",
                                    TARGETS_VAR: None}
     assert postgres._authority_files(["--full-refresh"]) == (["--full-refresh"], {})
+
+
+def test_the_server_lock_refuses_with_the_duckdb_builds_message() -> None:
+    note = parse_note(holder_note("csc build --target postgres"))
+    assert note is not None and note.command == "csc build --target postgres"
+    message = str(busy_error("PostgreSQL u@h:1/csc", note))
+    assert message.startswith("another run is using the warehouse PostgreSQL u@h:1/csc (csc build --target "
+                              "postgres, pid ")
+    assert message.endswith("; wait for it to finish and try again")
+    assert "another process" in str(busy_error("x", None))

@@ -1,21 +1,21 @@
 """``csc build --target postgres``: the warehouse built in a PostgreSQL database.
 
 A build holds the build lock of the database for its whole length (ServerLock: a session-level
-advisory lock, refused at once while another build holds it, as a DuckDB build is). The
-landing folder is read and checked exactly as for DuckDB (csc.engines.landing_check: the
-project's own hook into a scratch DuckDB file, so the same checks give the same messages). The
-checked views (every contract column as text, plus ``landing_row_number``), the register
-``landing_register.landing_files`` and the authority files given (``--benchmarks``,
-``--targets``: schema ``authority_files``, text columns as DuckDB's read_csv gives them) are
-then copied into PostgreSQL (``COPY`` of CSV text rows), in one transaction: a reader sees the
-previous extract or the new one, never half of one. Then ``dbt build --target postgres``
-builds every model there. The connection comes from the CSC_PG_* variables the profile reads;
-the pseudonym key reaches the server as the session setting ``csc.pseudonym_key`` in the
-connection options (PGOPTIONS), never in SQL.
+advisory lock, refused at once while another build holds it, as a DuckDB build is), then
+checks that the extract is the database's authority (``warehouse_meta.identity``, the same
+check and message as a DuckDB warehouse's). The landing folder is read and checked exactly as
+for DuckDB (csc.engines.landing_check: the project's own hook into a scratch DuckDB file, so
+the same checks give the same messages). The checked views (every contract column as text,
+plus ``landing_row_number``), the register ``landing_register.landing_files``, the authority
+files given (``--benchmarks``, ``--targets``: schema ``authority_files``, text columns as
+DuckDB's read_csv gives them) and the identity row are then copied into PostgreSQL (``COPY`` of
+CSV text rows), in one transaction: a reader sees the previous extract or the new one, never
+half of one. Then ``dbt build --target postgres`` builds every model there. The connection
+comes from the CSC_PG_* variables the profile reads; the pseudonym key reaches the server as
+the session setting ``csc.pseudonym_key`` in the connection options (PGOPTIONS), never in SQL.
 
 What a DuckDB build does and this does not (yet): the Great Expectations checks; a failed dbt
-build on PostgreSQL leaves the models it built (dbt replaces each table whole); the warehouse
-identity (authority check) is a DuckDB-file feature.
+build on PostgreSQL leaves the models it built (dbt replaces each table whole).
 """
 
 from __future__ import annotations
@@ -28,17 +28,19 @@ import os
 import re
 import tempfile
 import time
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from csc import authority
 from csc.authority_files import AUTHORITY_FILE_VARS, text_table
 from csc.dbt_runner import DbtResult
 from csc.engines.landing_check import LANDING_SCHEMAS, build_checked, quote, relation_columns
 from csc.lock import LockNote, busy_error, holder_note, parse_note
-from csc.manifest_check import check_manifest
+from csc.manifest_check import Manifest, check_manifest
 from csc.paths import WarehousePaths, find_project_dir
 
 TARGET = "postgres"
@@ -48,7 +50,7 @@ AUTHORITY_SCHEMA = "authority_files"
 # The build lock: a session-level advisory lock of this key in the database (a 64-bit number
 # csc alone uses: the first 8 bytes of sha256("csc build")), and the table holding its note.
 LOCK_KEY = int.from_bytes(hashlib.sha256(b"csc build").digest()[:8], "big", signed=True)
-LOCK_TABLE = "warehouse_meta.build_lock"
+LOCK_TABLE = f"{authority.SCHEMA}.build_lock"
 # The connection fields psycopg2 takes, as profiles.yml's postgres target names them.
 CONNECTION_FIELDS = ("host", "port", "user", "password", "dbname")
 # One setting of that target: `  host: "{{ env_var('CSC_PG_HOST', '127.0.0.1') }}"`.
@@ -163,9 +165,11 @@ def _load_authority_files(cursor: Any, files: Mapping[str, Path]) -> dict[str, i
 
 
 def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None],
-                 authority_files: Mapping[str, Path] | None = None) -> dict[str, int]:
-    """Copy the checked landing views of the scratch DuckDB file and the authority files given
-    (var -> file) into PostgreSQL, in one transaction. Returns the rows loaded per table."""
+                 authority_files: Mapping[str, Path] | None = None,
+                 identity: Sequence[Any] | None = None) -> dict[str, int]:
+    """Copy the checked landing views of the scratch DuckDB file, the authority files given
+    (var -> file) and the identity row (authority.identity_values) into PostgreSQL, in one
+    transaction. Returns the rows loaded per table."""
     loaded: dict[str, int] = {}
     with duckdb.connect(str(scratch), read_only=True) as con, tempfile.TemporaryDirectory(
             prefix="csc-pg-landing-") as folder:
@@ -186,6 +190,8 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None],
                     csv_file.unlink()
                     cursor.execute(f"analyze {relation}")
             loaded.update(_load_authority_files(cursor, authority_files or {}))
+            if identity is not None:
+                write_identity(cursor, identity)
     pg.commit()
     landing_rows = sum(rows for name, rows in loaded.items() if name.startswith("landing."))
     echo(f"Loaded {len([n for n in loaded if n.startswith('landing.')])} landing tables "
@@ -193,11 +199,30 @@ def load_landing(scratch: Path, pg: Any, echo: Callable[[str], None],
     return loaded
 
 
-# --- the build lock on the server ---
+# --- the warehouse identity (csc.authority) and the build lock on the server ---
 
 def _table_exists(cursor: Any, relation: str) -> bool:
     cursor.execute("select to_regclass(%s) is not null", (relation,))
     return bool(cursor.fetchone()[0])
+
+
+def read_identity(cursor: Any) -> authority.Identity | None:
+    """The database's recorded identity (warehouse_meta.identity), None before its first build."""
+    if not _table_exists(cursor, f"{authority.SCHEMA}.{authority.TABLE}"):
+        return None
+    cursor.execute(authority.SELECT)
+    return authority.identity_from_row(cursor.fetchone())
+
+
+def write_identity(cursor: Any, values: Sequence[Any]) -> None:
+    """Record the identity row (authority.identity_values), replacing the previous one."""
+    relation = f"{authority.SCHEMA}.{authority.TABLE}"
+    cursor.execute(f"create schema if not exists {authority.SCHEMA}")
+    cursor.execute(f"drop table if exists {relation}")
+    cursor.execute(f"create table {relation} ({authority.COLUMNS})")
+    cursor.execute(f"insert into {relation} values (%s, %s, cast(%s as timestamp), cast(%s as timestamp), %s, %s)",
+                   list(values))
+    cursor.execute(f"comment on table {relation} is %s", (authority.COMMENT,))
 
 
 class ServerLock:
@@ -237,7 +262,7 @@ class ServerLock:
                 raise busy_error(self.where, note)
             self._held = True
             self.stale = self._note(cursor)
-            cursor.execute(f"create schema if not exists {LOCK_TABLE.split('.')[0]}")
+            cursor.execute(f"create schema if not exists {authority.SCHEMA}")
             cursor.execute(f"create table if not exists {LOCK_TABLE} (note text)")
             cursor.execute(f"comment on table {LOCK_TABLE} is %s", (
                 "Who holds the build lock (a csc build --target postgres running), empty when the last "
@@ -280,11 +305,11 @@ def _authority_files(dbt_args: Sequence[str]) -> tuple[list[str], dict[str, Path
 def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
                       echo: Callable[[str], None] | None = None,
                       notify: Callable[[str], None] | None = None) -> DbtResult:
-    """Take the database's build lock, check the landing folder, load it (with the authority
-    files given) into PostgreSQL and run ``dbt build`` on the postgres target. Returns dbt's
-    result (of the landing check when that failed). Raises WarehouseBusyError for a refused
-    build."""
-    check_manifest(paths.landing_dir)
+    """Take the database's build lock, check the extract is its authority, check the landing
+    folder, load it (with the authority files and the identity) into PostgreSQL and run ``dbt
+    build`` on the postgres target. Returns dbt's result (of the landing check when that
+    failed). Raises WarehouseBusyError or AuthorityMismatchError for a refused build."""
+    manifest: Manifest | None = check_manifest(paths.landing_dir)
     args, files = _authority_files(dbt_args)
     where = f"PostgreSQL {describe_server()}"
     pg = connect()  # before the landing check: a server that is not there fails at once
@@ -292,8 +317,14 @@ def build_on_postgres(paths: WarehousePaths, dbt_args: Sequence[str],
         with ServerLock(pg, where, "csc build --target postgres") as lock:
             if lock.stale is not None and notify is not None:
                 notify(f"A previous run did not finish ({lock.stale.describe()}); its lock was cleared")
+            with pg.cursor() as cursor:
+                previous = read_identity(cursor)
+            pg.rollback()
+            authority.check_authority(where, previous, manifest, remedy=(
+                "build it into another database (CSC_PG_DATABASE); a database holds one authority"))
+            identity = authority.identity_values(manifest, previous, uuid.uuid4().hex)
             return build_checked(paths, args, target=TARGET, where=where,
-                                 load=lambda scratch, say: load_landing(scratch, pg, say, files),
+                                 load=lambda scratch, say: load_landing(scratch, pg, say, files, identity),
                                  extra_env=session_environment, echo=echo, notify=notify)
     finally:
         pg.close()

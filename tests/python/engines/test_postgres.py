@@ -1,7 +1,8 @@
 """csc build --target postgres gives the same fct_kpi_values as DuckDB (issue 15), row by row:
 keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract,
 and, with the authority's benchmark and targets files, the same fct_kpi_values_benchmarked.
-A PostgreSQL build holds the database's build lock (a second build is refused while it runs).
+A PostgreSQL build holds the database's build lock (a second build is refused while it runs)
+and records the database's authority (another authority's extract is refused).
 
 The test starts its own PostgreSQL cluster (scripts/start_postgres.sh in a temporary folder, on
 a port of its own). In CI (CI=true) the script installs Debian's PostgreSQL when missing, and a
@@ -192,6 +193,58 @@ def test_a_second_build_is_refused_while_one_runs(built: dict) -> None:
     assert f"(csc build --target postgres, pid {built['first_pid']} on " in second.stderr
     assert "wait for it to finish and try again" in second.stderr
     assert not _lock_note(built["env"]), "the finished build left its lock note"
+
+
+def test_another_authoritys_extract_is_refused_and_a_killed_builds_lock_is_cleared(
+        postgres: dict[str, str], built: dict, tmp_path: Path) -> None:
+    """The database records its authority; a build of another authority's extract stops before
+    anything is loaded, with DuckDB's message. A build killed while it held the lock leaves it
+    free (the server drops it with the session), and the next build says so."""
+    from csc.engines.postgres import connect, read_identity
+
+    other = tmp_path / "other"
+    shutil.copytree(built["landing"], other)
+    manifest = other / "extract_manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    ours = lines[1].split(",")[0].strip('"')
+    assert ours != "888"
+    manifest.write_text(lines[0] + "\n" + '"888","Other Council",' + lines[1].split(",", 2)[2] + "\n",
+                        encoding="utf-8")
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            before = read_identity(cursor)
+    finally:
+        connection.close()
+    assert before is not None and before.la_code == ours
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from csc.engines.postgres import ServerLock, connect\n"
+        "lock = ServerLock(connect(), 'test', 'csc build --target postgres')\n"
+        "lock.__enter__()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(600)\n")], cwd=PROJECT, env=built["env"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+    finally:
+        holder.kill()  # as kill -9: no clean exit
+        holder.wait()
+    refused = _run_csc("build", "--target", "postgres", "--landing", str(other), "--quiet", env=built["env"])
+    on_duckdb = _run_csc("build", "--landing", str(other), "--db", str(built["db"]), "--quiet", env=built["env"])
+    assert refused.returncode == 1 and on_duckdb.returncode == 1, refused.stderr + on_duckdb.stderr
+    assert f"A previous run did not finish (csc build --target postgres, pid {holder.pid} on " in refused.stdout
+    expected = f"build refused: the extract in {other} is for authority 888 (Other Council), but the warehouse "
+    for done in (refused, on_duckdb):
+        assert expected in done.stderr and f"holds authority {ours} (" in done.stderr, done.stderr
+    assert "PostgreSQL " in refused.stderr and "build it into another database (CSC_PG_DATABASE)" in refused.stderr
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            assert read_identity(cursor) == before  # nothing loaded, nothing recorded
+    finally:
+        connection.close()
+    assert not _lock_note(postgres)
 
 
 def _assert_kpi_rows_equal(ours: list[tuple], theirs: list[tuple]) -> None:

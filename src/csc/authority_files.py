@@ -21,6 +21,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+# The dbt var each file reaches dbt as (csc build --benchmarks FILE, --targets FILE).
+BENCHMARKS_VAR = "authority_benchmarks_file"
+TARGETS_VAR = "kpi_targets_file"
+AUTHORITY_FILE_VARS = (BENCHMARKS_VAR, TARGETS_VAR)
 BENCHMARK_COLUMNS = ("kpi_id", "comparator", "collection_year", "year_end_date", "benchmark_value", "source")
 TARGET_COLUMNS = ("kpi_id", "target", "amber_band")
 TARGET_OPTIONAL_COLUMNS = ("applies_from",)
@@ -59,19 +63,45 @@ def read_catalogue(project_dir: Path) -> dict[str, CatalogueKpi]:
         return {row["kpi_id"]: CatalogueKpi(row["unit"], row["polarity"]) for row in csv.DictReader(handle)}
 
 
+def _csv_lines(path: Path) -> list[list[str]]:
+    """The fields of each line of a CSV file (UTF-8, a byte-order mark allowed), as written."""
+    return list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+
+
+def text_table(path: Path) -> tuple[list[str], list[list[str | None]]]:
+    """The column names and rows of a checked authority file as DuckDB's ``read_csv(header =
+    true, all_varchar = true)`` gives them to the models (csc build --target postgres loads
+    them so): names trimmed, a repeated name suffixed ``_1``, ``_2``..., a blank one
+    ``column<N>``; values as written, an empty field null; blank lines skipped and a short row
+    padded with nulls, as the check reads them."""
+    lines = _csv_lines(path)
+    header = [cell.strip() for cell in lines[0]] if lines else []
+    names: list[str] = []
+    width = len(str(max(len(header) - 1, 0)))
+    for index, cell in enumerate(header):
+        name = cell or f"column{index:0{width}d}"
+        base, suffix = name, 0
+        while name in names:
+            suffix += 1
+            name = f"{base}_{suffix}"
+        names.append(name)
+    rows = [[(cells[i] or None) if i < len(cells) else None for i in range(len(names))]
+            for cells in lines[1:] if any(cell.strip() for cell in cells)]
+    return names, rows
+
+
 def _rows(path: Path, required: tuple[str, ...], optional: tuple[str, ...],
           problems: list[str]) -> list[tuple[int, dict[str, str]]]:
     """(row number, values trimmed) of a CSV; header problems appended to ``problems``."""
     name = path.name
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        lines = _csv_lines(path)
     except FileNotFoundError:
         problems.append(f"{path} does not exist: give the path of the CSV file")
         return []
     except UnicodeDecodeError as error:
         problems.append(f"{name} is not UTF-8 text (byte {error.start}): save it as CSV UTF-8")
         return []
-    lines = list(csv.reader(text.splitlines()))
     if not lines or not any(cell.strip() for cell in lines[0]):
         problems.append(f"{name} has no header row: the first line names the columns {', '.join(required)}")
         return []
@@ -209,7 +239,7 @@ def authority_file_vars(project_dir: Path, benchmarks: Path | None, targets: Pat
     catalogue = read_catalogue(project_dir)
     found: dict[str, str] = {}
     if benchmarks is not None:
-        found["authority_benchmarks_file"] = str(check_benchmarks(benchmarks, catalogue))
+        found[BENCHMARKS_VAR] = str(check_benchmarks(benchmarks, catalogue))
     if targets is not None:
-        found["kpi_targets_file"] = str(check_targets(targets, catalogue))
+        found[TARGETS_VAR] = str(check_targets(targets, catalogue))
     return found

@@ -44,9 +44,8 @@ class LockNote:
         return f"{self.command or 'a run'}, pid {pid} on {self.host or 'an unknown host'}, started {self.started or 'at an unknown time'}"
 
 
-def _read_note(fd: int) -> LockNote | None:
-    os.lseek(fd, 0, os.SEEK_SET)
-    raw = os.read(fd, 65536)
+def parse_note(raw: bytes) -> LockNote | None:
+    """The note a holder wrote (holder_note), None when there is none or it is unreadable."""
     if not raw.strip():
         return None
     try:
@@ -61,6 +60,29 @@ def _read_note(fd: int) -> LockNote | None:
         host=str(data.get("host", "")),
         command=str(data.get("command", "")),
         started=str(data.get("started", "")),
+    )
+
+
+def _read_note(fd: int) -> LockNote | None:
+    os.lseek(fd, 0, os.SEEK_SET)
+    return parse_note(os.read(fd, 65536))
+
+
+def holder_note(command: str) -> bytes:
+    """The note a new holder writes: this process, its host, the command and the time."""
+    return json.dumps({
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
+        "command": command,
+        "started": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
+    }).encode("utf-8")
+
+
+def busy_error(warehouse: object, note: LockNote | None) -> WarehouseBusyError:
+    """The refusal of a run that finds ``warehouse`` locked by the holder of ``note``."""
+    holder = note.describe() if note else "another process"
+    return WarehouseBusyError(
+        f"another run is using the warehouse {warehouse} ({holder}); wait for it to finish and try again"
     )
 
 
@@ -94,22 +116,12 @@ class WarehouseLock:
                     break
                 time.sleep(0.05)
             os.close(fd)
-            holder = note.describe() if note else "another process"
-            raise WarehouseBusyError(
-                f"another run is using the warehouse {self.db_path} ({holder}); "
-                f"wait for it to finish and try again"
-            ) from None
+            raise busy_error(self.db_path, note) from None
         self._fd = fd
         self.stale = _read_note(fd)
-        note = {
-            "pid": os.getpid(),
-            "host": socket.gethostname(),
-            "command": self.command,
-            "started": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
-        }
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)
-        os.write(fd, json.dumps(note).encode("utf-8"))
+        os.write(fd, holder_note(self.command))
         os.fsync(fd)
         return self
 

@@ -1,5 +1,8 @@
 """csc build --target postgres gives the same fct_kpi_values as DuckDB (issue 15), row by row:
-keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract.
+keys exact, numerator and denominator exact, value within 1e-9, on a small synthetic extract,
+and, with the authority's benchmark and targets files, the same fct_kpi_values_benchmarked.
+A PostgreSQL build holds the database's build lock (a second build is refused while it runs)
+and records the database's authority (another authority's extract is refused).
 
 The test starts its own PostgreSQL cluster (scripts/start_postgres.sh in a temporary folder, on
 a port of its own). In CI (CI=true) the script installs Debian's PostgreSQL when missing, and a
@@ -15,6 +18,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import duckdb
@@ -25,6 +29,10 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 KEY = "5" * 64
 KPI_QUERY = ("select kpi_id, period_month, period_end, breakdown, breakdown_value, numerator, denominator, "
              "value, unit from marts.fct_kpi_values")
+EXAMPLES = PROJECT / "docs" / "examples"
+AUTHORITY_FILES = ("--benchmarks", str(EXAMPLES / "authority-benchmarks.csv"),
+                   "--targets", str(EXAMPLES / "kpi-targets.csv"))
+BENCHMARKED = "fct_kpi_values_benchmarked"
 
 
 def _free_port() -> int:
@@ -57,23 +65,59 @@ def postgres():
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _csc(*args: str, env: dict[str, str]) -> None:
-    done = subprocess.run([sys.executable, "-m", "csc.cli", *args], cwd=PROJECT, env=env,
+def _run_csc(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "csc.cli", *args], cwd=PROJECT, env=env,
                           capture_output=True, text=True)
+
+
+def _csc(*args: str, env: dict[str, str]) -> None:
+    done = _run_csc(*args, env=env)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def _lock_note(postgres: dict[str, str]) -> str | None:
+    """The note of the PostgreSQL build lock's holder, None while nobody holds it."""
+    from csc.engines.postgres import LOCK_TABLE, connect
+
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("select to_regclass(%s) is not null", (LOCK_TABLE,))
+            if not cursor.fetchone()[0]:
+                return None
+            cursor.execute(f"select note from {LOCK_TABLE}")
+            row = cursor.fetchone()
+            return row[0] if row else None
+    finally:
+        connection.close()
 
 
 @pytest.fixture(scope="module")
 def built(postgres: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The small extract built once on DuckDB and on PostgreSQL, for every test of this module."""
+    """The small extract built once on DuckDB and on PostgreSQL, with the authority files, for
+    every test of this module; while the PostgreSQL build runs, a second one is started (the
+    build lock must refuse it)."""
     folder = tmp_path_factory.mktemp("built")
     env = {**os.environ, **postgres, "CSC_PSEUDONYM_KEY": KEY}
     landing = folder / "landing"
     _csc("synth", "--out", str(landing), "--children", "3000", "--years", "2", "--quiet", env=env)
     db = folder / "warehouse.duckdb"
-    _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", env=env)
-    _csc("build", "--target", "postgres", "--landing", str(landing), "--db", str(db), "--quiet", env=env)
-    return {"env": env, "db": db}
+    _csc("build", "--landing", str(landing), "--db", str(db), "--no-checks", "--quiet", *AUTHORITY_FILES, env=env)
+    first = subprocess.Popen([sys.executable, "-m", "csc.cli", "build", "--target", "postgres", "--landing",
+                              str(landing), "--db", str(db), "--quiet", *AUTHORITY_FILES], cwd=PROJECT, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not _lock_note(postgres) and first.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        holder = _lock_note(postgres)
+        second = _run_csc("build", "--target", "postgres", "--landing", str(landing), "--quiet", env=env)
+        out, err = first.communicate(timeout=1800)
+    finally:
+        if first.poll() is None:
+            first.kill()
+    assert first.returncode == 0, out[-3000:] + err[-3000:]
+    return {"env": env, "db": db, "landing": landing, "first_pid": first.pid, "holder": holder, "second": second}
 
 
 def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], built: dict) -> None:
@@ -100,6 +144,107 @@ def test_fct_kpi_values_equal_on_postgres_and_duckdb(postgres: dict[str, str], b
             assert pg_value is None, key
         else:
             assert pg_value == pytest.approx(value, abs=1e-9), key
+
+
+def _rows(query: str, db: Path, postgres: dict[str, str]) -> tuple[list[tuple], list[tuple]]:
+    """The rows of ``query`` on the DuckDB warehouse and on the PostgreSQL build."""
+    from csc.engines.postgres import connect
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        on_duckdb = con.execute(query).fetchall()
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            on_postgres = cursor.fetchall()
+    finally:
+        connection.close()
+    return on_duckdb, on_postgres
+
+
+def test_fct_kpi_values_benchmarked_equal_with_the_authority_files(postgres: dict[str, str], built: dict) -> None:
+    """The benchmark and targets files reach the KPIs on PostgreSQL as on DuckDB: every column
+    of every row equal (numbers within 1e-9), and the files' figures are there."""
+    with duckdb.connect(str(built["db"]), read_only=True) as con:
+        columns = [row[0] for row in con.execute(
+            "select column_name from information_schema.columns where table_schema = 'marts' and table_name = ? "
+            "order by ordinal_position", [BENCHMARKED]).fetchall()]
+    keys = "kpi_id, period_month, period_end, breakdown, breakdown_value"
+    query = f"select {', '.join(columns)} from marts.{BENCHMARKED} order by {keys}"
+    on_duckdb, on_postgres = _rows(query, built["db"], postgres)
+    assert len(on_postgres) == len(on_duckdb) > 0
+    for mine, other in zip(on_duckdb, on_postgres):
+        for column, a, b in zip(columns, mine, other):
+            if isinstance(a, float) and b is not None:
+                assert float(b) == pytest.approx(a, abs=1e-9), (column, mine[:5])
+            else:
+                assert a == b, (column, mine[:5], a, b)
+    good_la, target = columns.index("benchmark_good_la"), columns.index("target")
+    assert any(row[good_la] is not None for row in on_postgres), "no benchmark from the file"
+    assert any(row[target] is not None for row in on_postgres), "no target from the file"
+
+
+def test_a_second_build_is_refused_while_one_runs(built: dict) -> None:
+    """Two csc build --target postgres at once: the second is refused, naming the first, as on DuckDB."""
+    assert built["holder"] and f'"pid": {built["first_pid"]}' in built["holder"]
+    second = built["second"]
+    assert second.returncode == 1, second.stdout + second.stderr
+    assert "build refused: another run is using the warehouse PostgreSQL " in second.stderr
+    assert f"(csc build --target postgres, pid {built['first_pid']} on " in second.stderr
+    assert "wait for it to finish and try again" in second.stderr
+    assert not _lock_note(built["env"]), "the finished build left its lock note"
+
+
+def test_another_authoritys_extract_is_refused_and_a_killed_builds_lock_is_cleared(
+        postgres: dict[str, str], built: dict, tmp_path: Path) -> None:
+    """The database records its authority; a build of another authority's extract stops before
+    anything is loaded, with DuckDB's message. A build killed while it held the lock leaves it
+    free (the server drops it with the session), and the next build says so."""
+    from csc.engines.postgres import connect, read_identity
+
+    other = tmp_path / "other"
+    shutil.copytree(built["landing"], other)
+    manifest = other / "extract_manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    ours = lines[1].split(",")[0].strip('"')
+    assert ours != "888"
+    manifest.write_text(lines[0] + "\n" + '"888","Other Council",' + lines[1].split(",", 2)[2] + "\n",
+                        encoding="utf-8")
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            before = read_identity(cursor)
+    finally:
+        connection.close()
+    assert before is not None and before.la_code == ours
+
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from csc.engines.postgres import ServerLock, connect\n"
+        "lock = ServerLock(connect(), 'test', 'csc build --target postgres')\n"
+        "lock.__enter__()\n"
+        "print('locked', flush=True)\n"
+        "time.sleep(600)\n")], cwd=PROJECT, env=built["env"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+    finally:
+        holder.kill()  # as kill -9: no clean exit
+        holder.wait()
+    refused = _run_csc("build", "--target", "postgres", "--landing", str(other), "--quiet", env=built["env"])
+    on_duckdb = _run_csc("build", "--landing", str(other), "--db", str(built["db"]), "--quiet", env=built["env"])
+    assert refused.returncode == 1 and on_duckdb.returncode == 1, refused.stderr + on_duckdb.stderr
+    assert f"A previous run did not finish (csc build --target postgres, pid {holder.pid} on " in refused.stdout
+    expected = f"build refused: the extract in {other} is for authority 888 (Other Council), but the warehouse "
+    for done in (refused, on_duckdb):
+        assert expected in done.stderr and f"holds authority {ours} (" in done.stderr, done.stderr
+    assert "PostgreSQL " in refused.stderr and "build it into another database (CSC_PG_DATABASE)" in refused.stderr
+    connection = connect(postgres)
+    try:
+        with connection.cursor() as cursor:
+            assert read_identity(cursor) == before  # nothing loaded, nothing recorded
+    finally:
+        connection.close()
+    assert not _lock_note(postgres)
 
 
 def _assert_kpi_rows_equal(ours: list[tuple], theirs: list[tuple]) -> None:

@@ -1,22 +1,21 @@
 {#
     Seeds on Spark: the project's versions of dbt-spark's spark__create_csv_table and
     spark__load_csv_rows, giving the same tables as DuckDB's seeds:
-    - a `varchar` of a seed's column_types (the seeds' YAML, which DuckDB and PostgreSQL read
-      as their text type) is Spark's `string` (dbt.type_string()): Spark rejects a bare varchar
-      (DATATYPE_MISSING_SIZE);
+    - a seed's column_types (the seeds' YAML, DuckDB's and PostgreSQL's spelling) are read in
+      Spark's (target_type: a bare varchar is `string`, which Spark needs: DATATYPE_MISSING_SIZE);
     - the cells are written into the insert as literals (spark_seed_literal): the session
       method's bindings quote a value without escaping it (a quote in the text breaks the SQL)
       and turn an empty cell into the text 'None';
     - each column's type is worked out once per seed, not once per cell: dbt-spark's
       adapter.convert_type() scans the whole column at each call, so its insert was quadratic
-      in the rows (10,000 rows: 183 s; ../shared/notes/spark.md, 6.1).
+      in the rows (10,000 rows: 183 s, measured in the Spark spike on a 2-core machine).
 #}
 {% macro spark_seed_column_types(model, agate_table) -%}
     {%- set column_override = model['config'].get('column_types', {}) -%}
     {%- set types = [] -%}
     {%- for column_name in agate_table.column_names -%}
         {%- set chosen = column_override.get(column_name) or adapter.convert_type(agate_table, loop.index0) -%}
-        {%- do types.append(dbt.type_string() if chosen | lower == 'varchar' else chosen) -%}
+        {%- do types.append(target_type(chosen)) -%}
     {%- endfor -%}
     {{ return(types) }}
 {%- endmacro %}

@@ -65,10 +65,14 @@ def derive_memory_limit(physical_bytes: int, cgroup_limit_bytes: int | None) -> 
 
 def derive_max_temp_size(free_disk_bytes: int) -> int:
     """The default cap on DuckDB's spill folder in bytes: TEMP_FRACTION of the free disk space,
-    at least MIN_TEMP_SIZE (a nearly full disk then fails on the disk, with its own message),
-    rounded down to a whole GiB: the value reaches dbt's profile, and dbt parses the whole project
-    again whenever a profile variable changes, so it must not move with every MiB of free disk."""
-    return max(int(free_disk_bytes * TEMP_FRACTION), MIN_TEMP_SIZE) // GIB * GIB
+    rounded down to a power of two GiB, at least MIN_TEMP_SIZE (a nearly full disk then fails on
+    the disk, with its own message). The value reaches dbt's profile, and dbt parses the whole
+    project again whenever a profile value changes: rounded to whole GiB it still moved when the
+    free space changed by 2 GiB between two builds (a month's extracts, or another build beside
+    it), and each such build lost its partial parse. A power of two moves only when the free
+    space halves or doubles."""
+    half = max(int(free_disk_bytes * TEMP_FRACTION), MIN_TEMP_SIZE)
+    return MIN_TEMP_SIZE << ((half // MIN_TEMP_SIZE).bit_length() - 1)
 
 
 def parse_cgroup_limit(text: str) -> int | None:
@@ -166,7 +170,7 @@ def resolve_settings(db_path: Path, environ: Mapping[str, str]) -> DuckDBSetting
     else:
         free = _free_disk(temp_dir)
         max_temp = format_size(derive_max_temp_size(free))
-        max_temp_source = f"half of the {_readable(free)} free on its disk; CSC_DUCKDB_MAX_TEMP_SIZE overrides"
+        max_temp_source = f"half of the {_readable(free)} free on its disk, rounded down to a power of two GiB; CSC_DUCKDB_MAX_TEMP_SIZE overrides"
     return DuckDBSettings(memory, memory_source, temp_dir, max_temp, max_temp_source)
 
 
